@@ -1,0 +1,752 @@
+//! Attribution extraction: finds every attributed statement in an article (direct, split and
+//! partial quotes, reported speech, `according to`, continuation paragraphs) with its speaker,
+//! cue and byte spans, and resolves who the speaker is.
+
+mod lexicon;
+mod quotes;
+mod resolve;
+mod sentence;
+
+use crate::article::Article;
+use crate::date::Date;
+use crate::finding::{Kind, Span, Statement};
+use lexicon::{lexicon, CueClass, DETERMINERS, PREPOSITIONS, PRONOUNS, WEEKDAYS};
+use quotes::{find_quotes, Quote};
+use resolve::Resolver;
+use sentence::{Tok, TokKind};
+use std::ops::Range;
+
+/// Words that introduce a relative clause whose antecedent is the speaker.
+const RELATIVES: [&str; 2] = ["which", "who"];
+/// Auxiliaries that make a cue passive ("is said to be"): no attribution.
+const PASSIVE: [&str; 7] = ["is", "was", "are", "were", "be", "been", "being"];
+/// Most words a speaker phrase may have.
+const MAX_SPEAKER_WORDS: usize = 12;
+/// Fewest words of reported content.
+const MIN_REPORTED_WORDS: usize = 2;
+
+/// Extracts the statements of `article`, numbered `S1`, `S2`, ... in article order.
+pub fn extract(article: &Article) -> Vec<Statement> {
+    let text = &article.text;
+    let mut resolver = Resolver::default();
+    let mut out: Vec<Statement> = Vec::new();
+    let mut prev_para_had_statement = false;
+    for para in article.paragraphs() {
+        let quotes = find_quotes(text, para.start, para.end);
+        let toks = sentence::tokenize(text, para.start, para.end, &quotes);
+        let p = Para { text, toks: &toks, quotes: &quotes };
+        let sentences = sentence::split(text, &toks, |i| p.attribution_follows(i));
+        let before = out.len();
+        for s in sentences {
+            let words: Vec<&str> = s.clone().filter(|&i| p.is_word(i)).map(|i| p.s(i)).collect();
+            let found = p.sentence(s.clone());
+            if found.is_empty() && p.only_quotes(s.clone()) {
+                // A quote with no attribution continues the statement before it in the paragraph.
+                let has_prev = out.len() > before;
+                if let Some(last) = out.last_mut().filter(|_| has_prev) {
+                    for q in s.clone().filter_map(|i| p.quote_of(i)) {
+                        append_piece(last, text, q);
+                    }
+                    resolver.note_names(&words);
+                    continue;
+                }
+            }
+            for raw in found {
+                let resolved = resolver.resolve(&raw.mention);
+                out.push(raw.into_statement(article, resolved));
+            }
+            resolver.note_names(&words);
+        }
+        if out.len() == before && prev_para_had_statement && p.only_quotes(0..toks.len()) && !toks.is_empty() {
+            // A paragraph that is only a quotation continues the previous speaker.
+            if let Some(prev) = out.last().cloned() {
+                let quotes_here: Vec<&Quote> = (0..toks.len()).filter_map(|i| p.quote_of(i)).collect();
+                let mut st = Statement {
+                    kind: Kind::Direct,
+                    cue: None,
+                    cue_span: None,
+                    content: String::new(),
+                    quoted: Vec::new(),
+                    content_span: None,
+                    content_spans: None,
+                    line: article.line_of(quotes_here[0].start),
+                    via: None,
+                    statement_date: prev.statement_date,
+                    ..prev
+                };
+                for q in quotes_here {
+                    append_piece(&mut st, text, q);
+                }
+                out.push(st);
+            }
+        }
+        prev_para_had_statement = out.len() > before;
+    }
+    for (i, s) in out.iter_mut().enumerate() {
+        s.statement_id = format!("S{}", i + 1);
+    }
+    out
+}
+
+/// Adds a quotation to a statement as one more content piece.
+fn append_piece(st: &mut Statement, text: &str, q: &Quote) {
+    let span = trim_span(text, [q.start, q.end]);
+    let piece = text[span[0]..span[1]].to_string();
+    let mut spans = st.spans();
+    spans.push(span);
+    st.content = if st.content.is_empty() { piece.clone() } else { format!("{} ... {}", st.content, piece) };
+    st.quoted.push(piece);
+    if spans.len() == 1 {
+        st.content_span = Some(spans[0]);
+        st.content_spans = None;
+    } else {
+        st.content_span = None;
+        st.content_spans = Some(spans);
+    }
+}
+
+/// Trims white space and trailing commas, colons and semicolons from a span.
+fn trim_span(text: &str, [s, e]: Span) -> Span {
+    let piece = &text[s..e];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '\u{2014}' | '-'));
+    [s + lead, (s + trimmed.len()).max(s + lead)]
+}
+
+/// A paragraph being analysed.
+struct Para<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    quotes: &'a [Quote],
+}
+
+/// How the speaker stands to the cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// `Smith said`
+    Before,
+    /// `said Smith`
+    Inverted,
+    /// `Ukraine, which had warned`
+    Relative,
+    /// `..., saying`
+    Participle,
+    /// `according to Smith`
+    According,
+}
+
+/// An attribution found in a sentence, before its content is decided.
+#[derive(Debug, Clone)]
+struct Attr {
+    cue: Range<usize>,
+    class: CueClass,
+    form: Form,
+    /// The speaker phrase as written (tokens), and the part of it that names the speaker.
+    speaker: Range<usize>,
+    name: Range<usize>,
+    date_tok: Option<usize>,
+    /// First token of the attribution's own words (content of others stops here).
+    region: usize,
+}
+
+/// A statement before speaker resolution.
+struct Raw {
+    kind: Kind,
+    mention: String,
+    speaker_span: Span,
+    cue: String,
+    cue_span: Span,
+    spans: Vec<Span>,
+    quoted: Vec<String>,
+    date: Option<usize>,
+    via: Option<String>,
+    text_date: Option<String>,
+}
+
+impl Raw {
+    fn into_statement(self, article: &Article, r: resolve::Resolved) -> Statement {
+        let text = &article.text;
+        let content = self.spans.iter().map(|s| &text[s[0]..s[1]]).collect::<Vec<_>>().join(" ... ");
+        let statement_date = match (self.date, article.date) {
+            (Some(w), Some(d)) => Some(d.last_weekday(w)),
+            _ => self.text_date.as_deref().and_then(Date::find_in),
+        };
+        Statement {
+            file: article.path.clone(),
+            statement_id: String::new(),
+            line: article.line_of(self.spans.first().map_or(0, |s| s[0])),
+            kind: self.kind,
+            speaker: r.name,
+            speaker_mention: self.mention,
+            speaker_role: r.role,
+            speaker_type: r.kind,
+            cue: Some(self.cue),
+            content,
+            quoted: self.quoted,
+            content_span: (self.spans.len() == 1).then(|| self.spans[0]),
+            content_spans: (self.spans.len() > 1).then(|| self.spans.clone()),
+            speaker_span: Some(self.speaker_span),
+            cue_span: Some(self.cue_span),
+            statement_date,
+            via: self.via,
+        }
+    }
+}
+
+impl<'a> Para<'a> {
+    fn s(&self, i: usize) -> &'a str {
+        &self.text[self.toks[i].start..self.toks[i].end]
+    }
+    fn lower(&self, i: usize) -> String {
+        self.s(i).to_lowercase().replace('\u{2019}', "'")
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Word)
+    }
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Punct) && p.contains(self.s(i))
+    }
+    fn quote_of(&self, i: usize) -> Option<&'a Quote> {
+        match self.toks.get(i)?.kind {
+            TokKind::Quote(q) => self.quotes.get(q),
+            _ => None,
+        }
+    }
+    fn is_quote(&self, i: usize) -> bool {
+        self.quote_of(i).is_some()
+    }
+    fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && self.s(i).chars().next().is_some_and(|c| c.is_uppercase())
+    }
+    fn weekday(&self, i: usize) -> Option<usize> {
+        let w = self.lower(i);
+        WEEKDAYS.iter().position(|d| *d == w)
+    }
+    fn span(&self, r: Range<usize>) -> Span {
+        [self.toks[r.start].start, self.toks[r.end - 1].end]
+    }
+    fn words(&self, r: Range<usize>) -> String {
+        if r.is_empty() {
+            return String::new();
+        }
+        let [s, e] = self.span(r);
+        self.text[s..e].split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// True when the sentence is quotations and punctuation only.
+    fn only_quotes(&self, r: Range<usize>) -> bool {
+        let mut any = false;
+        for i in r {
+            if self.is_quote(i) {
+                any = true;
+            } else if self.is_word(i) {
+                return false;
+            }
+        }
+        any
+    }
+
+    /// The cue starting at token `i`, if any: (token length, class).
+    fn cue_at(&self, i: usize, end: usize) -> Option<(usize, CueClass)> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let forms = lexicon().cues.get(self.lower(i).as_str())?;
+        forms.iter().find_map(|(words, class)| {
+            let fits = words.iter().enumerate().all(|(k, w)| i + k < end && self.is_word(i + k) && self.lower(i + k) == *w);
+            fits.then_some((words.len(), *class))
+        })
+    }
+
+    /// Whether the tokens from `i` read as an attribution (`Smith said`, `he added`).
+    fn attribution_follows(&self, i: usize) -> bool {
+        (i..(i + 6).min(self.toks.len())).any(|k| self.cue_at(k, self.toks.len()).is_some() && k > i)
+            || self.cue_at(i, self.toks.len()).is_some()
+    }
+
+    /// Is token `i` a word that may stand in a speaker phrase?
+    fn np_word(&self, i: usize) -> bool {
+        if !self.is_word(i) {
+            return false;
+        }
+        let w = self.lower(i);
+        self.is_cap(i)
+            || crate::speakers::is_title_word(&w)
+            || lexicon().source_nouns.contains(w.as_str())
+            || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+    }
+
+    /// The speaker phrase ending just before token `end` (exclusive), reading backwards over
+    /// time words and auxiliaries first. Returns (phrase, name part, weekday token).
+    fn speaker_before(&self, lo: usize, end: usize, object_ok: bool) -> Option<(Range<usize>, Range<usize>, Option<usize>)> {
+        let lex = lexicon();
+        let mut j = end;
+        let mut date_tok = None;
+        while j > lo && self.is_word(j - 1) {
+            let w = self.lower(j - 1);
+            if let Some(d) = self.weekday(j - 1) {
+                date_tok = Some(d);
+            } else if !lex.time_words.contains(w.as_str()) {
+                break;
+            }
+            j -= 1;
+        }
+        if j == lo {
+            return None;
+        }
+        let stop = j;
+        // A pronoun right before the cue is the whole phrase.
+        let w = self.lower(stop - 1);
+        if PRONOUNS.iter().any(|(p, _)| *p == w) && self.is_word(stop - 1) {
+            return Some((stop - 1..stop, stop - 1..stop, date_tok));
+        }
+        let mut k = stop;
+        let mut lowercase_run = 0;
+        while k > lo && stop - k < MAX_SPEAKER_WORDS {
+            let i = k - 1;
+            let w = self.lower(i);
+            if DETERMINERS.contains(&w.as_str()) {
+                k = i;
+                break;
+            }
+            let joins = (w == "of" || w == "and" || w == "for" || w == "&")
+                && k < stop
+                && self.is_cap(k)
+                && i > lo
+                && self.np_word(i - 1);
+            if self.np_word(i) || joins {
+                k = i;
+                continue;
+            }
+            // A plural common noun or a short lowercase noun phrase ("officials", "the ministry")
+            if self.is_word(i) && !PREPOSITIONS.contains(&w.as_str()) && lowercase_run < 3 && k == stop && w.len() > 2 && !w.ends_with("ly") {
+                let det_before = (i.saturating_sub(3)..i).rev().take_while(|&x| x >= lo && self.is_word(x)).any(|x| DETERMINERS.contains(&self.lower(x).as_str()));
+                if det_before || (w.ends_with('s') && !w.ends_with("ss")) {
+                    lowercase_run += 1;
+                    k = i;
+                    continue;
+                }
+            }
+            if self.is_word(i) && lowercase_run > 0 && lowercase_run < 3 && !PREPOSITIONS.contains(&w.as_str()) && !PASSIVE.contains(&w.as_str()) {
+                lowercase_run += 1;
+                k = i;
+                continue;
+            }
+            break;
+        }
+        if k == stop || !(k..stop).any(|i| self.np_word(i) || self.is_word(i)) {
+            return None;
+        }
+        // Leading lowercase words must end at a determiner or the start (no verbs before nouns).
+        if !self.is_cap(k) && !DETERMINERS.contains(&self.lower(k).as_str()) && !(k..stop).all(|i| self.np_word(i)) {
+            let boundary = k == lo || !self.is_word(k - 1);
+            if !boundary {
+                return None;
+            }
+        }
+        // "a statement from the White House": the phrase is the whole, the name is X.
+        if k > lo + 1 && self.is_word(k - 1) && ["from", "for", "of", "by", "at"].contains(&self.lower(k - 1).as_str()) {
+            let mut h = k - 1;
+            let noun = h.checked_sub(1).filter(|&n| n >= lo && lex.source_nouns.contains(self.lower(n).as_str()));
+            if let Some(n) = noun {
+                h = n;
+                while h > lo && self.is_word(h - 1) && (self.np_word(h - 1) || DETERMINERS.contains(&self.lower(h - 1).as_str()) || self.lower(h - 1) == "a") {
+                    h -= 1;
+                    if DETERMINERS.contains(&self.lower(h).as_str()) {
+                        break;
+                    }
+                }
+                return Some((h..stop, k..stop, date_tok));
+            }
+        }
+        // After a preposition the phrase is an object, not a subject.
+        if !object_ok && k > lo && self.is_word(k - 1) && PREPOSITIONS.contains(&self.lower(k - 1).as_str()) {
+            return None;
+        }
+        if k > lo && self.is_word(k - 1) && PASSIVE.contains(&self.lower(k - 1).as_str()) {
+            return None;
+        }
+        Some((k..stop, k..stop, date_tok))
+    }
+
+    /// A speaker phrase reading forwards from `from`, up to punctuation or a quotation.
+    fn speaker_after(&self, from: usize, hi: usize) -> Option<Range<usize>> {
+        let mut k = from;
+        while k < hi && self.is_word(k) && k - from < MAX_SPEAKER_WORDS {
+            k += 1;
+        }
+        let r = from..k;
+        (!r.is_empty() && (self.np_word(from) || DETERMINERS.contains(&self.lower(from).as_str()) || PRONOUNS.iter().any(|(p, _)| *p == self.lower(from)))).then_some(r)
+    }
+
+    /// Skips what may stand between a cue and its content: time words, `in a statement`,
+    /// `to reporters`, `in Washington`. Returns the new position and any weekday.
+    fn skip_adjuncts(&self, mut i: usize, hi: usize, date: &mut Option<usize>) -> usize {
+        let lex = lexicon();
+        loop {
+            if i >= hi || !self.is_word(i) {
+                return i;
+            }
+            let w = self.lower(i);
+            if let Some(d) = self.weekday(i) {
+                *date = Some(d);
+                i += 1;
+                continue;
+            }
+            if ["on", "last", "this", "earlier", "late", "yesterday", "today", "tonight"].contains(&w.as_str())
+                && self.weekday(i + 1).is_some()
+            {
+                i += 1;
+                continue;
+            }
+            if ["yesterday", "today", "tonight", "also", "again", "later", "repeatedly", "publicly", "privately", "recently", "earlier"].contains(&w.as_str()) {
+                i += 1;
+                continue;
+            }
+            if PREPOSITIONS.contains(&w.as_str()) {
+                // prep [det] [adj] HEAD [with|on|to NAME...]
+                let mut k = i + 1;
+                while k < hi && self.is_word(k) && (DETERMINERS.contains(&self.lower(k).as_str()) || self.lower(k) == "a") {
+                    k += 1;
+                }
+                let head_at = (k..(k + 3).min(hi)).find(|&h| self.is_word(h) && lex.pp_heads.contains(self.lower(h).as_str()));
+                if let Some(h) = head_at {
+                    let mut e = h + 1;
+                    if e < hi && self.is_word(e) && ["with", "on", "to", "by", "from", "at"].contains(&self.lower(e).as_str()) && self.is_cap(e + 1) {
+                        e += 1;
+                        while e < hi && (self.is_cap(e) || (self.is_word(e) && ["of", "the"].contains(&self.lower(e).as_str()))) {
+                            e += 1;
+                        }
+                    }
+                    i = e;
+                    continue;
+                }
+                if self.is_cap(k) && k < hi && w != "of" {
+                    let mut e = k;
+                    while e < hi && self.is_cap(e) {
+                        e += 1;
+                    }
+                    // "in Washington he said" / "to CNN that": the phrase ends before a clause
+                    i = e;
+                    continue;
+                }
+                if w == "to" && k < hi && ["reporters", "journalists", "lawmakers", "supporters", "the press", "me", "us", "him", "her", "them"].contains(&self.lower(k).as_str()) {
+                    i = k + 1;
+                    continue;
+                }
+            }
+            return i;
+        }
+    }
+
+    /// An addressee after a `tell` cue: a pronoun, a capitalised name with its titles, or a
+    /// short noun phrase. Returns the position after it.
+    fn skip_addressee(&self, i: usize, hi: usize) -> usize {
+        if i >= hi || !self.is_word(i) {
+            return i;
+        }
+        let w = self.lower(i);
+        if !self.is_cap(i) && ["me", "us", "him", "her", "them", "you", "reporters", "journalists", "lawmakers", "congress", "supporters", "officials", "colleagues", "voters", "investors", "members"].contains(&w.as_str()) {
+            return i + 1;
+        }
+        let mut k = i;
+        if DETERMINERS.contains(&w.as_str()) {
+            k += 1;
+        }
+        let start = k;
+        while k < hi && (self.np_word(k) || (self.is_word(k) && ["of", "and"].contains(&self.lower(k).as_str()) && self.np_word(k + 1))) {
+            k += 1;
+        }
+        if k > start {
+            return k;
+        }
+        i
+    }
+
+    /// Finds the attributions of a sentence and the statements they give.
+    fn sentence(&self, r: Range<usize>) -> Vec<Raw> {
+        let (lo, hi) = (r.start, r.end);
+        let mut attrs: Vec<Attr> = Vec::new();
+        let mut i = lo;
+        while i < hi {
+            let Some((len, class)) = self.cue_at(i, hi) else {
+                i += 1;
+                continue;
+            };
+            // A capitalised cue inside a name ("Press Secretary") is not a cue.
+            if self.is_cap(i) && i > lo && self.is_cap(i - 1) {
+                i += 1;
+                continue;
+            }
+            let cue = i..i + len;
+            if let Some(a) = self.attribution(lo, hi, cue.clone(), class) {
+                attrs.push(a);
+            }
+            i += len;
+        }
+        // "according to X" inside a sentence with another attribution is that one's source.
+        let mut via: Option<String> = None;
+        let regions: Vec<usize> = attrs.iter().map(|a| a.region).collect();
+        if attrs.len() > 1 {
+            if let Some(k) = attrs.iter().position(|a| a.form == Form::According) {
+                let a = attrs.remove(k);
+                via = Some(self.words(a.cue.start..a.speaker.end));
+            }
+        }
+        let mut out = Vec::new();
+        for (k, a) in attrs.iter().enumerate() {
+            let next_region = regions.iter().copied().filter(|&b| b > a.cue.end).min().unwrap_or(hi);
+            let later_participle = attrs[k + 1..].iter().any(|b| b.form == Form::Participle);
+            if let Some(mut raw) = self.content(lo, hi, a, next_region, later_participle) {
+                if raw.via.is_none() {
+                    raw.via = via.clone();
+                }
+                out.push(raw);
+            }
+        }
+        out
+    }
+
+    /// Finds the speaker of the cue at `cue`, trying each form in turn.
+    fn attribution(&self, lo: usize, hi: usize, cue: Range<usize>, class: CueClass) -> Option<Attr> {
+        if class == CueClass::According {
+            let sp = self.speaker_after(cue.end, hi)?;
+            let region = if cue.start > lo && self.is_punct(cue.start - 1, ",") { cue.start - 1 } else { cue.start };
+            return Some(Attr { cue: cue.clone(), class, form: Form::According, speaker: sp.clone(), name: sp, date_tok: None, region });
+        }
+        if cue.start > lo && self.is_word(cue.start - 1) && PASSIVE.contains(&self.lower(cue.start - 1).as_str()) {
+            return None;
+        }
+        let participle = self.lower(cue.start).ends_with("ing");
+        // ", saying ..." : the sentence's subject speaks.
+        if participle {
+            if cue.start > lo && self.is_punct(cue.start - 1, ",") {
+                let sp = self.subject(lo, cue.start - 1)?;
+                return Some(Attr { cue: cue.clone(), class, form: Form::Participle, speaker: sp.0, name: sp.1, date_tok: None, region: cue.start - 1 });
+            }
+            return None;
+        }
+        // "Ukraine, which had warned that ..."
+        let mut j = cue.start;
+        while j > lo && self.is_word(j - 1) && lexicon().time_words.contains(self.lower(j - 1).as_str()) {
+            j -= 1;
+        }
+        if j > lo + 1 && self.is_word(j - 1) && RELATIVES.contains(&self.lower(j - 1).as_str()) && self.is_punct(j - 2, ",") {
+            let (sp, name, _) = self.speaker_before(lo, j - 2, true)?;
+            return Some(Attr { cue: cue.clone(), class, form: Form::Relative, speaker: sp, name, date_tok: None, region: j - 2 });
+        }
+        if let Some((sp, name, date_tok)) = self.speaker_before(lo, cue.start, false) {
+            let region = if sp.start > lo && self.is_punct(sp.start - 1, ",") { sp.start - 1 } else { sp.start };
+            return Some(Attr { cue, class, form: Form::Before, speaker: sp, name, date_tok, region });
+        }
+        // "..., said Smith" / "\"...\" said Smith"
+        let opens = cue.start == lo || self.is_punct(cue.start - 1, ",:") || self.is_quote(cue.start - 1);
+        if opens {
+            let mut date_tok = None;
+            let after = self.skip_adjuncts(cue.end, hi, &mut date_tok);
+            let sp = self.speaker_after(after, hi)?;
+            let ends = sp.end >= hi || !self.is_word(sp.end);
+            if ends {
+                let region = if cue.start > lo && self.is_punct(cue.start - 1, ",") { cue.start - 1 } else { cue.start };
+                return Some(Attr { cue, class, form: Form::Inverted, speaker: sp.clone(), name: sp, date_tok, region });
+            }
+        }
+        None
+    }
+
+    /// The subject phrase at the start of a clause (`A statement from the White House`).
+    fn subject(&self, lo: usize, hi: usize) -> Option<(Range<usize>, Range<usize>)> {
+        let mut k = lo;
+        while k < hi && self.is_word(k) && !self.is_cap(k) && !DETERMINERS.contains(&self.lower(k).as_str()) && k - lo < 2 {
+            k += 1; // leading "And", "But" are capitalised; lowercase adverbs are skipped
+        }
+        let start = k;
+        while k < hi && self.is_word(k) {
+            let w = self.lower(k);
+            let inner = DETERMINERS.contains(&w.as_str()) || self.np_word(k) || ["from", "for", "of", "at"].contains(&w.as_str()) || (k == start);
+            if !inner {
+                break;
+            }
+            k += 1;
+        }
+        if k == start {
+            return None;
+        }
+        let phrase = start..k;
+        // Name part: after "from/for/of" when the head is a source noun.
+        let name = (start..k)
+            .find(|&x| ["from", "for", "of", "at"].contains(&self.lower(x).as_str()) && x > start && lexicon().source_nouns.contains(self.lower(x - 1).as_str()))
+            .map_or(phrase.clone(), |x| x + 1..k);
+        Some((phrase, name))
+    }
+
+    /// Decides the content of attribution `a`, or none when it has no statement.
+    fn content(&self, lo: usize, hi: usize, a: &Attr, next_region: usize, later_participle: bool) -> Option<Raw> {
+        let mut date_tok = a.date_tok;
+        let mut spans: Vec<Span> = Vec::new();
+        let mut quoted = Vec::new();
+        let kind;
+        let add_quote = |q: &Quote, spans: &mut Vec<Span>, quoted: &mut Vec<String>| {
+            let sp = trim_span(self.text, [q.start, q.end]);
+            if sp[1] > sp[0] {
+                spans.push(sp);
+                quoted.push(self.text[sp[0]..sp[1]].to_string());
+            }
+        };
+        // Where the attribution's words end (after the speaker for inverted forms).
+        let attr_end = match a.form {
+            Form::Inverted | Form::According => a.speaker.end.max(a.cue.end),
+            _ => a.cue.end,
+        };
+        let attr_start = a.region.min(a.speaker.start).min(a.cue.start);
+        let quote_before = (attr_start > lo)
+            .then(|| if self.is_punct(attr_start - 1, ",") && attr_start > lo + 1 { attr_start - 2 } else { attr_start - 1 })
+            .filter(|&q| self.is_quote(q));
+        let mut after = attr_end;
+        if a.class == CueClass::Tell && matches!(a.form, Form::Before | Form::Relative | Form::Participle) {
+            after = self.skip_adjuncts(after, hi, &mut date_tok);
+            after = self.skip_addressee(after, hi);
+        }
+        after = self.skip_adjuncts(after, hi, &mut date_tok);
+        let direct_after = {
+            let mut k = after;
+            if self.is_punct(k, ",:") {
+                k += 1;
+            }
+            self.is_quote(k).then_some(k)
+        };
+        if let (Some(qb), Form::Before | Form::Inverted) = (quote_before, a.form) {
+            // "..." he said[, "..."]
+            let mut first = qb;
+            while first > lo && (self.is_quote(first - 1) || (self.is_punct(first - 1, ",") && first > lo + 1 && self.is_quote(first - 2))) {
+                first -= 1;
+            }
+            for k in first..=qb {
+                if let Some(q) = self.quote_of(k) {
+                    add_quote(q, &mut spans, &mut quoted);
+                }
+            }
+            if let Some(k) = direct_after.filter(|_| self.is_punct(after, ",")) {
+                let mut k2 = k;
+                while k2 < hi && self.is_quote(k2) {
+                    add_quote(self.quote_of(k2)?, &mut spans, &mut quoted);
+                    k2 += 1;
+                }
+            }
+            kind = Kind::Direct;
+        } else if let Some(k) = direct_after.filter(|&k| self.rest_is_punct(k + 1, hi) && a.form != Form::According) {
+            // Smith said: "..."
+            add_quote(self.quote_of(k)?, &mut spans, &mut quoted);
+            kind = Kind::Direct;
+        } else {
+            let tail_is_empty = after >= hi || self.is_punct(after, ",.;!?") && (after + 1 >= hi || self.rest_is_punct(after + 1, hi) || self.is_punct(after, ","));
+            let content_first = matches!(a.form, Form::Before | Form::Inverted) && tail_is_empty && attr_start > lo + 2;
+            let range = if a.form == Form::According {
+                if attr_start > lo + 1 {
+                    lo..attr_start
+                } else {
+                    let mut k = attr_end;
+                    if self.is_punct(k, ",") {
+                        k += 1;
+                    }
+                    k..next_region.min(hi)
+                }
+            } else if content_first {
+                lo..attr_start
+            } else {
+                let mut s = after;
+                if self.is_word(s) && self.lower(s) == "that" {
+                    s += 1;
+                }
+                if self.is_punct(s, ":") {
+                    s += 1;
+                }
+                let e = next_region.min(hi);
+                if s >= e {
+                    return None;
+                }
+                // "argue over X", "said in" : a preposition where a clause should start
+                if self.is_word(s) && PREPOSITIONS.contains(&self.lower(s).as_str()) && self.lower(s) != "to" && a.class != CueClass::Tell {
+                    return None;
+                }
+                s..e
+            };
+            let range = self.trim_range(range);
+            let nwords = range.clone().filter(|&k| self.is_word(k)).count();
+            let nquotes = range.clone().filter(|&k| self.is_quote(k)).count();
+            if nwords + nquotes == 0 {
+                return None;
+            }
+            if nquotes == 0 && nwords < MIN_REPORTED_WORDS {
+                return None;
+            }
+            // "confirmed the talks, saying ...": the participle carries the content.
+            if a.class == CueClass::Obj && later_participle && nwords < 5 {
+                return None;
+            }
+            // A say-cue needs a clause: at least three words, or a quotation.
+            if nquotes == 0 && a.class == CueClass::Say && nwords < 3 && !content_first {
+                return None;
+            }
+            for k in range.clone() {
+                if let Some(q) = self.quote_of(k) {
+                    let sp = trim_span(self.text, [q.start, q.end]);
+                    if sp[1] > sp[0] {
+                        quoted.push(self.text[sp[0]..sp[1]].to_string());
+                    }
+                }
+            }
+            spans.push(trim_span(self.text, self.span(range.clone())));
+            kind = if nquotes > 0 && nwords == 0 {
+                Kind::Direct
+            } else if nquotes > 0 {
+                Kind::Partial
+            } else {
+                Kind::Indirect
+            };
+        }
+        if spans.is_empty() {
+            return None;
+        }
+        let text_date = None;
+        Some(Raw {
+            kind,
+            mention: self.words(a.speaker.clone()),
+            speaker_span: self.span(a.speaker.clone()),
+            cue: self.words(a.cue.clone()),
+            cue_span: self.span(a.cue.clone()),
+            spans,
+            quoted,
+            date: date_tok,
+            via: None,
+            text_date,
+        }
+        .with_name(self.words(a.name.clone())))
+    }
+
+    fn rest_is_punct(&self, from: usize, hi: usize) -> bool {
+        (from..hi).all(|k| self.toks[k].kind == TokKind::Punct)
+    }
+
+    /// Drops leading and trailing punctuation tokens from a range.
+    fn trim_range(&self, mut r: Range<usize>) -> Range<usize> {
+        while r.start < r.end && self.toks[r.start].kind == TokKind::Punct {
+            r.start += 1;
+        }
+        while r.end > r.start && self.toks[r.end - 1].kind == TokKind::Punct {
+            r.end -= 1;
+        }
+        r
+    }
+}
+
+impl Raw {
+    /// Uses the name part of the speaker phrase for resolution when it differs from the
+    /// phrase (`A statement from the White House` -> `the White House`).
+    fn with_name(mut self, name: String) -> Raw {
+        if !name.is_empty() && name != self.mention {
+            self.mention = name;
+        }
+        self
+    }
+}

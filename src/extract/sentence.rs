@@ -1,0 +1,161 @@
+//! A paragraph as tokens (words, punctuation, whole quotations) split into sentences; a
+//! quotation is one token, so sentence ends inside quotes do not split the frame around them.
+
+use super::quotes::Quote;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Punct,
+    /// A quotation; the index into the paragraph's quotes.
+    Quote(usize),
+}
+
+/// A token with its byte range in the article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    pub kind: TokKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: [&str; 30] = [
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm",
+    "jr", "sr", "prof", "rev", "no", "vs", "inc", "co", "corp", "ltd", "jan", "feb", "aug", "sept",
+    "oct", "nov",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Tokenises `text[from..to]`, with each quotation in `quotes` as one token.
+pub fn tokenize(text: &str, from: usize, to: usize, quotes: &[Quote]) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut q = 0;
+    let mut pos = from;
+    while pos < to {
+        if let Some(quote) = quotes.get(q) {
+            if pos >= quote.open {
+                out.push(Tok { kind: TokKind::Quote(q), start: quote.open, end: quote.after });
+                pos = quote.after.max(pos + 1);
+                q += 1;
+                continue;
+            }
+        }
+        let limit = quotes.get(q).map_or(to, |qq| qq.open.min(to));
+        let c = text[pos..].chars().next().unwrap_or(' ');
+        if c.is_alphanumeric() {
+            let mut end = pos + c.len_utf8();
+            while let Some(d) = text[end..limit].chars().next() {
+                if d.is_alphanumeric() {
+                    end += d.len_utf8();
+                    continue;
+                }
+                let after = end + d.len_utf8();
+                let joiner = is_apostrophe(d) || matches!(d, '-' | '.' | '&');
+                if joiner && text[after..limit].chars().next().is_some_and(char::is_alphanumeric) {
+                    end = after;
+                    continue;
+                }
+                break;
+            }
+            out.push(Tok { kind: TokKind::Word, start: pos, end });
+            pos = end;
+        } else if c.is_whitespace() || c == '\u{feff}' {
+            pos += c.len_utf8();
+        } else {
+            out.push(Tok { kind: TokKind::Punct, start: pos, end: pos + c.len_utf8() });
+            pos += c.len_utf8();
+        }
+    }
+    out
+}
+
+/// True when the word before a period is an abbreviation or an initial.
+fn is_abbreviation(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    ABBREVIATIONS.contains(&w.as_str())
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || word.contains('.')
+}
+
+/// Splits tokens into sentences, returned as token index ranges. `starts_attribution` says
+/// whether a sentence-final quote is followed by its own attribution (`"No." Smith said.`),
+/// in which case the quote and the attribution stay one sentence.
+pub fn split(text: &str, toks: &[Tok], starts_attribution: impl Fn(usize) -> bool) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..toks.len() {
+        let t = toks[i];
+        let Some(next) = toks.get(i + 1) else { break };
+        let next_text = &text[next.start..next.end];
+        let next_opens = matches!(next.kind, TokKind::Quote(_))
+            || next_text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let boundary = match t.kind {
+            TokKind::Punct => {
+                let p = &text[t.start..t.end];
+                let terminal = matches!(p, "." | "!" | "?");
+                let after_abbrev = p == "."
+                    && i > 0
+                    && toks[i - 1].kind == TokKind::Word
+                    && toks[i - 1].end == t.start
+                    && is_abbreviation(&text[toks[i - 1].start..toks[i - 1].end]);
+                terminal && !after_abbrev && next_opens
+            }
+            TokKind::Quote(_) => {
+                let inner = text[t.start..t.end].trim_end_matches(|c: char| !c.is_alphanumeric() && !".!?".contains(c));
+                let ends = inner.ends_with(['.', '!', '?']);
+                ends && next_opens && (matches!(next.kind, TokKind::Quote(_)) || !starts_attribution(i + 1))
+            }
+            TokKind::Word => false,
+        };
+        if boundary {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < toks.len() {
+        out.push(start..toks.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::quotes::find_quotes;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let quotes = find_quotes(text, 0, text.len());
+        let toks = tokenize(text, 0, text.len(), &quotes);
+        split(text, &toks, |i| text[toks[i].start..].starts_with("Smith said"))
+            .into_iter()
+            .map(|r| text[toks[r.start].start..toks[r.end - 1].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn sentence_table() {
+        let table: [(&str, Vec<&str>); 5] = [
+            ("One. Two.", vec!["One.", "Two."]),
+            ("Mr. Putin met U.S. officials. Then left.", vec!["Mr. Putin met U.S. officials.", "Then left."]),
+            ("\"It works. Really,\" he said. Next.", vec!["\"It works. Really,\" he said.", "Next."]),
+            ("\"No.\" Smith said so.", vec!["\"No.\" Smith said so."]),
+            ("\"No.\" Then he left.", vec!["\"No.\"", "Then he left."]),
+        ];
+        for (text, want) in table {
+            assert_eq!(sentences(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn words_keep_inner_marks() {
+        let text = "U.S.-Russia talks aren't large-scale, AT&T's";
+        let toks = tokenize(text, 0, text.len(), &[]);
+        let words: Vec<&str> = toks.iter().filter(|t| t.kind == TokKind::Word).map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(words, ["U.S", "Russia", "talks", "aren't", "large-scale", "AT&T's"]);
+    }
+}

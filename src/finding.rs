@@ -1,0 +1,176 @@
+//! The two records every stage hands on and every report writer serialises: a [`Statement`]
+//! found in an article, and the [`Finding`] that adds its verdict and evidence.
+
+use crate::date::Date;
+use serde::Serialize;
+
+/// How a statement is given in the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A full quotation: the words in quotation marks are the statement.
+    Direct,
+    /// Reported speech holding some quoted words (`said he would make it "very difficult"`).
+    Partial,
+    /// Reported speech with no quotation marks.
+    Indirect,
+}
+
+impl Kind {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Partial => "partial",
+            Kind::Indirect => "indirect",
+        }
+    }
+
+    /// Parses a kind name.
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "direct" => Some(Kind::Direct),
+            "partial" => Some(Kind::Partial),
+            "indirect" | "reported" => Some(Kind::Indirect),
+            _ => None,
+        }
+    }
+}
+
+/// What sort of speaker a statement is given to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerType {
+    Person,
+    Institution,
+    Unknown,
+}
+
+/// A byte range `[start, end)` into the article file.
+pub type Span = [usize; 2];
+
+/// An attributed statement found in an article.
+#[derive(Debug, Clone, Serialize)]
+pub struct Statement {
+    /// The article's path as given.
+    pub file: String,
+    /// `S1`, `S2`, ... in article order.
+    pub statement_id: String,
+    /// 1-based line of the statement's first content byte.
+    pub line: usize,
+    pub kind: Kind,
+    /// The speaker's resolved name (a corpus speaker once checked).
+    pub speaker: String,
+    /// The speaker as written at the attribution (`he`, `Austin`, `press secretary Jen Psaki`).
+    pub speaker_mention: String,
+    /// Title or role stripped from the mention (`Kremlin spokesman`).
+    pub speaker_role: Option<String>,
+    pub speaker_type: SpeakerType,
+    /// The cue as written (`said`, `told`, `according to`); none for a continuation.
+    pub cue: Option<String>,
+    /// The statement's text (pieces of a split quote joined by ` ... `).
+    pub content: String,
+    /// The quoted words (a direct quote's pieces; a partial statement's quoted phrases).
+    pub quoted: Vec<String>,
+    /// Byte span of the content when it is one piece.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_span: Option<Span>,
+    /// Byte spans of the pieces when the content is split.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_spans: Option<Vec<Span>>,
+    pub speaker_span: Option<Span>,
+    pub cue_span: Option<Span>,
+    /// The day the statement was made, from `said Friday` against the article's date.
+    pub statement_date: Option<Date>,
+    /// A source the article cites for the attribution itself (`according to Russian news agencies`).
+    pub via: Option<String>,
+}
+
+impl Statement {
+    /// The content's byte spans, one or more.
+    pub fn spans(&self) -> Vec<Span> {
+        match (&self.content_span, &self.content_spans) {
+            (Some(s), _) => vec![*s],
+            (None, Some(v)) => v.clone(),
+            (None, None) => Vec::new(),
+        }
+    }
+}
+
+/// The six verdicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// The words occur, in order, in a turn of the speaker.
+    Verbatim,
+    /// The same passage with only harmless differences, each listed.
+    NearVerbatim,
+    /// Close to a passage of the speaker, changed in substance.
+    Altered,
+    /// The speaker said this in meaning, not in these words.
+    Paraphrase,
+    /// Someone else said these words.
+    Misattributed,
+    /// Nothing in the corpus supports it.
+    Unverified,
+}
+
+impl Verdict {
+    /// All verdicts in report order.
+    pub const ALL: [Verdict; 6] = [
+        Verdict::Verbatim,
+        Verdict::NearVerbatim,
+        Verdict::Altered,
+        Verdict::Paraphrase,
+        Verdict::Misattributed,
+        Verdict::Unverified,
+    ];
+
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Verbatim => "verbatim",
+            Verdict::NearVerbatim => "near-verbatim",
+            Verdict::Altered => "altered",
+            Verdict::Paraphrase => "paraphrase",
+            Verdict::Misattributed => "misattributed",
+            Verdict::Unverified => "unverified",
+        }
+    }
+
+    /// Parses a verdict name (`near_verbatim` is accepted for `near-verbatim`).
+    pub fn parse(s: &str) -> Option<Verdict> {
+        let s = s.trim().to_ascii_lowercase().replace('_', "-");
+        Verdict::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// A statement with its verdict and the evidence for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    #[serde(flatten)]
+    pub statement: Statement,
+    pub verdict: Verdict,
+    /// Alignment score in [0, 1]: how much of the statement the source passage supports.
+    pub score: f64,
+    /// For a partial statement: which part decided the verdict (`quoted words`, `reported speech`).
+    pub decided_by: Option<String>,
+    /// Transcript file of the best passage.
+    pub source_file: Option<String>,
+    pub source_title: Option<String>,
+    pub source_date: Option<Date>,
+    /// Speaker of the matching turn.
+    pub source_speaker: Option<String>,
+    /// 1-based line of the matching turn in its file.
+    pub source_line: Option<usize>,
+    /// The matching passage.
+    pub source_text: Option<String>,
+    /// Word-level differences, statement against source (`-the`, `+not`, `13,000 -> 30,000`).
+    pub differences: Vec<String>,
+    /// For `misattributed`: who really said it.
+    pub true_speaker: Option<String>,
+    /// Problems beside the verdict (a date that does not fit).
+    pub flags: Vec<String>,
+    /// True when the finding should fail an editorial check.
+    pub needs_attention: bool,
+}

@@ -1,0 +1,66 @@
+//! The word tables matching uses (fillers, negations, modals, antonyms, contractions, stage
+//! notes, reported-speech shifts), loaded once from the data files beside this module.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Lines of a table file, without comments and blank lines.
+fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// All the tables, parsed.
+pub struct Lexicon {
+    /// Single-word fillers, articles, complementisers.
+    pub fillers: HashSet<&'static str>,
+    /// Multi-word fillers as word sequences (`you know`).
+    pub multi_fillers: Vec<Vec<&'static str>>,
+    pub negations: HashSet<&'static str>,
+    pub modals: HashSet<&'static str>,
+    pub antonyms: HashSet<(&'static str, &'static str)>,
+    /// Whole-word contractions: `won't` -> [will, not].
+    pub contractions: HashMap<&'static str, Vec<&'static str>>,
+    /// Suffix contractions: `'re` -> are.
+    pub suffixes: Vec<(&'static str, &'static str)>,
+    pub stage_notes: Vec<&'static str>,
+    /// Reported-speech shifts: reported word -> the speaker's own word.
+    pub shifts: HashMap<&'static str, &'static str>,
+}
+
+/// The lexicon, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut fillers = HashSet::new();
+        let mut multi_fillers = Vec::new();
+        for l in lines(include_str!("data/fillers.txt")) {
+            if l.contains(' ') {
+                multi_fillers.push(l.split(' ').collect());
+            } else {
+                fillers.insert(l);
+            }
+        }
+        let pairs = |src: &'static str| {
+            lines(src).filter_map(|l| l.split_once(' ')).collect::<Vec<_>>()
+        };
+        let mut antonyms = HashSet::new();
+        for (a, b) in pairs(include_str!("data/antonyms.txt")) {
+            antonyms.insert((a, b));
+            antonyms.insert((b, a));
+        }
+        Lexicon {
+            fillers,
+            multi_fillers,
+            negations: lines(include_str!("data/negations.txt")).collect(),
+            modals: lines(include_str!("data/modals.txt")).collect(),
+            antonyms,
+            contractions: pairs(include_str!("data/contractions.txt"))
+                .into_iter()
+                .map(|(k, v)| (k, v.split(' ').collect()))
+                .collect(),
+            suffixes: pairs(include_str!("data/suffix_contractions.txt")),
+            stage_notes: lines(include_str!("data/stage_notes.txt")).collect(),
+            shifts: pairs(include_str!("data/reported_shifts.txt")).into_iter().collect(),
+        }
+    })
+}

@@ -1,0 +1,157 @@
+//! People's names and roles: title words, splitting a mention into role and name, and deciding
+//! whether two written names are the same person (`Lloyd Austin` ~ `Lloyd J. Austin III`).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+struct Tables {
+    titles: HashSet<&'static str>,
+    suffixes: HashSet<&'static str>,
+    nicknames: HashMap<&'static str, Vec<&'static str>>,
+}
+
+fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut nicknames: HashMap<&str, Vec<&str>> = HashMap::new();
+        for l in lines(include_str!("data/nicknames.txt")) {
+            if let Some((a, b)) = l.split_once(' ') {
+                nicknames.entry(a).or_default().push(b);
+                nicknames.entry(b).or_default().push(a);
+            }
+        }
+        Tables {
+            titles: lines(include_str!("data/titles.txt")).collect(),
+            suffixes: lines(include_str!("data/name_suffixes.txt")).collect(),
+            nicknames,
+        }
+    })
+}
+
+/// A word's comparable form: lower case, without periods and trailing commas.
+fn fold(word: &str) -> String {
+    word.chars()
+        .filter(|c| !matches!(c, '.' | ','))
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// True when `word` is a title or role word (`secretary`, `Sen.`, `spokesman`).
+pub fn is_title_word(word: &str) -> bool {
+    tables().titles.contains(fold(word).as_str())
+}
+
+/// The words of a name that identify the person: titles, honorifics and suffixes removed.
+pub fn name_parts(name: &str) -> Vec<String> {
+    let t = tables();
+    let words: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Titles are only stripped from the front ("Secretary Austin"), suffixes from the back.
+    let mut start = 0;
+    while start < words.len() && (t.titles.contains(words[start].as_str()) || words[start] == "the") {
+        start += 1;
+    }
+    let mut end = words.len();
+    while end > start + 1 && t.suffixes.contains(words[end - 1].as_str()) {
+        end -= 1;
+    }
+    words[start..end].to_vec()
+}
+
+fn first_names_agree(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.chars().count() == 1 || b.chars().count() == 1 {
+        return a.chars().next() == b.chars().next();
+    }
+    tables().nicknames.get(a).is_some_and(|v| v.contains(&b))
+        || a.starts_with(b)
+        || b.starts_with(a)
+}
+
+/// True when two written names can be the same person: same surname, and first names that
+/// agree (equal, an initial, a nickname) when both are given. Middle names are ignored.
+pub fn same_person(a: &str, b: &str) -> bool {
+    let (pa, pb) = (name_parts(a), name_parts(b));
+    match (pa.last(), pb.last()) {
+        (Some(la), Some(lb)) if la == lb => {
+            pa.len() == 1 || pb.len() == 1 || first_names_agree(&pa[0], &pb[0])
+        }
+        _ => false,
+    }
+}
+
+/// A speaker mention split into its role (leading title words, with any capitalised words
+/// they qualify) and the name that follows: `US Secretary of Defense Lloyd Austin` ->
+/// (`US Secretary of Defense`, `Lloyd Austin`).
+pub fn split_role(mention: &str) -> (Option<String>, String) {
+    let words: Vec<&str> = mention.split_whitespace().collect();
+    // The name is the longest tail of capitalised non-title words.
+    let mut k = words.len();
+    while k > 0 {
+        let w = words[k - 1];
+        let cap = w.chars().next().is_some_and(char::is_uppercase);
+        if !cap || is_title_word(w) || w.ends_with("'s") || w.ends_with('\u{2019}') {
+            break;
+        }
+        k -= 1;
+    }
+    if k == 0 || k == words.len() {
+        return (None, mention.to_string());
+    }
+    let has_title = words[..k].iter().any(|w| is_title_word(w));
+    if !has_title {
+        return (None, mention.to_string());
+    }
+    (Some(words[..k].join(" ")), words[k..].join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_person_table() {
+        let table = [
+            ("Lloyd Austin", "Lloyd J. Austin III", true),
+            ("Austin", "Lloyd J. Austin III", true),
+            ("Trump", "Donald J Trump", true),
+            ("Hillary R Clinton", "Hillary Clinton", true),
+            ("Bill Clinton", "Hillary Clinton", false),
+            ("Joe Biden", "Joseph R. Biden Jr.", true),
+            ("Secretary Austin", "Lloyd Austin", true),
+            ("MS. PSAKI", "Jen Psaki", true),
+            ("Jen Psaki", "Bret Baier", false),
+            ("", "Bret Baier", false),
+        ];
+        for (a, b, want) in table {
+            assert_eq!(same_person(a, b), want, "{a} ~ {b}");
+        }
+    }
+
+    #[test]
+    fn split_role_table() {
+        let table = [
+            ("Kremlin spokesman Dmitry Peskov", Some("Kremlin spokesman"), "Dmitry Peskov"),
+            ("US Secretary of Defense Lloyd Austin", Some("US Secretary of Defense"), "Lloyd Austin"),
+            ("press secretary Jen Psaki", Some("press secretary"), "Jen Psaki"),
+            ("Russian Foreign Minister Sergei Lavrov", Some("Russian Foreign Minister"), "Sergei Lavrov"),
+            ("Joe Biden", None, "Joe Biden"),
+            ("the Kremlin", None, "the Kremlin"),
+            ("the defense secretary", None, "the defense secretary"),
+        ];
+        for (mention, role, name) in table {
+            let (r, n) = split_role(mention);
+            assert_eq!((r.as_deref(), n.as_str()), (role, name), "{mention}");
+        }
+    }
+}
