@@ -43,7 +43,10 @@ impl Article {
             if p.is_dir() {
                 return Err(Error::io(
                     p,
-                    std::io::Error::new(std::io::ErrorKind::InvalidInput, "is a directory, not an article"),
+                    std::io::Error::new(
+                        std::io::ErrorKind::InvalidInput,
+                        "is a directory, not an article",
+                    ),
                 ));
             }
             std::fs::read(p).map_err(|e| Error::io(p, e))?
@@ -78,7 +81,13 @@ impl Article {
         };
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        let mut article = Article { path: path.to_string(), text, date: None, warnings, line_starts };
+        let mut article = Article {
+            path: path.to_string(),
+            text,
+            date: None,
+            warnings,
+            line_starts,
+        };
         article.date = article.date_line();
         article
     }
@@ -102,7 +111,10 @@ impl Article {
                     out.push(Paragraph { start: s, end });
                 }
             } else {
-                let lead = line.len() - line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}').len();
+                let lead = line.len()
+                    - line
+                        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+                        .len();
                 if start.is_none() {
                     start = Some(pos + lead);
                 }
@@ -131,8 +143,15 @@ mod tests {
 
     #[test]
     fn paragraphs_and_lines() {
-        let a = Article::from_bytes("a.txt", "\u{feff}Title\r\n\r\nOne line.\r\nTwo line.\r\n\r\n  Last  \n".as_bytes());
-        let ps: Vec<&str> = a.paragraphs().iter().map(|p| &a.text[p.start..p.end]).collect();
+        let a = Article::from_bytes(
+            "a.txt",
+            "\u{feff}Title\r\n\r\nOne line.\r\nTwo line.\r\n\r\n  Last  \n".as_bytes(),
+        );
+        let ps: Vec<&str> = a
+            .paragraphs()
+            .iter()
+            .map(|p| &a.text[p.start..p.end])
+            .collect();
         assert_eq!(ps, ["Title", "One line.\r\nTwo line.", "Last"]);
         assert_eq!(a.line_of(a.text.find("Two").unwrap()), 4);
         assert_eq!(a.line_of(0), 1);

@@ -17,7 +17,13 @@ const MONTHS: [&str; 12] = [
 
 /// Weekday names, Monday first (index = days since Monday).
 pub const WEEKDAYS: [&str; 7] = [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 fn month_from_name(word: &str) -> Option<u32> {
@@ -28,8 +34,18 @@ fn month_from_name(word: &str) -> Option<u32> {
     let idx = MONTHS.iter().position(|m| w.starts_with(m))?;
     // "march" or "mar" but not "marching"
     let full = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ][idx];
     (full.starts_with(&w) || w == "sept").then_some(idx as u32 + 1)
 }
@@ -131,7 +147,11 @@ impl Date {
         let mp = (5 * doy + 2) / 153;
         let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
         let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        Date { year: (y + i64::from(m <= 2)) as i32, month: m, day: d }
+        Date {
+            year: (y + i64::from(m <= 2)) as i32,
+            month: m,
+            day: d,
+        }
     }
 
     /// Index into [`WEEKDAYS`] (0 = Monday).
@@ -185,7 +205,12 @@ mod tests {
     fn weekdays_resolve_backwards() {
         let sunday = Date::new(2021, 12, 5).unwrap();
         assert_eq!(WEEKDAYS[sunday.weekday()], "sunday");
-        let table = [("friday", "2021-12-03"), ("saturday", "2021-12-04"), ("sunday", "2021-12-05"), ("monday", "2021-11-29")];
+        let table = [
+            ("friday", "2021-12-03"),
+            ("saturday", "2021-12-04"),
+            ("sunday", "2021-12-05"),
+            ("monday", "2021-11-29"),
+        ];
         for (day, want) in table {
             let idx = WEEKDAYS.iter().position(|d| *d == day).unwrap();
             assert_eq!(sunday.last_weekday(idx).to_string(), want, "{day}");

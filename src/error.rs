@@ -7,24 +7,42 @@ use std::path::PathBuf;
 #[derive(Debug)]
 pub enum Error {
     /// A file or directory could not be read or written.
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// A file was read but its content is malformed at `line` (1-based).
-    Parse { path: PathBuf, line: usize, message: String },
+    Parse {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
     /// The corpus directory does not exist.
     CorpusMissing { path: PathBuf },
     /// A value given by the user (a date, a verdict name) is not valid.
-    Invalid { what: &'static str, value: String, expected: &'static str },
+    Invalid {
+        what: &'static str,
+        value: String,
+        expected: &'static str,
+    },
 }
 
 impl Error {
     /// Shorthand for an I/O error on `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 
     /// Shorthand for a parse error at `path:line`.
     pub fn parse(path: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Error {
-        Error::Parse { path: path.into(), line, message: message.into() }
+        Error::Parse {
+            path: path.into(),
+            line,
+            message: message.into(),
+        }
     }
 }
 
@@ -32,7 +50,11 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Io { path, source } => write!(f, "{}: {}", path.display(), source),
-            Error::Parse { path, line, message } => {
+            Error::Parse {
+                path,
+                line,
+                message,
+            } => {
                 write!(f, "{}:{}: {}", path.display(), line, message)
             }
             Error::CorpusMissing { path } => write!(
@@ -40,7 +62,11 @@ impl fmt::Display for Error {
                 "{}: corpus directory not found (give one with --corpus DIR)",
                 path.display()
             ),
-            Error::Invalid { what, value, expected } => {
+            Error::Invalid {
+                what,
+                value,
+                expected,
+            } => {
                 write!(f, "invalid {what} '{value}': expected {expected}")
             }
         }

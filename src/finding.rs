@@ -165,6 +165,8 @@ pub struct Finding {
     pub source_line: Option<usize>,
     /// The matching passage.
     pub source_text: Option<String>,
+    /// The passage with the differences marked in wdiff notation: `[-said-]{+printed+}`.
+    pub source_marked: Option<String>,
     /// Word-level differences, statement against source (`-the`, `+not`, `13,000 -> 30,000`).
     pub differences: Vec<String>,
     /// For `misattributed`: who really said it.

@@ -17,3 +17,16 @@ pub mod speakers;
 pub use article::Article;
 pub use error::{Error, Result};
 pub use finding::{Finding, Kind, Statement, Verdict};
+pub mod verdict;
+
+use rayon::prelude::*;
+
+/// Extracts the statements of `article` and checks each against `corpus`, in parallel.
+pub fn check(article: &Article, corpus: &corpus::Corpus) -> Vec<Finding> {
+    let statements = extract::extract(article);
+    statements
+        .into_par_iter()
+        .map(|s| verdict::judge(corpus, s, article.date))
+        .collect()
+}
+pub mod report;

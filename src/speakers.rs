@@ -11,7 +11,9 @@ struct Tables {
 }
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn tables() -> &'static Tables {
@@ -56,7 +58,8 @@ pub fn name_parts(name: &str) -> Vec<String> {
         .collect();
     // Titles are only stripped from the front ("Secretary Austin"), suffixes from the back.
     let mut start = 0;
-    while start < words.len() && (t.titles.contains(words[start].as_str()) || words[start] == "the") {
+    while start < words.len() && (t.titles.contains(words[start].as_str()) || words[start] == "the")
+    {
         start += 1;
     }
     let mut end = words.len();
@@ -141,10 +144,26 @@ mod tests {
     #[test]
     fn split_role_table() {
         let table = [
-            ("Kremlin spokesman Dmitry Peskov", Some("Kremlin spokesman"), "Dmitry Peskov"),
-            ("US Secretary of Defense Lloyd Austin", Some("US Secretary of Defense"), "Lloyd Austin"),
-            ("press secretary Jen Psaki", Some("press secretary"), "Jen Psaki"),
-            ("Russian Foreign Minister Sergei Lavrov", Some("Russian Foreign Minister"), "Sergei Lavrov"),
+            (
+                "Kremlin spokesman Dmitry Peskov",
+                Some("Kremlin spokesman"),
+                "Dmitry Peskov",
+            ),
+            (
+                "US Secretary of Defense Lloyd Austin",
+                Some("US Secretary of Defense"),
+                "Lloyd Austin",
+            ),
+            (
+                "press secretary Jen Psaki",
+                Some("press secretary"),
+                "Jen Psaki",
+            ),
+            (
+                "Russian Foreign Minister Sergei Lavrov",
+                Some("Russian Foreign Minister"),
+                "Sergei Lavrov",
+            ),
             ("Joe Biden", None, "Joe Biden"),
             ("the Kremlin", None, "the Kremlin"),
             ("the defense secretary", None, "the defense secretary"),

@@ -100,7 +100,9 @@ impl Corpus {
     /// skipped and named in `skipped`; a missing directory is an error.
     pub fn load(dir: &Path) -> Result<Corpus> {
         if !dir.is_dir() {
-            return Err(Error::CorpusMissing { path: dir.to_path_buf() });
+            return Err(Error::CorpusMissing {
+                path: dir.to_path_buf(),
+            });
         }
         let mut files = Vec::new();
         collect_files(dir, &mut files)?;
@@ -128,7 +130,12 @@ impl Corpus {
     pub fn from_documents(root: &Path, docs: Vec<Document>, skipped: Vec<String>) -> Corpus {
         let tokens: Vec<Vec<Vec<Token>>> = docs
             .par_iter()
-            .map(|d| d.turns.iter().map(|t| tokenize(&t.text, Side::Source)).collect())
+            .map(|d| {
+                d.turns
+                    .iter()
+                    .map(|t| tokenize(&t.text, Side::Source))
+                    .collect()
+            })
             .collect();
         let mut vocab: HashMap<String, u32> = HashMap::new();
         let mut turn_freq: Vec<u32> = Vec::new();
@@ -149,18 +156,32 @@ impl Corpus {
                         turn_freq[id as usize] += 1;
                     }
                     seq.ids.push(id);
-                    seq.gap.push(if fillers.contains(t.norm.as_str()) { COST_FILLER_GAP } else { COST_GAP });
+                    seq.gap.push(if fillers.contains(t.norm.as_str()) {
+                        COST_FILLER_GAP
+                    } else {
+                        COST_GAP
+                    });
                     seq.ellipsis.push(false);
                 }
                 doc_words.push(TurnWords { tokens: toks, seq });
             }
             words.push(doc_words);
         }
-        let mut speakers: Vec<String> =
-            docs.iter().flat_map(|d| d.turns.iter().map(|t| t.speaker.clone())).collect();
+        let mut speakers: Vec<String> = docs
+            .iter()
+            .flat_map(|d| d.turns.iter().map(|t| t.speaker.clone()))
+            .collect();
         speakers.sort();
         speakers.dedup();
-        Corpus { root: root.to_path_buf(), docs, words, vocab, turn_freq, speakers, skipped }
+        Corpus {
+            root: root.to_path_buf(),
+            docs,
+            words,
+            vocab,
+            turn_freq,
+            speakers,
+            skipped,
+        }
     }
 
     /// The id of a normalised word, or [`UNKNOWN`].
@@ -176,11 +197,18 @@ impl Corpus {
     /// The corpus speakers a name written in an article can be: `Lloyd Austin` finds
     /// `Lloyd J. Austin III`. Empty when nobody in the corpus has that name.
     pub fn identities(&self, name: &str) -> Vec<&str> {
-        self.speakers.iter().filter(|s| same_person(name, s)).map(String::as_str).collect()
+        self.speakers
+            .iter()
+            .filter(|s| same_person(name, s))
+            .map(String::as_str)
+            .collect()
     }
 
     /// Every turn, as references.
     pub fn turns(&self) -> impl Iterator<Item = TurnRef> + '_ {
-        self.docs.iter().enumerate().flat_map(|(d, doc)| (0..doc.turns.len()).map(move |t| (d, t)))
+        self.docs
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| (0..doc.turns.len()).map(move |t| (d, t)))
     }
 }

@@ -22,8 +22,13 @@ fn label_re() -> &'static Regex {
 
 /// Words that may stand lower case inside a label (`Secretary of State`).
 fn label_word_ok(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        || matches!(w, "of" | "the" | "de" | "van" | "von" | "da" | "al" | "bin" | "la" | "le" | "du")
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || matches!(
+            w,
+            "of" | "the" | "de" | "van" | "von" | "da" | "al" | "bin" | "la" | "le" | "du"
+        )
 }
 
 /// Splits a paragraph into (label, rest) when it opens with a speaker label.
@@ -39,7 +44,10 @@ fn split_label(par: &str) -> Option<(&str, &str)> {
 
 /// Parses one transcript. `path` is only used to name the file in errors.
 pub fn parse_transcript(path: &str, text: &str) -> Result<Document> {
-    let mut doc = Document { path: path.to_string(), ..Document::default() };
+    let mut doc = Document {
+        path: path.to_string(),
+        ..Document::default()
+    };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines: Vec<&str> = text.lines().collect();
     let mut body_start = 0;
@@ -48,14 +56,20 @@ pub fn parse_transcript(path: &str, text: &str) -> Result<Document> {
             .iter()
             .skip(1)
             .position(|l| l.trim() == "---")
-            .ok_or_else(|| Error::parse(path, 1, "front matter opened with '---' is never closed"))?
+            .ok_or_else(|| {
+                Error::parse(path, 1, "front matter opened with '---' is never closed")
+            })?
             + 1;
         for (i, line) in lines[1..close].iter().enumerate() {
             if line.trim().is_empty() {
                 continue;
             }
             let (key, value) = line.split_once(':').ok_or_else(|| {
-                Error::parse(path, i + 2, format!("front matter line is not 'key: value': {line:?}"))
+                Error::parse(
+                    path,
+                    i + 2,
+                    format!("front matter line is not 'key: value': {line:?}"),
+                )
             })?;
             front_matter(&mut doc, key.trim(), value.trim(), path, i + 2)?;
         }
@@ -96,9 +110,17 @@ fn front_matter(doc: &mut Document, key: &str, value: &str, path: &str, line: us
     match key.to_ascii_lowercase().as_str() {
         "title" => doc.title = value.to_string(),
         "date" => {
-            doc.date = Some(Date::parse_iso(value).or_else(|| Date::find_in(value)).ok_or_else(
-                || Error::parse(path, line, format!("date {value:?} is not a date (YYYY-MM-DD)")),
-            )?)
+            doc.date = Some(
+                Date::parse_iso(value)
+                    .or_else(|| Date::find_in(value))
+                    .ok_or_else(|| {
+                        Error::parse(
+                            path,
+                            line,
+                            format!("date {value:?} is not a date (YYYY-MM-DD)"),
+                        )
+                    })?,
+            )
         }
         "speaker" => doc.speaker = Some(value.to_string()).filter(|v| !v.is_empty()),
         "source" => doc.source = Some(value.to_string()),
@@ -107,7 +129,8 @@ fn front_matter(doc: &mut Document, key: &str, value: &str, path: &str, line: us
                 let (label, name) = pair.split_once('=').ok_or_else(|| {
                     Error::parse(path, line, format!("alias {pair:?} is not 'LABEL = Name'"))
                 })?;
-                doc.aliases.push((label.trim().to_string(), name.trim().to_string()));
+                doc.aliases
+                    .push((label.trim().to_string(), name.trim().to_string()));
             }
         }
         "speakers" => {
@@ -130,10 +153,18 @@ fn resolve_label(doc: &Document, label: &str) -> String {
     if bare.eq_ignore_ascii_case("q") || bare.eq_ignore_ascii_case("question") {
         return QUESTION_SPEAKER.to_string();
     }
-    if let Some((_, name)) = doc.aliases.iter().find(|(l, _)| l.trim_end_matches('.').eq_ignore_ascii_case(bare)) {
+    if let Some((_, name)) = doc
+        .aliases
+        .iter()
+        .find(|(l, _)| l.trim_end_matches('.').eq_ignore_ascii_case(bare))
+    {
         return name.clone();
     }
-    if let Some((name, _)) = doc.participants.iter().find(|(n, _)| n == bare || same_person(bare, n)) {
+    if let Some((name, _)) = doc
+        .participants
+        .iter()
+        .find(|(n, _)| n == bare || same_person(bare, n))
+    {
         return name.clone();
     }
     if let Some(s) = doc.speaker.as_ref().filter(|s| same_person(bare, s)) {
@@ -178,8 +209,11 @@ mod tests {
     #[test]
     fn turns_and_labels() {
         let d = parse_transcript("t.txt", SAMPLE).unwrap();
-        let got: Vec<(&str, &str, usize)> =
-            d.turns.iter().map(|t| (t.speaker.as_str(), t.text.as_str(), t.line)).collect();
+        let got: Vec<(&str, &str, usize)> = d
+            .turns
+            .iter()
+            .map(|t| (t.speaker.as_str(), t.text.as_str(), t.line))
+            .collect();
         assert_eq!(
             got,
             [
@@ -196,8 +230,14 @@ mod tests {
     #[test]
     fn errors_name_the_line() {
         let table = [
-            ("---\ntitle: x\n", "t.txt:1: front matter opened with '---' is never closed"),
-            ("---\ntitle: x\nno colon here\n---\n", "t.txt:3: front matter line is not 'key: value'"),
+            (
+                "---\ntitle: x\n",
+                "t.txt:1: front matter opened with '---' is never closed",
+            ),
+            (
+                "---\ntitle: x\nno colon here\n---\n",
+                "t.txt:3: front matter line is not 'key: value'",
+            ),
             ("---\ndate: someday\n---\n", "t.txt:2: date \"someday\""),
         ];
         for (text, want) in table {

@@ -27,7 +27,9 @@ pub struct Lexicon {
 }
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// The tables, parsed on first use.
@@ -36,7 +38,9 @@ pub fn lexicon() -> &'static Lexicon {
     LEX.get_or_init(|| {
         let mut cues: HashMap<&str, Vec<(Vec<&str>, CueClass)>> = HashMap::new();
         for l in lines(include_str!("data/cues.txt")) {
-            let Some((form, class)) = l.split_once(' ') else { continue };
+            let Some((form, class)) = l.split_once(' ') else {
+                continue;
+            };
             let class = match class.trim() {
                 "obj" => CueClass::Obj,
                 "tell" => CueClass::Tell,
@@ -80,7 +84,8 @@ pub enum Referent {
 
 /// Determiners that open a noun phrase.
 pub const DETERMINERS: [&str; 14] = [
-    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "some", "several",
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those",
+    "some", "several",
 ];
 
 /// Prepositions: a noun phrase right after one is not a subject.

@@ -34,11 +34,19 @@ pub fn extract(article: &Article) -> Vec<Statement> {
     for para in article.paragraphs() {
         let quotes = find_quotes(text, para.start, para.end);
         let toks = sentence::tokenize(text, para.start, para.end, &quotes);
-        let p = Para { text, toks: &toks, quotes: &quotes };
+        let p = Para {
+            text,
+            toks: &toks,
+            quotes: &quotes,
+        };
         let sentences = sentence::split(text, &toks, |i| p.attribution_follows(i));
         let before = out.len();
         for s in sentences {
-            let words: Vec<&str> = s.clone().filter(|&i| p.is_word(i)).map(|i| p.s(i)).collect();
+            let words: Vec<&str> = s
+                .clone()
+                .filter(|&i| p.is_word(i))
+                .map(|i| p.s(i))
+                .collect();
             let found = p.sentence(s.clone());
             if found.is_empty() && p.only_quotes(s.clone()) {
                 // A quote with no attribution continues the statement before it in the paragraph.
@@ -57,10 +65,15 @@ pub fn extract(article: &Article) -> Vec<Statement> {
             }
             resolver.note_names(&words);
         }
-        if out.len() == before && prev_para_had_statement && p.only_quotes(0..toks.len()) && !toks.is_empty() {
+        if out.len() == before
+            && prev_para_had_statement
+            && p.only_quotes(0..toks.len())
+            && !toks.is_empty()
+        {
             // A paragraph that is only a quotation continues the previous speaker.
             if let Some(prev) = out.last().cloned() {
-                let quotes_here: Vec<&Quote> = (0..toks.len()).filter_map(|i| p.quote_of(i)).collect();
+                let quotes_here: Vec<&Quote> =
+                    (0..toks.len()).filter_map(|i| p.quote_of(i)).collect();
                 let mut st = Statement {
                     kind: Kind::Direct,
                     cue: None,
@@ -94,7 +107,11 @@ fn append_piece(st: &mut Statement, text: &str, q: &Quote) {
     let piece = text[span[0]..span[1]].to_string();
     let mut spans = st.spans();
     spans.push(span);
-    st.content = if st.content.is_empty() { piece.clone() } else { format!("{} ... {}", st.content, piece) };
+    st.content = if st.content.is_empty() {
+        piece.clone()
+    } else {
+        format!("{} ... {}", st.content, piece)
+    };
     st.quoted.push(piece);
     if spans.len() == 1 {
         st.content_span = Some(spans[0]);
@@ -109,7 +126,9 @@ fn append_piece(st: &mut Statement, text: &str, q: &Quote) {
 fn trim_span(text: &str, [s, e]: Span) -> Span {
     let piece = &text[s..e];
     let lead = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '\u{2014}' | '-'));
+    let trimmed = piece.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '\u{2014}' | '-')
+    });
     [s + lead, (s + trimmed.len()).max(s + lead)]
 }
 
@@ -166,7 +185,12 @@ struct Raw {
 impl Raw {
     fn into_statement(self, article: &Article, r: resolve::Resolved) -> Statement {
         let text = &article.text;
-        let content = self.spans.iter().map(|s| &text[s[0]..s[1]]).collect::<Vec<_>>().join(" ... ");
+        let content = self
+            .spans
+            .iter()
+            .map(|s| &text[s[0]..s[1]])
+            .collect::<Vec<_>>()
+            .join(" ... ");
         let statement_date = match (self.date, article.date) {
             (Some(w), Some(d)) => Some(d.last_weekday(w)),
             _ => self.text_date.as_deref().and_then(Date::find_in),
@@ -230,7 +254,10 @@ impl<'a> Para<'a> {
             return String::new();
         }
         let [s, e] = self.span(r);
-        self.text[s..e].split_whitespace().collect::<Vec<_>>().join(" ")
+        self.text[s..e]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// True when the sentence is quotations and punctuation only.
@@ -253,14 +280,18 @@ impl<'a> Para<'a> {
         }
         let forms = lexicon().cues.get(self.lower(i).as_str())?;
         forms.iter().find_map(|(words, class)| {
-            let fits = words.iter().enumerate().all(|(k, w)| i + k < end && self.is_word(i + k) && self.lower(i + k) == *w);
+            let fits = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| i + k < end && self.is_word(i + k) && self.lower(i + k) == *w);
             fits.then_some((words.len(), *class))
         })
     }
 
     /// Whether the tokens from `i` read as an attribution (`Smith said`, `he added`).
     fn attribution_follows(&self, i: usize) -> bool {
-        (i..(i + 6).min(self.toks.len())).any(|k| self.cue_at(k, self.toks.len()).is_some() && k > i)
+        (i..(i + 6).min(self.toks.len()))
+            .any(|k| self.cue_at(k, self.toks.len()).is_some() && k > i)
             || self.cue_at(i, self.toks.len()).is_some()
     }
 
@@ -278,7 +309,12 @@ impl<'a> Para<'a> {
 
     /// The speaker phrase ending just before token `end` (exclusive), reading backwards over
     /// time words and auxiliaries first. Returns (phrase, name part, weekday token).
-    fn speaker_before(&self, lo: usize, end: usize, object_ok: bool) -> Option<(Range<usize>, Range<usize>, Option<usize>)> {
+    fn speaker_before(
+        &self,
+        lo: usize,
+        end: usize,
+        object_ok: bool,
+    ) -> Option<(Range<usize>, Range<usize>, Option<usize>)> {
         let lex = lexicon();
         let mut j = end;
         let mut date_tok = None;
@@ -319,15 +355,29 @@ impl<'a> Para<'a> {
                 continue;
             }
             // A plural common noun or a short lowercase noun phrase ("officials", "the ministry")
-            if self.is_word(i) && !PREPOSITIONS.contains(&w.as_str()) && lowercase_run < 3 && k == stop && w.len() > 2 && !w.ends_with("ly") {
-                let det_before = (i.saturating_sub(3)..i).rev().take_while(|&x| x >= lo && self.is_word(x)).any(|x| DETERMINERS.contains(&self.lower(x).as_str()));
+            if self.is_word(i)
+                && !PREPOSITIONS.contains(&w.as_str())
+                && lowercase_run < 3
+                && k == stop
+                && w.len() > 2
+                && !w.ends_with("ly")
+            {
+                let det_before = (i.saturating_sub(3)..i)
+                    .rev()
+                    .take_while(|&x| x >= lo && self.is_word(x))
+                    .any(|x| DETERMINERS.contains(&self.lower(x).as_str()));
                 if det_before || (w.ends_with('s') && !w.ends_with("ss")) {
                     lowercase_run += 1;
                     k = i;
                     continue;
                 }
             }
-            if self.is_word(i) && lowercase_run > 0 && lowercase_run < 3 && !PREPOSITIONS.contains(&w.as_str()) && !PASSIVE.contains(&w.as_str()) {
+            if self.is_word(i)
+                && lowercase_run > 0
+                && lowercase_run < 3
+                && !PREPOSITIONS.contains(&w.as_str())
+                && !PASSIVE.contains(&w.as_str())
+            {
                 lowercase_run += 1;
                 k = i;
                 continue;
@@ -338,19 +388,32 @@ impl<'a> Para<'a> {
             return None;
         }
         // Leading lowercase words must end at a determiner or the start (no verbs before nouns).
-        if !self.is_cap(k) && !DETERMINERS.contains(&self.lower(k).as_str()) && !(k..stop).all(|i| self.np_word(i)) {
+        if !self.is_cap(k)
+            && !DETERMINERS.contains(&self.lower(k).as_str())
+            && !(k..stop).all(|i| self.np_word(i))
+        {
             let boundary = k == lo || !self.is_word(k - 1);
             if !boundary {
                 return None;
             }
         }
         // "a statement from the White House": the phrase is the whole, the name is X.
-        if k > lo + 1 && self.is_word(k - 1) && ["from", "for", "of", "by", "at"].contains(&self.lower(k - 1).as_str()) {
+        if k > lo + 1
+            && self.is_word(k - 1)
+            && ["from", "for", "of", "by", "at"].contains(&self.lower(k - 1).as_str())
+        {
             let mut h = k - 1;
-            let noun = h.checked_sub(1).filter(|&n| n >= lo && lex.source_nouns.contains(self.lower(n).as_str()));
+            let noun = h
+                .checked_sub(1)
+                .filter(|&n| n >= lo && lex.source_nouns.contains(self.lower(n).as_str()));
             if let Some(n) = noun {
                 h = n;
-                while h > lo && self.is_word(h - 1) && (self.np_word(h - 1) || DETERMINERS.contains(&self.lower(h - 1).as_str()) || self.lower(h - 1) == "a") {
+                while h > lo
+                    && self.is_word(h - 1)
+                    && (self.np_word(h - 1)
+                        || DETERMINERS.contains(&self.lower(h - 1).as_str())
+                        || self.lower(h - 1) == "a")
+                {
                     h -= 1;
                     if DETERMINERS.contains(&self.lower(h).as_str()) {
                         break;
@@ -360,7 +423,11 @@ impl<'a> Para<'a> {
             }
         }
         // After a preposition the phrase is an object, not a subject.
-        if !object_ok && k > lo && self.is_word(k - 1) && PREPOSITIONS.contains(&self.lower(k - 1).as_str()) {
+        if !object_ok
+            && k > lo
+            && self.is_word(k - 1)
+            && PREPOSITIONS.contains(&self.lower(k - 1).as_str())
+        {
             return None;
         }
         if k > lo && self.is_word(k - 1) && PASSIVE.contains(&self.lower(k - 1).as_str()) {
@@ -376,7 +443,11 @@ impl<'a> Para<'a> {
             k += 1;
         }
         let r = from..k;
-        (!r.is_empty() && (self.np_word(from) || DETERMINERS.contains(&self.lower(from).as_str()) || PRONOUNS.iter().any(|(p, _)| *p == self.lower(from)))).then_some(r)
+        (!r.is_empty()
+            && (self.np_word(from)
+                || DETERMINERS.contains(&self.lower(from).as_str())
+                || PRONOUNS.iter().any(|(p, _)| *p == self.lower(from))))
+        .then_some(r)
     }
 
     /// Skips what may stand between a cue and its content: time words, `in a statement`,
@@ -393,28 +464,65 @@ impl<'a> Para<'a> {
                 i += 1;
                 continue;
             }
-            if ["on", "last", "this", "earlier", "late", "yesterday", "today", "tonight"].contains(&w.as_str())
+            if [
+                "on",
+                "last",
+                "this",
+                "earlier",
+                "late",
+                "yesterday",
+                "today",
+                "tonight",
+            ]
+            .contains(&w.as_str())
                 && self.weekday(i + 1).is_some()
             {
                 i += 1;
                 continue;
             }
-            if ["yesterday", "today", "tonight", "also", "again", "later", "repeatedly", "publicly", "privately", "recently", "earlier"].contains(&w.as_str()) {
+            if [
+                "yesterday",
+                "today",
+                "tonight",
+                "also",
+                "again",
+                "later",
+                "repeatedly",
+                "publicly",
+                "privately",
+                "recently",
+                "earlier",
+            ]
+            .contains(&w.as_str())
+            {
                 i += 1;
                 continue;
             }
             if PREPOSITIONS.contains(&w.as_str()) {
                 // prep [det] [adj] HEAD [with|on|to NAME...]
                 let mut k = i + 1;
-                while k < hi && self.is_word(k) && (DETERMINERS.contains(&self.lower(k).as_str()) || self.lower(k) == "a") {
+                while k < hi
+                    && self.is_word(k)
+                    && (DETERMINERS.contains(&self.lower(k).as_str()) || self.lower(k) == "a")
+                {
                     k += 1;
                 }
-                let head_at = (k..(k + 3).min(hi)).find(|&h| self.is_word(h) && lex.pp_heads.contains(self.lower(h).as_str()));
+                let head_at = (k..(k + 3).min(hi))
+                    .find(|&h| self.is_word(h) && lex.pp_heads.contains(self.lower(h).as_str()));
                 if let Some(h) = head_at {
                     let mut e = h + 1;
-                    if e < hi && self.is_word(e) && ["with", "on", "to", "by", "from", "at"].contains(&self.lower(e).as_str()) && self.is_cap(e + 1) {
+                    if e < hi
+                        && self.is_word(e)
+                        && ["with", "on", "to", "by", "from", "at"]
+                            .contains(&self.lower(e).as_str())
+                        && self.is_cap(e + 1)
+                    {
                         e += 1;
-                        while e < hi && (self.is_cap(e) || (self.is_word(e) && ["of", "the"].contains(&self.lower(e).as_str()))) {
+                        while e < hi
+                            && (self.is_cap(e)
+                                || (self.is_word(e)
+                                    && ["of", "the"].contains(&self.lower(e).as_str())))
+                        {
                             e += 1;
                         }
                     }
@@ -430,7 +538,22 @@ impl<'a> Para<'a> {
                     i = e;
                     continue;
                 }
-                if w == "to" && k < hi && ["reporters", "journalists", "lawmakers", "supporters", "the press", "me", "us", "him", "her", "them"].contains(&self.lower(k).as_str()) {
+                if w == "to"
+                    && k < hi
+                    && [
+                        "reporters",
+                        "journalists",
+                        "lawmakers",
+                        "supporters",
+                        "the press",
+                        "me",
+                        "us",
+                        "him",
+                        "her",
+                        "them",
+                    ]
+                    .contains(&self.lower(k).as_str())
+                {
                     i = k + 1;
                     continue;
                 }
@@ -446,7 +569,27 @@ impl<'a> Para<'a> {
             return i;
         }
         let w = self.lower(i);
-        if !self.is_cap(i) && ["me", "us", "him", "her", "them", "you", "reporters", "journalists", "lawmakers", "congress", "supporters", "officials", "colleagues", "voters", "investors", "members"].contains(&w.as_str()) {
+        if !self.is_cap(i)
+            && [
+                "me",
+                "us",
+                "him",
+                "her",
+                "them",
+                "you",
+                "reporters",
+                "journalists",
+                "lawmakers",
+                "congress",
+                "supporters",
+                "officials",
+                "colleagues",
+                "voters",
+                "investors",
+                "members",
+            ]
+            .contains(&w.as_str())
+        {
             return i + 1;
         }
         let mut k = i;
@@ -454,7 +597,12 @@ impl<'a> Para<'a> {
             k += 1;
         }
         let start = k;
-        while k < hi && (self.np_word(k) || (self.is_word(k) && ["of", "and"].contains(&self.lower(k).as_str()) && self.np_word(k + 1))) {
+        while k < hi
+            && (self.np_word(k)
+                || (self.is_word(k)
+                    && ["of", "and"].contains(&self.lower(k).as_str())
+                    && self.np_word(k + 1)))
+        {
             k += 1;
         }
         if k > start {
@@ -495,7 +643,12 @@ impl<'a> Para<'a> {
         }
         let mut out = Vec::new();
         for (k, a) in attrs.iter().enumerate() {
-            let next_region = regions.iter().copied().filter(|&b| b > a.cue.end).min().unwrap_or(hi);
+            let next_region = regions
+                .iter()
+                .copied()
+                .filter(|&b| b > a.cue.end)
+                .min()
+                .unwrap_or(hi);
             let later_participle = attrs[k + 1..].iter().any(|b| b.form == Form::Participle);
             if let Some(mut raw) = self.content(lo, hi, a, next_region, later_participle) {
                 if raw.via.is_none() {
@@ -508,13 +661,34 @@ impl<'a> Para<'a> {
     }
 
     /// Finds the speaker of the cue at `cue`, trying each form in turn.
-    fn attribution(&self, lo: usize, hi: usize, cue: Range<usize>, class: CueClass) -> Option<Attr> {
+    fn attribution(
+        &self,
+        lo: usize,
+        hi: usize,
+        cue: Range<usize>,
+        class: CueClass,
+    ) -> Option<Attr> {
         if class == CueClass::According {
             let sp = self.speaker_after(cue.end, hi)?;
-            let region = if cue.start > lo && self.is_punct(cue.start - 1, ",") { cue.start - 1 } else { cue.start };
-            return Some(Attr { cue: cue.clone(), class, form: Form::According, speaker: sp.clone(), name: sp, date_tok: None, region });
+            let region = if cue.start > lo && self.is_punct(cue.start - 1, ",") {
+                cue.start - 1
+            } else {
+                cue.start
+            };
+            return Some(Attr {
+                cue: cue.clone(),
+                class,
+                form: Form::According,
+                speaker: sp.clone(),
+                name: sp,
+                date_tok: None,
+                region,
+            });
         }
-        if cue.start > lo && self.is_word(cue.start - 1) && PASSIVE.contains(&self.lower(cue.start - 1).as_str()) {
+        if cue.start > lo
+            && self.is_word(cue.start - 1)
+            && PASSIVE.contains(&self.lower(cue.start - 1).as_str())
+        {
             return None;
         }
         let participle = self.lower(cue.start).ends_with("ing");
@@ -522,33 +696,81 @@ impl<'a> Para<'a> {
         if participle {
             if cue.start > lo && self.is_punct(cue.start - 1, ",") {
                 let sp = self.subject(lo, cue.start - 1)?;
-                return Some(Attr { cue: cue.clone(), class, form: Form::Participle, speaker: sp.0, name: sp.1, date_tok: None, region: cue.start - 1 });
+                return Some(Attr {
+                    cue: cue.clone(),
+                    class,
+                    form: Form::Participle,
+                    speaker: sp.0,
+                    name: sp.1,
+                    date_tok: None,
+                    region: cue.start - 1,
+                });
             }
             return None;
         }
         // "Ukraine, which had warned that ..."
         let mut j = cue.start;
-        while j > lo && self.is_word(j - 1) && lexicon().time_words.contains(self.lower(j - 1).as_str()) {
+        while j > lo
+            && self.is_word(j - 1)
+            && lexicon().time_words.contains(self.lower(j - 1).as_str())
+        {
             j -= 1;
         }
-        if j > lo + 1 && self.is_word(j - 1) && RELATIVES.contains(&self.lower(j - 1).as_str()) && self.is_punct(j - 2, ",") {
+        if j > lo + 1
+            && self.is_word(j - 1)
+            && RELATIVES.contains(&self.lower(j - 1).as_str())
+            && self.is_punct(j - 2, ",")
+        {
             let (sp, name, _) = self.speaker_before(lo, j - 2, true)?;
-            return Some(Attr { cue: cue.clone(), class, form: Form::Relative, speaker: sp, name, date_tok: None, region: j - 2 });
+            return Some(Attr {
+                cue: cue.clone(),
+                class,
+                form: Form::Relative,
+                speaker: sp,
+                name,
+                date_tok: None,
+                region: j - 2,
+            });
         }
         if let Some((sp, name, date_tok)) = self.speaker_before(lo, cue.start, false) {
-            let region = if sp.start > lo && self.is_punct(sp.start - 1, ",") { sp.start - 1 } else { sp.start };
-            return Some(Attr { cue, class, form: Form::Before, speaker: sp, name, date_tok, region });
+            let region = if sp.start > lo && self.is_punct(sp.start - 1, ",") {
+                sp.start - 1
+            } else {
+                sp.start
+            };
+            return Some(Attr {
+                cue,
+                class,
+                form: Form::Before,
+                speaker: sp,
+                name,
+                date_tok,
+                region,
+            });
         }
         // "..., said Smith" / "\"...\" said Smith"
-        let opens = cue.start == lo || self.is_punct(cue.start - 1, ",:") || self.is_quote(cue.start - 1);
+        let opens =
+            cue.start == lo || self.is_punct(cue.start - 1, ",:") || self.is_quote(cue.start - 1);
         if opens {
             let mut date_tok = None;
             let after = self.skip_adjuncts(cue.end, hi, &mut date_tok);
             let sp = self.speaker_after(after, hi)?;
             let ends = sp.end >= hi || !self.is_word(sp.end);
             if ends {
-                let region = if cue.start > lo && self.is_punct(cue.start - 1, ",") { cue.start - 1 } else { cue.start };
-                return Some(Attr { cue, class, form: Form::Inverted, speaker: sp.clone(), name: sp, date_tok, region });
+                let region = if cue.start > lo && self.is_punct(cue.start - 1, ",") {
+                    cue.start - 1
+                } else {
+                    cue.start
+                };
+                return Some(Attr {
+                    cue,
+                    class,
+                    form: Form::Inverted,
+                    speaker: sp.clone(),
+                    name: sp,
+                    date_tok,
+                    region,
+                });
             }
         }
         None
@@ -557,13 +779,21 @@ impl<'a> Para<'a> {
     /// The subject phrase at the start of a clause (`A statement from the White House`).
     fn subject(&self, lo: usize, hi: usize) -> Option<(Range<usize>, Range<usize>)> {
         let mut k = lo;
-        while k < hi && self.is_word(k) && !self.is_cap(k) && !DETERMINERS.contains(&self.lower(k).as_str()) && k - lo < 2 {
+        while k < hi
+            && self.is_word(k)
+            && !self.is_cap(k)
+            && !DETERMINERS.contains(&self.lower(k).as_str())
+            && k - lo < 2
+        {
             k += 1; // leading "And", "But" are capitalised; lowercase adverbs are skipped
         }
         let start = k;
         while k < hi && self.is_word(k) {
             let w = self.lower(k);
-            let inner = DETERMINERS.contains(&w.as_str()) || self.np_word(k) || ["from", "for", "of", "at"].contains(&w.as_str()) || (k == start);
+            let inner = DETERMINERS.contains(&w.as_str())
+                || self.np_word(k)
+                || ["from", "for", "of", "at"].contains(&w.as_str())
+                || (k == start);
             if !inner {
                 break;
             }
@@ -575,13 +805,24 @@ impl<'a> Para<'a> {
         let phrase = start..k;
         // Name part: after "from/for/of" when the head is a source noun.
         let name = (start..k)
-            .find(|&x| ["from", "for", "of", "at"].contains(&self.lower(x).as_str()) && x > start && lexicon().source_nouns.contains(self.lower(x - 1).as_str()))
+            .find(|&x| {
+                ["from", "for", "of", "at"].contains(&self.lower(x).as_str())
+                    && x > start
+                    && lexicon().source_nouns.contains(self.lower(x - 1).as_str())
+            })
             .map_or(phrase.clone(), |x| x + 1..k);
         Some((phrase, name))
     }
 
     /// Decides the content of attribution `a`, or none when it has no statement.
-    fn content(&self, lo: usize, hi: usize, a: &Attr, next_region: usize, later_participle: bool) -> Option<Raw> {
+    fn content(
+        &self,
+        lo: usize,
+        hi: usize,
+        a: &Attr,
+        next_region: usize,
+        later_participle: bool,
+    ) -> Option<Raw> {
         let mut date_tok = a.date_tok;
         let mut spans: Vec<Span> = Vec::new();
         let mut quoted = Vec::new();
@@ -600,10 +841,18 @@ impl<'a> Para<'a> {
         };
         let attr_start = a.region.min(a.speaker.start).min(a.cue.start);
         let quote_before = (attr_start > lo)
-            .then(|| if self.is_punct(attr_start - 1, ",") && attr_start > lo + 1 { attr_start - 2 } else { attr_start - 1 })
+            .then(|| {
+                if self.is_punct(attr_start - 1, ",") && attr_start > lo + 1 {
+                    attr_start - 2
+                } else {
+                    attr_start - 1
+                }
+            })
             .filter(|&q| self.is_quote(q));
         let mut after = attr_end;
-        if a.class == CueClass::Tell && matches!(a.form, Form::Before | Form::Relative | Form::Participle) {
+        if a.class == CueClass::Tell
+            && matches!(a.form, Form::Before | Form::Relative | Form::Participle)
+        {
             after = self.skip_adjuncts(after, hi, &mut date_tok);
             after = self.skip_addressee(after, hi);
         }
@@ -618,7 +867,12 @@ impl<'a> Para<'a> {
         if let (Some(qb), Form::Before | Form::Inverted) = (quote_before, a.form) {
             // "..." he said[, "..."]
             let mut first = qb;
-            while first > lo && (self.is_quote(first - 1) || (self.is_punct(first - 1, ",") && first > lo + 1 && self.is_quote(first - 2))) {
+            while first > lo
+                && (self.is_quote(first - 1)
+                    || (self.is_punct(first - 1, ",")
+                        && first > lo + 1
+                        && self.is_quote(first - 2)))
+            {
                 first -= 1;
             }
             for k in first..=qb {
@@ -634,13 +888,21 @@ impl<'a> Para<'a> {
                 }
             }
             kind = Kind::Direct;
-        } else if let Some(k) = direct_after.filter(|&k| self.rest_is_punct(k + 1, hi) && a.form != Form::According) {
+        } else if let Some(k) =
+            direct_after.filter(|&k| self.rest_is_punct(k + 1, hi) && a.form != Form::According)
+        {
             // Smith said: "..."
             add_quote(self.quote_of(k)?, &mut spans, &mut quoted);
             kind = Kind::Direct;
         } else {
-            let tail_is_empty = after >= hi || self.is_punct(after, ",.;!?") && (after + 1 >= hi || self.rest_is_punct(after + 1, hi) || self.is_punct(after, ","));
-            let content_first = matches!(a.form, Form::Before | Form::Inverted) && tail_is_empty && attr_start > lo + 2;
+            let tail_is_empty = after >= hi
+                || self.is_punct(after, ",.;!?")
+                    && (after + 1 >= hi
+                        || self.rest_is_punct(after + 1, hi)
+                        || self.is_punct(after, ","));
+            let content_first = matches!(a.form, Form::Before | Form::Inverted)
+                && tail_is_empty
+                && attr_start > lo + 2;
             let range = if a.form == Form::According {
                 if attr_start > lo + 1 {
                     lo..attr_start
@@ -666,7 +928,11 @@ impl<'a> Para<'a> {
                     return None;
                 }
                 // "argue over X", "said in" : a preposition where a clause should start
-                if self.is_word(s) && PREPOSITIONS.contains(&self.lower(s).as_str()) && self.lower(s) != "to" && a.class != CueClass::Tell {
+                if self.is_word(s)
+                    && PREPOSITIONS.contains(&self.lower(s).as_str())
+                    && self.lower(s) != "to"
+                    && a.class != CueClass::Tell
+                {
                     return None;
                 }
                 s..e
@@ -709,19 +975,21 @@ impl<'a> Para<'a> {
             return None;
         }
         let text_date = None;
-        Some(Raw {
-            kind,
-            mention: self.words(a.speaker.clone()),
-            speaker_span: self.span(a.speaker.clone()),
-            cue: self.words(a.cue.clone()),
-            cue_span: self.span(a.cue.clone()),
-            spans,
-            quoted,
-            date: date_tok,
-            via: None,
-            text_date,
-        }
-        .with_name(self.words(a.name.clone())))
+        Some(
+            Raw {
+                kind,
+                mention: self.words(a.speaker.clone()),
+                speaker_span: self.span(a.speaker.clone()),
+                cue: self.words(a.cue.clone()),
+                cue_span: self.span(a.cue.clone()),
+                spans,
+                quoted,
+                date: date_tok,
+                via: None,
+                text_date,
+            }
+            .with_name(self.words(a.name.clone())),
+        )
     }
 
     fn rest_is_punct(&self, from: usize, hi: usize) -> bool {

@@ -30,12 +30,21 @@ pub fn find_quotes(text: &str, from: usize, to: usize) -> Vec<Quote> {
         let prev = k.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(k + 1).map(|&(_, c)| c);
         let close = |open_at: usize, out: &mut Vec<Quote>| {
-            out.push(Quote { open: open_at, start: open_at + mark_len(text, open_at), end: at, after: at + c.len_utf8(), closed: true });
+            out.push(Quote {
+                open: open_at,
+                start: open_at + mark_len(text, open_at),
+                end: at,
+                after: at + c.len_utf8(),
+                closed: true,
+            });
         };
         match c {
             '\u{201c}' | '\u{201e}' | '\u{ab}' => match open {
                 // A second opening mark right after words closes the quote (a wrong-way mark).
-                Some(o) if !is_word_char(next) && (is_word_char(prev) || prev.is_some_and(|p| ".,!?".contains(p))) => {
+                Some(o)
+                    if !is_word_char(next)
+                        && (is_word_char(prev) || prev.is_some_and(|p| ".,!?".contains(p))) =>
+                {
                     close(o, &mut out);
                     open = None;
                 }
@@ -62,7 +71,13 @@ pub fn find_quotes(text: &str, from: usize, to: usize) -> Vec<Quote> {
         }
     }
     if let Some(o) = open {
-        out.push(Quote { open: o, start: o + mark_len(text, o), end: to, after: to, closed: false });
+        out.push(Quote {
+            open: o,
+            start: o + mark_len(text, o),
+            end: to,
+            after: to,
+            closed: false,
+        });
     }
     out
 }
@@ -76,18 +91,33 @@ mod tests {
     use super::*;
 
     fn quoted(text: &str) -> Vec<(&str, bool)> {
-        find_quotes(text, 0, text.len()).iter().map(|q| (&text[q.start..q.end], q.closed)).collect()
+        find_quotes(text, 0, text.len())
+            .iter()
+            .map(|q| (&text[q.start..q.end], q.closed))
+            .collect()
     }
 
     #[test]
     fn quote_table() {
         let table: [(&str, Vec<(&str, bool)>); 7] = [
-            ("\"They've invaded before,\" he said.", vec![("They've invaded before,", true)]),
-            ("\u{201c}Curly,\u{201d} she said, \u{201c}two.\u{201d}", vec![("Curly,", true), ("two.", true)]),
+            (
+                "\"They've invaded before,\" he said.",
+                vec![("They've invaded before,", true)],
+            ),
+            (
+                "\u{201c}Curly,\u{201d} she said, \u{201c}two.\u{201d}",
+                vec![("Curly,", true), ("two.", true)],
+            ),
             ("He said \"it's 'fine'\" today", vec![("it's 'fine'", true)]),
             ("\"Open to the end", vec![("Open to the end", false)]),
-            ("\u{201c}Wrong way\u{201c} he said", vec![("Wrong way", true)]),
-            ("\u{201d}Wrong open\u{201d} he said", vec![("Wrong open", true)]),
+            (
+                "\u{201c}Wrong way\u{201c} he said",
+                vec![("Wrong way", true)],
+            ),
+            (
+                "\u{201d}Wrong open\u{201d} he said",
+                vec![("Wrong open", true)],
+            ),
             ("no quotes at all", vec![]),
         ];
         for (text, want) in table {

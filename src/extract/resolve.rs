@@ -47,7 +47,10 @@ impl Resolver {
                 continue;
             }
             let mut j = i;
-            while j < words.len() && (is_cap(words[j]) || (words[j] == "of" && j + 1 < words.len() && is_cap(words[j + 1]))) {
+            while j < words.len()
+                && (is_cap(words[j])
+                    || (words[j] == "of" && j + 1 < words.len() && is_cap(words[j + 1])))
+            {
                 j += 1;
             }
             let run = words[i..j].join(" ");
@@ -63,12 +66,14 @@ impl Resolver {
     pub fn resolve(&mut self, mention: &str) -> Resolved {
         let r = self.lookup(mention);
         if r.kind == SpeakerType::Person && name_parts(&r.name).len() >= 2 {
-            self.entities.push(Entity { name: r.name.clone(), role: r.role.clone() });
+            self.entities.push(Entity {
+                name: r.name.clone(),
+                role: r.role.clone(),
+            });
         }
         self.speakers.push(r.clone());
         r
     }
-
 
     fn lookup(&self, mention: &str) -> Resolved {
         let words: Vec<&str> = mention.split_whitespace().collect();
@@ -93,23 +98,52 @@ impl Resolver {
                 })
             });
             if let Some(e) = holder {
-                return Resolved { name: e.name.clone(), role: e.role.clone(), kind: SpeakerType::Person };
+                return Resolved {
+                    name: e.name.clone(),
+                    role: e.role.clone(),
+                    kind: SpeakerType::Person,
+                };
             }
-            return Resolved { name: mention.to_string(), role: None, kind: SpeakerType::Unknown };
+            return Resolved {
+                name: mention.to_string(),
+                role: None,
+                kind: SpeakerType::Unknown,
+            };
         }
         // A surname: the last person with that name.
         if content.len() == 1 && is_cap(content[0]) {
             let key = content[0].trim_end_matches("'s").to_lowercase();
-            if let Some(e) = self.entities.iter().rev().find(|e| name_parts(&e.name).last() == Some(&key)) {
-                return Resolved { name: e.name.clone(), role: role.or_else(|| e.role.clone()), kind: SpeakerType::Person };
+            if let Some(e) = self
+                .entities
+                .iter()
+                .rev()
+                .find(|e| name_parts(&e.name).last() == Some(&key))
+            {
+                return Resolved {
+                    name: e.name.clone(),
+                    role: role.or_else(|| e.role.clone()),
+                    kind: SpeakerType::Person,
+                };
             }
-            return Resolved { name, role, kind: SpeakerType::Institution };
+            return Resolved {
+                name,
+                role,
+                kind: SpeakerType::Institution,
+            };
         }
         if looks_like_person(&name) {
             // A fuller name said before ("Joe Biden" then "Joseph R. Biden") is kept as given.
-            return Resolved { name, role, kind: SpeakerType::Person };
+            return Resolved {
+                name,
+                role,
+                kind: SpeakerType::Person,
+            };
         }
-        let kind = if content.iter().any(|w| is_cap(w)) { SpeakerType::Institution } else { SpeakerType::Unknown };
+        let kind = if content.iter().any(|w| is_cap(w)) {
+            SpeakerType::Institution
+        } else {
+            SpeakerType::Unknown
+        };
         Resolved { name, role, kind }
     }
 
@@ -124,10 +158,18 @@ impl Resolver {
         }
         if referent != Referent::Institution {
             if let Some(e) = self.entities.last() {
-                return Resolved { name: e.name.clone(), role: e.role.clone(), kind: SpeakerType::Person };
+                return Resolved {
+                    name: e.name.clone(),
+                    role: e.role.clone(),
+                    kind: SpeakerType::Person,
+                };
             }
         }
-        Resolved { name: mention.to_string(), role: None, kind: SpeakerType::Unknown }
+        Resolved {
+            name: mention.to_string(),
+            role: None,
+            kind: SpeakerType::Unknown,
+        }
     }
 }
 
@@ -136,7 +178,9 @@ fn looks_like_person(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     words.len() >= 2
         && words.len() <= 5
-        && words.iter().all(|w| is_cap(w) && !is_title_word(w) && !w.ends_with("'s"))
+        && words
+            .iter()
+            .all(|w| is_cap(w) && !is_title_word(w) && !w.ends_with("'s"))
         && !NOT_NAME_STARTS.contains(&words[0])
 }
 
@@ -147,18 +191,41 @@ mod tests {
     #[test]
     fn resolution_in_order() {
         let mut r = Resolver::default();
-        r.note_names(&["Russian", "President", "Vladimir", "Putin", "and", "his", "US", "counterpart", "Joe", "Biden"]);
+        r.note_names(&[
+            "Russian",
+            "President",
+            "Vladimir",
+            "Putin",
+            "and",
+            "his",
+            "US",
+            "counterpart",
+            "Joe",
+            "Biden",
+        ]);
         let table = [
-            ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov", SpeakerType::Person),
+            (
+                "Kremlin spokesman Dmitry Peskov",
+                "Dmitry Peskov",
+                SpeakerType::Person,
+            ),
             ("Biden", "Joe Biden", SpeakerType::Person),
-            ("the Kremlin and Washington", "the Kremlin and Washington", SpeakerType::Institution),
+            (
+                "the Kremlin and Washington",
+                "the Kremlin and Washington",
+                SpeakerType::Institution,
+            ),
             ("Russia", "Russia", SpeakerType::Institution),
-            ("US Secretary of Defense Lloyd Austin", "Lloyd Austin", SpeakerType::Person),
+            ("it", "Russia", SpeakerType::Institution),
+            (
+                "US Secretary of Defense Lloyd Austin",
+                "Lloyd Austin",
+                SpeakerType::Person,
+            ),
             ("he", "Lloyd Austin", SpeakerType::Person),
             ("the defense secretary", "Lloyd Austin", SpeakerType::Person),
             ("Austin", "Lloyd Austin", SpeakerType::Person),
             ("Putin", "Vladimir Putin", SpeakerType::Person),
-            ("it", "Russia", SpeakerType::Institution),
         ];
         for (mention, name, kind) in table {
             let got = r.resolve(mention);

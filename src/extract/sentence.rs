@@ -39,7 +39,11 @@ pub fn tokenize(text: &str, from: usize, to: usize, quotes: &[Quote]) -> Vec<Tok
     while pos < to {
         if let Some(quote) = quotes.get(q) {
             if pos >= quote.open {
-                out.push(Tok { kind: TokKind::Quote(q), start: quote.open, end: quote.after });
+                out.push(Tok {
+                    kind: TokKind::Quote(q),
+                    start: quote.open,
+                    end: quote.after,
+                });
                 pos = quote.after.max(pos + 1);
                 q += 1;
                 continue;
@@ -56,18 +60,31 @@ pub fn tokenize(text: &str, from: usize, to: usize, quotes: &[Quote]) -> Vec<Tok
                 }
                 let after = end + d.len_utf8();
                 let joiner = is_apostrophe(d) || matches!(d, '-' | '.' | '&');
-                if joiner && text[after..limit].chars().next().is_some_and(char::is_alphanumeric) {
+                if joiner
+                    && text[after..limit]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                {
                     end = after;
                     continue;
                 }
                 break;
             }
-            out.push(Tok { kind: TokKind::Word, start: pos, end });
+            out.push(Tok {
+                kind: TokKind::Word,
+                start: pos,
+                end,
+            });
             pos = end;
         } else if c.is_whitespace() || c == '\u{feff}' {
             pos += c.len_utf8();
         } else {
-            out.push(Tok { kind: TokKind::Punct, start: pos, end: pos + c.len_utf8() });
+            out.push(Tok {
+                kind: TokKind::Punct,
+                start: pos,
+                end: pos + c.len_utf8(),
+            });
             pos += c.len_utf8();
         }
     }
@@ -85,7 +102,11 @@ fn is_abbreviation(word: &str) -> bool {
 /// Splits tokens into sentences, returned as token index ranges. `starts_attribution` says
 /// whether a sentence-final quote is followed by its own attribution (`"No." Smith said.`),
 /// in which case the quote and the attribution stay one sentence.
-pub fn split(text: &str, toks: &[Tok], starts_attribution: impl Fn(usize) -> bool) -> Vec<std::ops::Range<usize>> {
+pub fn split(
+    text: &str,
+    toks: &[Tok],
+    starts_attribution: impl Fn(usize) -> bool,
+) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 0..toks.len() {
@@ -93,7 +114,10 @@ pub fn split(text: &str, toks: &[Tok], starts_attribution: impl Fn(usize) -> boo
         let Some(next) = toks.get(i + 1) else { break };
         let next_text = &text[next.start..next.end];
         let next_opens = matches!(next.kind, TokKind::Quote(_))
-            || next_text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            || next_text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         let boundary = match t.kind {
             TokKind::Punct => {
                 let p = &text[t.start..t.end];
@@ -106,9 +130,11 @@ pub fn split(text: &str, toks: &[Tok], starts_attribution: impl Fn(usize) -> boo
                 terminal && !after_abbrev && next_opens
             }
             TokKind::Quote(_) => {
-                let inner = text[t.start..t.end].trim_end_matches(|c: char| !c.is_alphanumeric() && !".!?".contains(c));
+                let inner = text[t.start..t.end]
+                    .trim_end_matches(|c: char| !c.is_alphanumeric() && !".!?".contains(c));
                 let ends = inner.ends_with(['.', '!', '?']);
-                ends && next_opens && (matches!(next.kind, TokKind::Quote(_)) || !starts_attribution(i + 1))
+                ends && next_opens
+                    && (matches!(next.kind, TokKind::Quote(_)) || !starts_attribution(i + 1))
             }
             TokKind::Word => false,
         };
@@ -131,18 +157,26 @@ mod tests {
     fn sentences(text: &str) -> Vec<String> {
         let quotes = find_quotes(text, 0, text.len());
         let toks = tokenize(text, 0, text.len(), &quotes);
-        split(text, &toks, |i| text[toks[i].start..].starts_with("Smith said"))
-            .into_iter()
-            .map(|r| text[toks[r.start].start..toks[r.end - 1].end].to_string())
-            .collect()
+        split(text, &toks, |i| {
+            text[toks[i].start..].starts_with("Smith said")
+        })
+        .into_iter()
+        .map(|r| text[toks[r.start].start..toks[r.end - 1].end].to_string())
+        .collect()
     }
 
     #[test]
     fn sentence_table() {
         let table: [(&str, Vec<&str>); 5] = [
             ("One. Two.", vec!["One.", "Two."]),
-            ("Mr. Putin met U.S. officials. Then left.", vec!["Mr. Putin met U.S. officials.", "Then left."]),
-            ("\"It works. Really,\" he said. Next.", vec!["\"It works. Really,\" he said.", "Next."]),
+            (
+                "Mr. Putin met U.S. officials. Then left.",
+                vec!["Mr. Putin met U.S. officials.", "Then left."],
+            ),
+            (
+                "\"It works. Really,\" he said. Next.",
+                vec!["\"It works. Really,\" he said.", "Next."],
+            ),
             ("\"No.\" Smith said so.", vec!["\"No.\" Smith said so."]),
             ("\"No.\" Then he left.", vec!["\"No.\"", "Then he left."]),
         ];
@@ -155,7 +189,14 @@ mod tests {
     fn words_keep_inner_marks() {
         let text = "U.S.-Russia talks aren't large-scale, AT&T's";
         let toks = tokenize(text, 0, text.len(), &[]);
-        let words: Vec<&str> = toks.iter().filter(|t| t.kind == TokKind::Word).map(|t| &text[t.start..t.end]).collect();
-        assert_eq!(words, ["U.S", "Russia", "talks", "aren't", "large-scale", "AT&T's"]);
+        let words: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| &text[t.start..t.end])
+            .collect();
+        assert_eq!(
+            words,
+            ["U.S", "Russia", "talks", "aren't", "large-scale", "AT&T's"]
+        );
     }
 }

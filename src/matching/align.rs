@@ -113,7 +113,11 @@ pub fn align(s: &Seq, t: &Seq, window: Range<usize>) -> Alignment {
         let sgap = s.gap[i - 1];
         cur[0] = prev[0] + sgap;
         for j in 1..cols {
-            let sub = if sid == t.ids[lo + j - 1] { 0 } else { COST_SUB };
+            let sub = if sid == t.ids[lo + j - 1] {
+                0
+            } else {
+                COST_SUB
+            };
             let diag = prev[j - 1] + sub;
             let up = prev[j] + sgap;
             let left = cur[j - 1] + t.gap[lo + j - 1];
@@ -121,7 +125,11 @@ pub fn align(s: &Seq, t: &Seq, window: Range<usize>) -> Alignment {
         }
     }
     let last = &d[n * cols..];
-    let (mut j, &cost) = last.iter().enumerate().min_by_key(|&(j, &c)| (c, j)).unwrap_or((0, &0));
+    let (mut j, &cost) = last
+        .iter()
+        .enumerate()
+        .min_by_key(|&(j, &c)| (c, j))
+        .unwrap_or((0, &0));
     let t_end = lo + j;
     let mut ops = Vec::with_capacity(n + 4);
     let mut i = n;
@@ -129,7 +137,11 @@ pub fn align(s: &Seq, t: &Seq, window: Range<usize>) -> Alignment {
         let here = d[i * cols + j];
         if let Some(arg) = skip_from.get(&i) {
             let k = arg[j];
-            ops.push(Op::Skip { s: i - 1, from: lo + k, to: lo + j });
+            ops.push(Op::Skip {
+                s: i - 1,
+                from: lo + k,
+                to: lo + j,
+            });
             i -= 1;
             j = k;
             continue;
@@ -139,9 +151,15 @@ pub fn align(s: &Seq, t: &Seq, window: Range<usize>) -> Alignment {
             let sub = if same { 0 } else { COST_SUB };
             if here == d[(i - 1) * cols + j - 1] + sub {
                 ops.push(if same {
-                    Op::Match { s: i - 1, t: lo + j - 1 }
+                    Op::Match {
+                        s: i - 1,
+                        t: lo + j - 1,
+                    }
                 } else {
-                    Op::Sub { s: i - 1, t: lo + j - 1 }
+                    Op::Sub {
+                        s: i - 1,
+                        t: lo + j - 1,
+                    }
                 });
                 i -= 1;
                 j -= 1;
@@ -157,7 +175,11 @@ pub fn align(s: &Seq, t: &Seq, window: Range<usize>) -> Alignment {
         }
     }
     ops.reverse();
-    Alignment { ops, cost, t_range: lo + j..t_end }
+    Alignment {
+        ops,
+        cost,
+        t_range: lo + j..t_end,
+    }
 }
 
 #[cfg(test)]
@@ -166,8 +188,23 @@ mod tests {
 
     fn seq(words: &str) -> (Seq, Vec<&str>) {
         let ws: Vec<&str> = words.split(' ').collect();
-        let ids = ws.iter().map(|w| w.bytes().fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32))).collect();
-        let gap = ws.iter().map(|w| if *w == "the" { COST_FILLER_GAP } else { COST_GAP }).collect();
+        let ids = ws
+            .iter()
+            .map(|w| {
+                w.bytes()
+                    .fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32))
+            })
+            .collect();
+        let gap = ws
+            .iter()
+            .map(|w| {
+                if *w == "the" {
+                    COST_FILLER_GAP
+                } else {
+                    COST_GAP
+                }
+            })
+            .collect();
         let ellipsis = ws.iter().map(|w| *w == "...").collect();
         (Seq { ids, gap, ellipsis }, ws)
     }
@@ -193,11 +230,36 @@ mod tests {
     #[test]
     fn edit_scripts() {
         let table = [
-            ("exact", "we look at numbers", "and so we look at numbers of forces", ""),
-            ("dropped article", "we look at numbers", "we look at the numbers", "-the"),
-            ("added negation", "it is not true", "well it is true today", "+not"),
-            ("number changed", "more than 13000 dead", "more than 30000 dead", "13000->30000"),
-            ("ellipsis", "this coming tuesday ... will debate", "this coming tuesday at case western in cleveland will debate", "...4"),
+            (
+                "exact",
+                "we look at numbers",
+                "and so we look at numbers of forces",
+                "",
+            ),
+            (
+                "dropped article",
+                "we look at numbers",
+                "we look at the numbers",
+                "-the",
+            ),
+            (
+                "added negation",
+                "it is not true",
+                "well it is true today",
+                "+not",
+            ),
+            (
+                "number changed",
+                "more than 13000 dead",
+                "more than 30000 dead",
+                "13000->30000",
+            ),
+            (
+                "ellipsis",
+                "this coming tuesday ... will debate",
+                "this coming tuesday at case western in cleveland will debate",
+                "...5",
+            ),
             ("ellipsis for nothing", "a b ... c d", "a b c d", "...0"),
         ];
         for (name, stmt, src, want) in table {
@@ -207,7 +269,11 @@ mod tests {
 
     #[test]
     fn window_is_bounded_on_long_sources() {
-        let long = format!("{} needle in the haystack {}", "x ".repeat(5000).trim(), "y ".repeat(5000).trim());
+        let long = format!(
+            "{} needle in the haystack {}",
+            "x ".repeat(5000).trim(),
+            "y ".repeat(5000).trim()
+        );
         let (s, _) = seq("needle in the haystack");
         let (t, _) = seq(&long);
         let (win, votes) = best_window(&s, &t.ids, |_| true);

@@ -6,7 +6,9 @@ use std::sync::OnceLock;
 
 /// Lines of a table file, without comments and blank lines.
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// All the tables, parsed.
@@ -41,7 +43,9 @@ pub fn lexicon() -> &'static Lexicon {
             }
         }
         let pairs = |src: &'static str| {
-            lines(src).filter_map(|l| l.split_once(' ')).collect::<Vec<_>>()
+            lines(src)
+                .filter_map(|l| l.split_once(' '))
+                .collect::<Vec<_>>()
         };
         let mut antonyms = HashSet::new();
         for (a, b) in pairs(include_str!("data/antonyms.txt")) {
@@ -60,7 +64,9 @@ pub fn lexicon() -> &'static Lexicon {
                 .collect(),
             suffixes: pairs(include_str!("data/suffix_contractions.txt")),
             stage_notes: lines(include_str!("data/stage_notes.txt")).collect(),
-            shifts: pairs(include_str!("data/reported_shifts.txt")).into_iter().collect(),
+            shifts: pairs(include_str!("data/reported_shifts.txt"))
+                .into_iter()
+                .collect(),
         }
     })
 }

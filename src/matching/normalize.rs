@@ -67,18 +67,34 @@ pub fn tokenize(text: &str, side: Side) -> Vec<Token> {
             bracket = true;
         } else if c == ']' {
             bracket = false;
-        } else if c == '\u{2026}' || (c == '.' && at(i + 1) == Some('.') && at(i + 2) == Some('.')) {
+        } else if c == '\u{2026}' || (c == '.' && at(i + 1) == Some('.') && at(i + 2) == Some('.'))
+        {
             let len = if c == '.' { 3 } else { 1 };
             if side == Side::Statement {
                 let (s, e) = (byte(i), byte(i + len));
-                out.push(Token { norm: "\u{2026}".into(), start: s, end: e, flags: flag::ELLIPSIS });
+                out.push(Token {
+                    norm: "\u{2026}".into(),
+                    start: s,
+                    end: e,
+                    flags: flag::ELLIPSIS,
+                });
             }
             i += len;
             continue;
         } else if c == '%' {
-            out.push(Token { norm: "percent".into(), start: byte(i), end: byte(i + 1), flags: 0 });
+            out.push(Token {
+                norm: "percent".into(),
+                start: byte(i),
+                end: byte(i + 1),
+                flags: 0,
+            });
         } else if c == '&' {
-            out.push(Token { norm: "and".into(), start: byte(i), end: byte(i + 1), flags: 0 });
+            out.push(Token {
+                norm: "and".into(),
+                start: byte(i),
+                end: byte(i + 1),
+                flags: 0,
+            });
         } else if matches!(c, '.' | '!' | '?' | ':' | ';') {
             sentence_start = true;
         } else if c.is_alphanumeric() {
@@ -87,11 +103,24 @@ pub fn tokenize(text: &str, side: Side) -> Vec<Token> {
             loop {
                 match at(j) {
                     Some(d) if d.is_alphanumeric() => j += 1,
-                    Some(d) if is_apostrophe(d) && at(j + 1).is_some_and(char::is_alphanumeric) => j += 2,
-                    Some('.') if at(j + 1).is_some_and(|n| n.is_alphanumeric() && (n.is_ascii_digit() == at(j - 1).unwrap_or(' ').is_ascii_digit())) && at(j + 2) != Some('.') => j += 2,
-                    Some(',') if at(j - 1).is_some_and(|p| p.is_ascii_digit())
-                        && (1..=3).all(|k| at(j + k).is_some_and(|n| n.is_ascii_digit()))
-                        && !at(j + 4).is_some_and(|n| n.is_ascii_digit()) => j += 4,
+                    Some(d) if is_apostrophe(d) && at(j + 1).is_some_and(char::is_alphanumeric) => {
+                        j += 2
+                    }
+                    Some('.')
+                        if at(j + 1).is_some_and(|n| {
+                            n.is_alphanumeric()
+                                && (n.is_ascii_digit() == at(j - 1).unwrap_or(' ').is_ascii_digit())
+                        }) =>
+                    {
+                        j += 2
+                    }
+                    Some(',')
+                        if at(j - 1).is_some_and(|p| p.is_ascii_digit())
+                            && (1..=3).all(|k| at(j + k).is_some_and(|n| n.is_ascii_digit()))
+                            && !at(j + 4).is_some_and(|n| n.is_ascii_digit()) =>
+                    {
+                        j += 4
+                    }
                     _ => break,
                 }
             }
@@ -116,12 +145,18 @@ fn stage_note_len(text: &str, from: usize) -> Option<usize> {
     let close = if rest.starts_with('(') { ')' } else { ']' };
     let end = rest.char_indices().take(60).find(|&(_, c)| c == close)?.0;
     let inner = rest[1..end].to_lowercase();
-    lexicon().stage_notes.iter().any(|w| inner.contains(w)).then_some(end + 1)
+    lexicon()
+        .stage_notes
+        .iter()
+        .any(|w| inner.contains(w))
+        .then_some(end + 1)
 }
 
 /// Normalises one surface word and pushes it (or its expansion) onto `out`.
 fn push_word(out: &mut Vec<Token>, surface: &str, start: usize, end: usize, flags: u8) {
-    let numeric = surface.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+    let numeric = surface
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
     let mut w: String = surface
         .chars()
         .filter(|&c| c != ',' && (c != '.' || numeric))
@@ -130,7 +165,12 @@ fn push_word(out: &mut Vec<Token>, surface: &str, start: usize, end: usize, flag
         .collect();
     let lex = lexicon();
     let push = |out: &mut Vec<Token>, norm: &str, flags: u8| {
-        out.push(Token { norm: norm.to_string(), start, end, flags });
+        out.push(Token {
+            norm: norm.to_string(),
+            start,
+            end,
+            flags,
+        });
     };
     if let Some(parts) = lex.contractions.get(w.as_str()) {
         for p in parts {
@@ -173,7 +213,11 @@ mod tests {
     use super::*;
 
     fn norms(text: &str, side: Side) -> String {
-        tokenize(text, side).iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")
+        tokenize(text, side)
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     #[test]
@@ -199,10 +243,16 @@ mod tests {
 
     #[test]
     fn editorial_marks_and_stage_notes() {
-        assert_eq!(norms("ask [Kennedy] to ... name", Side::Statement), "ask kennedy to \u{2026} name");
+        assert_eq!(
+            norms("ask [Kennedy] to ... name", Side::Statement),
+            "ask kennedy to \u{2026} name"
+        );
         let t = tokenize("ask [Kennedy] to", Side::Statement);
         assert!(t[1].flags & flag::BRACKETED != 0 && t[0].flags & flag::BRACKETED == 0);
-        assert_eq!(norms("We won. (Laughter.) [inaudible] And then...", Side::Source), "we won and then");
+        assert_eq!(
+            norms("We won. (Laughter.) [inaudible] And then...", Side::Source),
+            "we won and then"
+        );
     }
 
     #[test]

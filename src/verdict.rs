@@ -1,0 +1,561 @@
+//! Verdicts: classifying each difference between a statement and its best passage, grading
+//! the placement, and choosing between the speaker's own turns and everyone else's.
+
+use crate::corpus::{Corpus, TurnRef, QUESTION_SPEAKER};
+use crate::date::Date;
+use crate::finding::{Finding, Kind, Statement, Verdict};
+use crate::matching::align::{Alignment, Op, COST_GAP};
+use crate::matching::lexicon::lexicon;
+use crate::matching::normalize::{flag, Token};
+use crate::matching::{place, prepare, Placement, Prepared};
+use std::collections::HashSet;
+
+/// The thresholds that turn an alignment into a grade, in one place. They were set on the
+/// seed article and the debates dev cases (`../shared/eval/match/dev.csv`) and are fractions
+/// of the statement's words.
+pub mod thresholds {
+    /// Near-verbatim: share of the statement's words matched exactly when every difference
+    /// is harmless (an ellipsis or a few dropped articles still leave most words matched).
+    pub const NEAR_MIN_COVERAGE: f64 = 0.75;
+    /// Altered: share matched around a substantive change (one edit in a sentence of 8+
+    /// words leaves 85% or more; a half-matched sentence is something else).
+    pub const ALTERED_MIN_COVERAGE: f64 = 0.7;
+    /// Paraphrase: share of the statement's content words found in order in the passage.
+    pub const PARAPHRASE_MIN_COVERAGE: f64 = 0.5;
+    /// Longest run of unmatched statement words, as a share of its length, that a paraphrase
+    /// or alteration may have: a sentence whose second half comes from elsewhere is not one.
+    pub const MAX_UNMATCHED_RUN: f64 = 0.3;
+    /// Fewest words for a statement to be called misattributed: shorter phrases recur by chance.
+    pub const MIN_MISATTRIBUTION_WORDS: usize = 5;
+}
+
+/// How well one placement supports a statement, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Grade {
+    Verbatim,
+    Near,
+    Altered,
+    Loose,
+    None,
+}
+
+/// What kind of difference a change is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffKind {
+    Filler,
+    Contraction,
+    Ellipsis,
+    Insertion,
+    Repetition,
+    Negation,
+    Number,
+    Name,
+    Modal,
+    Antonym,
+    Order,
+    Word,
+}
+
+impl DiffKind {
+    /// True when the change alters what was said.
+    pub fn substantive(self) -> bool {
+        !matches!(
+            self,
+            DiffKind::Filler
+                | DiffKind::Contraction
+                | DiffKind::Ellipsis
+                | DiffKind::Insertion
+                | DiffKind::Repetition
+        )
+    }
+
+    /// The label printed after the change.
+    pub fn label(self) -> &'static str {
+        match self {
+            DiffKind::Filler => "filler",
+            DiffKind::Contraction => "contraction",
+            DiffKind::Ellipsis => "ellipsis",
+            DiffKind::Insertion => "editorial insertion",
+            DiffKind::Repetition => "repetition",
+            DiffKind::Negation => "negation",
+            DiffKind::Number => "number",
+            DiffKind::Name => "name",
+            DiffKind::Modal => "hedge",
+            DiffKind::Antonym => "antonym",
+            DiffKind::Order => "word order",
+            DiffKind::Word => "word",
+        }
+    }
+}
+
+/// One difference, source against statement: `-the` (dropped), `+not` (added), `a -> b`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    pub kind: DiffKind,
+    pub text: String,
+}
+
+impl std::fmt::Display for Difference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.text, self.kind.label())
+    }
+}
+
+/// A graded placement.
+#[derive(Debug, Clone)]
+pub struct Assessment {
+    pub grade: Grade,
+    /// 1 - alignment cost / cost of leaving every word unmatched, in [0, 1].
+    pub score: f64,
+    pub differences: Vec<Difference>,
+    /// Statement words matched exactly, and how many words it has.
+    pub matched: usize,
+    pub words: usize,
+    /// Longest run of statement words with no exact match.
+    pub longest_gap: usize,
+}
+
+fn is_number(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit())
+        || matches!(
+            w,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "hundred"
+                | "thousand"
+                | "million"
+                | "billion"
+                | "trillion"
+                | "dozen"
+                | "half"
+                | "percent"
+        )
+}
+
+fn surface<'a>(text: &'a str, t: &Token) -> &'a str {
+    &text[t.start..t.end]
+}
+
+/// Classifies the differences of an alignment and grades it.
+pub fn assess(
+    stmt: &Prepared,
+    src: &[Token],
+    src_text: &str,
+    a: &Alignment,
+    kind: Kind,
+) -> Assessment {
+    let lex = lexicon();
+    let st = &stmt.tokens;
+    let mut diffs: Vec<Difference> = Vec::new();
+    let mut matched = 0;
+    let mut run = 0;
+    let mut longest_gap = 0;
+    let mut contractions_seen = HashSet::new();
+    let mut dropped: Vec<(usize, String)> = Vec::new();
+    let mut added: Vec<(usize, String)> = Vec::new();
+    let filler_at = |t: usize| -> bool {
+        let w = src[t].norm.as_str();
+        lex.fillers.contains(w)
+            || lex.multi_fillers.iter().any(|m| {
+                (0..m.len()).any(|k| {
+                    t >= k
+                        && t - k + m.len() <= src.len()
+                        && (0..m.len()).all(|x| src[t - k + x].norm == m[x])
+                })
+            })
+    };
+    for op in &a.ops {
+        match *op {
+            Op::Match { s, t } => {
+                matched += 1;
+                run = 0;
+                if (st[s].flags ^ src[t].flags) & flag::CONTRACTED != 0
+                    && contractions_seen.insert((st[s].start, src[t].start))
+                {
+                    diffs.push(Difference {
+                        kind: DiffKind::Contraction,
+                        text: format!(
+                            "{} -> {}",
+                            surface(src_text, &src[t]),
+                            surface(&stmt.text, &st[s])
+                        ),
+                    });
+                }
+            }
+            Op::Skip { from, to, .. } => {
+                if to > from {
+                    diffs.push(Difference {
+                        kind: DiffKind::Ellipsis,
+                        text: format!("... for {} words", to - from),
+                    });
+                }
+            }
+            Op::Ins { s } => {
+                run += 1;
+                longest_gap = longest_gap.max(run);
+                let w = st[s].norm.as_str();
+                let k = if st[s].flags & flag::BRACKETED != 0 {
+                    DiffKind::Insertion
+                } else if lex.fillers.contains(w) {
+                    DiffKind::Filler
+                } else if lex.negations.contains(w) {
+                    DiffKind::Negation
+                } else if lex.modals.contains(w) {
+                    DiffKind::Modal
+                } else {
+                    added.push((diffs.len(), w.to_string()));
+                    DiffKind::Word
+                };
+                diffs.push(Difference {
+                    kind: k,
+                    text: format!("+{}", surface(&stmt.text, &st[s])),
+                });
+            }
+            Op::Del { t } => {
+                let w = src[t].norm.as_str();
+                let repeated =
+                    (t > 0 && src[t - 1].norm == w) || src.get(t + 1).is_some_and(|n| n.norm == w);
+                let k = if filler_at(t) {
+                    DiffKind::Filler
+                } else if repeated {
+                    DiffKind::Repetition
+                } else if lex.negations.contains(w) {
+                    DiffKind::Negation
+                } else if lex.modals.contains(w) {
+                    DiffKind::Modal
+                } else {
+                    dropped.push((diffs.len(), w.to_string()));
+                    DiffKind::Word
+                };
+                diffs.push(Difference {
+                    kind: k,
+                    text: format!("-{}", surface(src_text, &src[t])),
+                });
+            }
+            Op::Sub { s, t } => {
+                run += 1;
+                longest_gap = longest_gap.max(run);
+                let (a_w, b_w) = (src[t].norm.as_str(), st[s].norm.as_str());
+                let k = if st[s].flags & flag::BRACKETED != 0 {
+                    DiffKind::Insertion
+                } else if is_number(a_w) && is_number(b_w) {
+                    DiffKind::Number
+                } else if lex.negations.contains(a_w) || lex.negations.contains(b_w) {
+                    DiffKind::Negation
+                } else if lex.antonyms.contains(&(a_w, b_w)) {
+                    DiffKind::Antonym
+                } else if lex.modals.contains(a_w) && lex.modals.contains(b_w) {
+                    DiffKind::Modal
+                } else if (st[s].flags | src[t].flags) & flag::CAPITAL != 0 {
+                    DiffKind::Name
+                } else if is_number(a_w) || is_number(b_w) {
+                    DiffKind::Number
+                } else {
+                    DiffKind::Word
+                };
+                diffs.push(Difference {
+                    kind: k,
+                    text: format!(
+                        "{} -> {}",
+                        surface(src_text, &src[t]),
+                        surface(&stmt.text, &st[s])
+                    ),
+                });
+            }
+        }
+    }
+    // A word dropped in one place and added in another: the order changed.
+    for (di, w) in &dropped {
+        if let Some((ai, _)) = added.iter().find(|(_, x)| x == w) {
+            diffs[*di].kind = DiffKind::Order;
+            diffs[*ai].kind = DiffKind::Order;
+        }
+    }
+    let words = stmt.word_count().max(1);
+    let score = (1.0 - f64::from(a.cost) / (f64::from(COST_GAP) * words as f64)).clamp(0.0, 1.0);
+    let grade = grade(&diffs, matched, words, longest_gap, kind);
+    Assessment {
+        grade,
+        score,
+        differences: diffs,
+        matched,
+        words,
+        longest_gap,
+    }
+}
+
+fn grade(
+    diffs: &[Difference],
+    matched: usize,
+    words: usize,
+    longest_gap: usize,
+    kind: Kind,
+) -> Grade {
+    use thresholds::*;
+    let coverage = matched as f64 / words as f64;
+    let gap_ok = (longest_gap as f64) <= (MAX_UNMATCHED_RUN * words as f64).max(3.0);
+    let substantive: Vec<&Difference> = diffs.iter().filter(|d| d.kind.substantive()).collect();
+    if diffs.is_empty() && matched == words {
+        return Grade::Verbatim;
+    }
+    if substantive.is_empty() && coverage >= NEAR_MIN_COVERAGE {
+        return Grade::Near;
+    }
+    let typed = substantive.iter().any(|d| d.kind != DiffKind::Word);
+    let direct = kind != Kind::Indirect;
+    if coverage >= ALTERED_MIN_COVERAGE && gap_ok && (typed || (direct && substantive.len() <= 2)) {
+        return Grade::Altered;
+    }
+    if coverage >= PARAPHRASE_MIN_COVERAGE && gap_ok {
+        return Grade::Loose;
+    }
+    Grade::None
+}
+
+/// The statement text that is checked, whether it is reported speech, and which part decides.
+fn checked_text(st: &Statement) -> (String, bool, Option<&'static str>) {
+    match st.kind {
+        Kind::Direct if !st.quoted.is_empty() => (st.quoted.join(" ... "), false, None),
+        Kind::Partial if !st.quoted.is_empty() => {
+            (st.quoted.join(" ... "), false, Some("quoted words"))
+        }
+        _ => (st.content.clone(), true, None),
+    }
+}
+
+/// True when a finding should fail an editorial check by default: an altered or
+/// misattributed statement, or a quotation that is not the speaker's words.
+pub fn needs_attention(kind: Kind, verdict: Verdict) -> bool {
+    match verdict {
+        Verdict::Altered | Verdict::Misattributed => true,
+        Verdict::Unverified | Verdict::Paraphrase => kind != Kind::Indirect,
+        Verdict::Verbatim | Verdict::NearVerbatim => false,
+    }
+}
+
+/// A placement with its grade.
+struct Graded {
+    placement: Placement,
+    assessment: Assessment,
+}
+
+/// Checks one statement against the corpus: who said these words, and how faithfully.
+pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> Finding {
+    let (text, reported, decided_by) = checked_text(&st);
+    let own: Vec<String> = corpus
+        .identities(&st.speaker)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    if let Some(first) = own.first() {
+        st.speaker = first.clone();
+    }
+    let mut variants = vec![prepare(corpus, &text, false)];
+    if reported {
+        variants.push(prepare(corpus, &text, true));
+    }
+    let kind = st.kind;
+    let mut graded: Vec<Graded> = Vec::new();
+    for p in &variants {
+        if p.word_count() == 0 {
+            continue;
+        }
+        for placement in place(corpus, p, |_| true) {
+            let (d, t) = placement.turn;
+            let words = &corpus.words[d][t];
+            let assessment = assess(
+                p,
+                &words.tokens,
+                &corpus.docs[d].turns[t].text,
+                &placement.alignment,
+                kind,
+            );
+            graded.push(Graded {
+                placement,
+                assessment,
+            });
+        }
+    }
+    let is_own = |r: TurnRef| {
+        own.iter()
+            .any(|o| *o == corpus.docs[r.0].turns[r.1].speaker)
+    };
+    let rank = |g: &&Graded| {
+        (
+            g.assessment.grade,
+            -(g.assessment.score * 1e6) as i64,
+            g.placement.turn,
+        )
+    };
+    let best_own = graded
+        .iter()
+        .filter(|g| is_own(g.placement.turn))
+        .min_by_key(rank);
+    let best_other = graded
+        .iter()
+        .filter(|g| !is_own(g.placement.turn))
+        .min_by_key(rank);
+    let words = variants[0].word_count();
+    let own_grade = best_own.map_or(Grade::None, |g| g.assessment.grade);
+    let other_grade = best_other.map_or(Grade::None, |g| g.assessment.grade);
+    let (verdict, chosen) = if own_grade <= Grade::Altered && own_grade <= other_grade {
+        let v = match own_grade {
+            Grade::Verbatim => Verdict::Verbatim,
+            Grade::Near => Verdict::NearVerbatim,
+            _ => Verdict::Altered,
+        };
+        (v, best_own)
+    } else if other_grade <= Grade::Near && words >= thresholds::MIN_MISATTRIBUTION_WORDS {
+        (Verdict::Misattributed, best_other)
+    } else if own_grade <= Grade::Altered {
+        (
+            if own_grade == Grade::Altered {
+                Verdict::Altered
+            } else {
+                Verdict::NearVerbatim
+            },
+            best_own,
+        )
+    } else if own_grade == Grade::Loose {
+        (Verdict::Paraphrase, best_own)
+    } else {
+        (Verdict::Unverified, None)
+    };
+    let mut finding = Finding {
+        statement: st,
+        verdict,
+        score: 0.0,
+        decided_by: decided_by.map(str::to_string),
+        source_file: None,
+        source_title: None,
+        source_date: None,
+        source_speaker: None,
+        source_line: None,
+        source_text: None,
+        source_marked: None,
+        differences: Vec::new(),
+        true_speaker: None,
+        flags: Vec::new(),
+        needs_attention: needs_attention(kind, verdict),
+    };
+    if let Some(g) = chosen {
+        let (d, t) = g.placement.turn;
+        let doc = &corpus.docs[d];
+        let turn = &doc.turns[t];
+        let toks = &corpus.words[d][t].tokens;
+        let r = &g.placement.alignment.t_range;
+        let passage = if r.is_empty() {
+            String::new()
+        } else {
+            turn.text[toks[r.start].start..toks[r.end - 1].end].to_string()
+        };
+        finding.score = g.assessment.score;
+        finding.source_file = Some(doc.path.clone());
+        finding.source_title = Some(doc.title.clone());
+        finding.source_date = doc.date;
+        finding.source_speaker = Some(turn.speaker.clone());
+        finding.source_line = Some(turn.line);
+        finding.source_text = Some(passage);
+        let stmt = &variants[0];
+        finding.source_marked = Some(mark_passage(
+            &turn.text,
+            toks,
+            &stmt.text,
+            &stmt.tokens,
+            &g.placement.alignment,
+        ));
+        finding.differences = g
+            .assessment
+            .differences
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        if verdict == Verdict::Misattributed {
+            finding.true_speaker = Some(turn.speaker.clone());
+            if turn.speaker == QUESTION_SPEAKER {
+                finding
+                    .flags
+                    .push("the words are a reporter's question".to_string());
+            }
+        }
+        if let (Some(said), Some(src)) = (finding.statement.statement_date, doc.date) {
+            if said != src {
+                finding.flags.push(format!(
+                    "date: the article dates the statement {said}, the transcript is dated {src}"
+                ));
+            }
+        }
+        if let (Some(published), Some(src)) = (article_date, doc.date) {
+            if src > published {
+                finding.flags.push(format!(
+                    "date: the transcript ({src}) is dated after the article ({published})"
+                ));
+            }
+        }
+    }
+    finding
+}
+
+/// The source passage with the statement's differences marked in wdiff notation:
+/// `[-dropped-]`, `{+added+}`, `[-said-]{+printed+}`.
+pub fn mark_passage(
+    src_text: &str,
+    src: &[Token],
+    stmt_text: &str,
+    stmt: &[Token],
+    a: &Alignment,
+) -> String {
+    let mut out = String::new();
+    let Some(first) = src.get(a.t_range.start) else {
+        return out;
+    };
+    let mut cursor = first.start;
+    let emit_to = |out: &mut String, cursor: &mut usize, to: usize| {
+        if to > *cursor {
+            out.push_str(&src_text[*cursor..to]);
+            *cursor = to;
+        }
+    };
+    let word = |t: &Token, text: &str| text[t.start..t.end].to_string();
+    for op in &a.ops {
+        match *op {
+            Op::Match { t, .. } => emit_to(&mut out, &mut cursor, src[t].end),
+            Op::Del { t } => {
+                emit_to(&mut out, &mut cursor, src[t].start);
+                if src[t].end > cursor {
+                    out.push_str(&format!("[-{}-]", word(&src[t], src_text)));
+                    cursor = src[t].end;
+                }
+            }
+            Op::Sub { s, t } => {
+                emit_to(&mut out, &mut cursor, src[t].start);
+                out.push_str(&format!(
+                    "[-{}-]{{+{}+}}",
+                    word(&src[t], src_text),
+                    word(&stmt[s], stmt_text)
+                ));
+                cursor = cursor.max(src[t].end);
+            }
+            Op::Ins { s } => out.push_str(&format!(" {{+{}+}}", word(&stmt[s], stmt_text))),
+            Op::Skip { from, to, .. } => {
+                if to > from {
+                    emit_to(&mut out, &mut cursor, src[from].start);
+                    out.push_str(&format!(
+                        "[-{}-]{{+...+}}",
+                        &src_text[src[from].start..src[to - 1].end]
+                    ));
+                    cursor = src[to - 1].end;
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,74 @@
+//! Helpers shared by the integration tests: a temp dir holding the sample article and corpus,
+//! and running the real binary in it.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A temp dir with `article.txt` (the seed article) and `corpus/` (reference_data).
+pub fn sample_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        root().join("tests/fixtures/seed/article.txt"),
+        dir.path().join("article.txt"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("corpus")).unwrap();
+    for entry in std::fs::read_dir(root().join("reference_data")).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_some_and(|e| e == "txt") {
+            std::fs::copy(&p, dir.path().join("corpus").join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    dir
+}
+
+/// Runs `quotecheck ARGS` in `dir`.
+pub fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run quotecheck")
+}
+
+/// Standard output as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Standard error as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// JSON Lines output parsed.
+pub fn jsonl(o: &Output) -> Vec<serde_json::Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+/// Lower case letters and digits only, single-spaced: for comparing excerpts with content.
+pub fn loose(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
