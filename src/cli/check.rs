@@ -1,31 +1,50 @@
-//! `quotecheck check`: extract the statements of articles and check each against a corpus.
+//! `quotecheck check`: extract the statements of articles and check each against a corpus;
+//! the exit status is the editorial gate.
 
-use super::{read_articles, stdout_error, ColorChoice, EXIT_ATTENTION, EXIT_CLEAN, EXIT_ERROR};
+use super::{
+    config, read_articles, stdout_error, write_atomic, ColorChoice, EXIT_ATTENTION, EXIT_CLEAN,
+    EXIT_ERROR,
+};
 use clap::ValueEnum;
 use quotecheck::corpus::Corpus;
 use quotecheck::date::Date;
+use quotecheck::gate::{FailOn, DEFAULT_FAIL_ON};
 use quotecheck::report::{self, ArticleReport};
-use quotecheck::Error;
+use quotecheck::{Article, Error};
 use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Article files (plain text, UTF-8); `-` reads standard input.
+    /// Article files (plain text, Markdown or HTML); `-` reads standard input.
     #[arg(required = true)]
     articles: Vec<String>,
-    /// Directory of transcripts to check against.
-    #[arg(long, default_value = "reference_data")]
-    corpus: PathBuf,
+    /// Directory of transcripts to check against [default: the config's `corpus`, else reference_data].
+    #[arg(long)]
+    corpus: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Also write the HTML review page to this file.
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+    /// Verdicts that fail the check (exit status 1), comma-separated; `VERDICT:quotes` applies
+    /// to direct and partial quotes only [default: the config's `fail_on`, else
+    /// altered,misattributed,unverified:quotes,paraphrase:quotes].
+    #[arg(long, value_name = "RULES")]
+    fail_on: Option<String>,
+    /// Print only the statements that fail, one line each: `file:line: verdict: speaker: "statement"`.
+    #[arg(long, short)]
+    quiet: bool,
     /// The articles' date (YYYY-MM-DD), when they have no date line.
     #[arg(long, value_parser = super::parse_date)]
     date: Option<Date>,
     /// When to colour the text report (NO_COLOR is honoured with auto).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Settings file [default: the nearest quotecheck.toml from the current folder up].
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -38,34 +57,87 @@ enum Format {
     Jsonl,
     /// One CSV row per statement.
     Csv,
+    /// A self-contained HTML review page.
+    Html,
+}
+
+/// The file texts the statements' spans point into.
+fn file_texts(articles: &[Article]) -> Vec<&str> {
+    articles
+        .iter()
+        .map(|a| a.file_text.as_deref().unwrap_or(&a.text))
+        .collect()
 }
 
 pub fn run(args: Args) -> Result<u8, Error> {
-    let corpus = Corpus::load(&args.corpus)?;
+    let config = config::load(args.config.as_deref())?;
+    let rules = args
+        .fail_on
+        .clone()
+        .or_else(|| config.fail_on.as_ref().map(|f| f.joined()));
+    let fail_on = FailOn::parse(rules.as_deref().unwrap_or(DEFAULT_FAIL_ON))?;
+    let corpus_dir = args
+        .corpus
+        .clone()
+        .or(config.corpus)
+        .unwrap_or_else(|| PathBuf::from("reference_data"));
+    let corpus = Corpus::load(&corpus_dir)?;
     for s in &corpus.skipped {
         eprintln!("quotecheck: warning: skipped {s}");
     }
     let mut failed = false;
-    let reports: Vec<ArticleReport> = read_articles(&args.articles, args.date, &mut failed)
-        .into_iter()
-        .map(|a| ArticleReport {
-            findings: quotecheck::check(&a, &corpus),
-            file: a.path,
-            date: a.date,
-            warnings: a.warnings,
+    let articles = read_articles(&args.articles, args.date, &mut failed);
+    let reports: Vec<ArticleReport> = articles
+        .iter()
+        .map(|a| {
+            let mut findings = quotecheck::check(a, &corpus);
+            fail_on.apply(&mut findings);
+            ArticleReport {
+                findings,
+                file: a.path.clone(),
+                date: a.date,
+                warnings: a.warnings.clone(),
+            }
         })
         .collect();
+    if let Some(path) = &args.html {
+        let mut page = Vec::new();
+        report::write_html(&mut page, &reports, &file_texts(&articles))
+            .map_err(|e| Error::io(path, e))?;
+        write_atomic(path, &page)?;
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    match args.format {
-        Format::Text => report::write_text(&mut out, &reports, args.color.style()),
-        Format::Json => report::write_json(&mut out, &reports),
-        Format::Jsonl => reports
+    if args.quiet {
+        for f in reports
             .iter()
-            .try_for_each(|r| report::write_jsonl(&mut out, r)),
-        Format::Csv => report::write_csv(&mut out, &reports, true),
+            .flat_map(|r| &r.findings)
+            .filter(|f| f.needs_attention)
+        {
+            let st = &f.statement;
+            writeln!(
+                out,
+                "{}:{}: {}: {}: \"{}\"",
+                st.file,
+                st.line,
+                f.verdict.as_str(),
+                st.speaker,
+                st.content
+            )
+            .map_err(stdout_error)?;
+        }
+    } else {
+        match args.format {
+            Format::Text => report::write_text(&mut out, &reports, args.color.style()),
+            Format::Json => report::write_json(&mut out, &reports),
+            Format::Jsonl => reports
+                .iter()
+                .try_for_each(|r| report::write_jsonl(&mut out, r)),
+            Format::Csv => report::write_csv(&mut out, &reports, true),
+            Format::Html => report::write_html(&mut out, &reports, &file_texts(&articles)),
+        }
+        .map_err(stdout_error)?;
     }
-    .map_err(stdout_error)?;
     out.flush().map_err(stdout_error)?;
     let attention = reports
         .iter()

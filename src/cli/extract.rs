@@ -36,7 +36,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
     for a in read_articles(&args.articles, args.date, &mut failed) {
-        let statements = quotecheck::extract::extract(&a);
+        let statements = quotecheck::statements(&a);
         match args.format {
             Format::Jsonl => report::write_statements_jsonl(&mut out, &statements),
             Format::Text => {

@@ -2,12 +2,14 @@
 //! Each subcommand is one file of the same shape: an `Args` struct and `run(Args)`.
 
 pub mod check;
+pub mod config;
 pub mod extract;
 
 use clap::ValueEnum;
 use quotecheck::report::Style;
 use quotecheck::{date::Date, Article, Error};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
 
 /// Nothing needs attention.
 pub const EXIT_CLEAN: u8 = 0;
@@ -73,4 +75,26 @@ pub fn read_articles(paths: &[String], date: Option<Date>, failed: &mut bool) ->
         }
     }
     out
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
+/// crash or Ctrl-C never leaves a half-written file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::File::create(&tmp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    if let Err(e) = result.and_then(|_| std::fs::rename(&tmp, path)) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::io(path, e));
+    }
+    Ok(())
 }

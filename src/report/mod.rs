@@ -2,10 +2,12 @@
 //! machines. Every writer serialises [`Finding`]; see README.md for the fields.
 
 mod csv;
+mod html;
 mod json;
 mod text;
 
 pub use self::csv::{write_csv, CSV_COLUMNS};
+pub use html::{escape, write_html};
 pub use json::{write_json, write_jsonl, write_statements_jsonl};
 pub use text::{write_statements_text, write_text, Style};
 

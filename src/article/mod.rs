@@ -1,18 +1,29 @@
-//! Article text: reading a file (BOM, CRLF, invalid UTF-8), its paragraphs, lines and date.
+//! Article text: reading a file (BOM, CRLF, invalid UTF-8, Markdown or HTML markup), its
+//! paragraphs, lines and date.
+
+mod markup;
+
+pub use markup::Markup;
 
 use crate::date::Date;
 use crate::error::{Error, Result};
+use crate::finding::Statement;
 use std::path::Path;
 
-/// An article as read from disk. `text` has exactly the bytes of the file, except that each
-/// byte of invalid UTF-8 is replaced by `?` (one byte for one byte), so byte offsets into
-/// `text` are byte offsets into the file.
+/// An article as read from disk. For plain text, `text` has exactly the bytes of the file,
+/// except that each byte of invalid UTF-8 is replaced by `?` (one byte for one byte), so
+/// offsets into `text` are offsets into the file. For Markdown and HTML, `text` is the
+/// stripped text and [`Article::file_offset`] maps its offsets back to the file.
 #[derive(Debug, Clone)]
 pub struct Article {
     /// The path as the user gave it (`-` for standard input).
     pub path: String,
-    /// The article text.
+    /// The article text (markup stripped).
     pub text: String,
+    /// The file's text, when markup was stripped from it.
+    pub file_text: Option<String>,
+    /// For stripped text: the file offset of each byte of `text`, and one past the end.
+    offsets: Option<Vec<usize>>,
     /// The article's date: from the caller, else from a date line near the top.
     pub date: Option<Date>,
     /// Problems worth telling the user that did not stop the read (invalid UTF-8, ...).
@@ -81,9 +92,22 @@ impl Article {
         };
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let (text, file_text, offsets) = match Markup::detect(path, &text) {
+            Markup::Plain => (text, None, None),
+            m => {
+                let s = if m == Markup::Html {
+                    markup::strip_html(&text)
+                } else {
+                    markup::strip_markdown(&text)
+                };
+                (s.text, Some(text), Some(s.offsets))
+            }
+        };
         let mut article = Article {
             path: path.to_string(),
             text,
+            file_text,
+            offsets,
             date: None,
             warnings,
             line_starts,
@@ -92,9 +116,35 @@ impl Article {
         article
     }
 
-    /// The 1-based line number of byte offset `at`.
+    /// The file offset of byte `at` of `text`.
+    pub fn file_offset(&self, at: usize) -> usize {
+        match &self.offsets {
+            Some(o) => o
+                .get(at)
+                .copied()
+                .unwrap_or_else(|| o.last().copied().unwrap_or(0)),
+            None => at,
+        }
+    }
+
+    /// The 1-based line in the file of byte offset `at` of `text`.
     pub fn line_of(&self, at: usize) -> usize {
+        let at = self.file_offset(at);
         self.line_starts.partition_point(|&s| s <= at)
+    }
+
+    /// Maps a statement's spans from offsets into `text` to offsets into the file.
+    pub fn to_file_spans(&self, st: &mut Statement) {
+        if self.offsets.is_none() {
+            return;
+        }
+        let map = |[s, e]: [usize; 2]| [self.file_offset(s), self.file_offset(e.max(1) - 1) + 1];
+        st.content_span = st.content_span.map(map);
+        if let Some(v) = &mut st.content_spans {
+            v.iter_mut().for_each(|s| *s = map(*s));
+        }
+        st.speaker_span = st.speaker_span.map(map);
+        st.cue_span = st.cue_span.map(map);
     }
 
     /// The article's paragraphs in order (runs of lines that hold more than white space).
@@ -162,6 +212,20 @@ mod tests {
         let a = Article::from_bytes("bad.txt", b"ab\xff\xfecd");
         assert_eq!(a.text, "ab??cd");
         assert!(a.warnings[0].contains("bad.txt") && a.warnings[0].contains("byte 2"));
+    }
+
+    #[test]
+    fn markdown_spans_point_into_the_file() {
+        let src = "# Talks\n\n**\"We will win,\"** said _Smith_.\n";
+        let a = Article::from_bytes("draft.md", src.as_bytes());
+        assert!(
+            a.text.contains("\"We will win,\" said Smith."),
+            "{:?}",
+            a.text
+        );
+        let at = a.text.find("We").unwrap();
+        assert_eq!(&src[a.file_offset(at)..a.file_offset(at) + 2], "We");
+        assert_eq!(a.line_of(at), 3);
     }
 
     #[test]

@@ -1,0 +1,136 @@
+//! The HTML review page: self-contained, escaped, and checked in a real headless browser.
+
+mod common;
+use common::*;
+use std::process::Command;
+
+fn chromium() -> Option<String> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            Command::new("which")
+                .arg(name)
+                .output()
+                .ok()
+                .filter(|o| o.status.success())
+                .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        })
+}
+
+#[test]
+fn page_is_self_contained_and_escapes_article_text() {
+    let dir = sample_dir();
+    std::fs::write(dir.path().join("evil.txt"), "\"They've invaded before,\" Lloyd Austin said.\n\nFooter <script>alert(1)</script>\n\n<img src=x onerror=alert(2)> \"<b>bold</b>,\" he said.\n").unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "check", "evil.txt", "--corpus", "corpus", "--format", "html",
+        ],
+    );
+    let page = stdout(&out);
+    assert!(page.starts_with("<!doctype html>"));
+    assert!(
+        !page.contains("<script>alert"),
+        "article text must be escaped"
+    );
+    assert!(!page.contains("<img"), "article text must be escaped");
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        !page.contains("http://") && !page.contains("https://"),
+        "no external assets"
+    );
+    assert_eq!(
+        page.matches("<script>").count(),
+        1,
+        "only the page's own filter script"
+    );
+}
+
+#[test]
+fn html_file_is_written_beside_the_text_report() {
+    let dir = sample_dir();
+    let out = run(
+        dir.path(),
+        &[
+            "check",
+            "article.txt",
+            "--corpus",
+            "corpus",
+            "--html",
+            "report.html",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("14 statements"));
+    let page = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert_eq!(
+        page.matches("<mark class=\"verbatim\"").count(),
+        5,
+        "one highlight per verbatim statement"
+    );
+}
+
+/// Renders the sample's page in headless Chromium and reads the highlights and counts back
+/// from the rendered DOM. Skips when no browser is installed, except in CI (CI=true), where
+/// `.ci/run` installs Debian's chromium.
+#[test]
+fn sample_page_renders_in_a_real_browser() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must have chromium (.ci/run installs it)"
+        );
+        eprintln!("skipped: no chromium on this machine");
+        return;
+    };
+    let dir = sample_dir();
+    run(
+        dir.path(),
+        &[
+            "check",
+            "article.txt",
+            "--corpus",
+            "corpus",
+            "--html",
+            "report.html",
+        ],
+    );
+    let profile = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", dir.path().join("report.html").display());
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(&url)
+        .output()
+        .expect("run chromium");
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        dom.contains("14 statements: 5 verbatim, 1 near-verbatim"),
+        "{}",
+        &dom[..dom.len().min(2000)]
+    );
+    let count = |verdict: &str| dom.matches(&format!("<mark class=\"{verdict}\"")).count();
+    assert_eq!(
+        (
+            count("verbatim"),
+            count("near-verbatim"),
+            count("unverified")
+        ),
+        (5, 1, 8)
+    );
+    assert!(dom.contains("data-count=\"8\""));
+    assert!(
+        dom.contains("<del>the</del>"),
+        "the dropped article is marked in the passage"
+    );
+}
