@@ -6,6 +6,7 @@
 //! [`report`] (writers). [`check`] runs it end to end; [`gate`] decides what fails a draft.
 
 pub mod article;
+pub mod batch;
 pub mod corpus;
 pub mod date;
 pub mod error;

@@ -21,12 +21,15 @@ enum Command {
     Check(cli::check::Args),
     /// Lists the attributed statements of the articles, without checking them.
     Extract(cli::extract::Args),
+    /// Checks many articles in parallel into a CSV report and a per-article summary.
+    Batch(cli::batch::Args),
 }
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Check(args) => cli::check::run(args),
         Command::Extract(args) => cli::extract::run(args),
+        Command::Batch(args) => cli::batch::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

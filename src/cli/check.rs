@@ -2,13 +2,10 @@
 //! the exit status is the editorial gate.
 
 use super::{
-    config, read_articles, stdout_error, write_atomic, ColorChoice, EXIT_ATTENTION, EXIT_CLEAN,
-    EXIT_ERROR,
+    read_articles, stdout_error, write_atomic, ColorChoice, EXIT_ATTENTION, EXIT_CLEAN, EXIT_ERROR,
 };
 use clap::ValueEnum;
-use quotecheck::corpus::Corpus;
 use quotecheck::date::Date;
-use quotecheck::gate::{FailOn, DEFAULT_FAIL_ON};
 use quotecheck::report::{self, ArticleReport};
 use quotecheck::{Article, Error};
 use std::io::Write;
@@ -70,21 +67,11 @@ fn file_texts(articles: &[Article]) -> Vec<&str> {
 }
 
 pub fn run(args: Args) -> Result<u8, Error> {
-    let config = config::load(args.config.as_deref())?;
-    let rules = args
-        .fail_on
-        .clone()
-        .or_else(|| config.fail_on.as_ref().map(|f| f.joined()));
-    let fail_on = FailOn::parse(rules.as_deref().unwrap_or(DEFAULT_FAIL_ON))?;
-    let corpus_dir = args
-        .corpus
-        .clone()
-        .or(config.corpus)
-        .unwrap_or_else(|| PathBuf::from("reference_data"));
-    let corpus = Corpus::load(&corpus_dir)?;
-    for s in &corpus.skipped {
-        eprintln!("quotecheck: warning: skipped {s}");
-    }
+    let (corpus, fail_on) = super::prepare(
+        args.config.as_deref(),
+        args.corpus.clone(),
+        args.fail_on.as_deref(),
+    )?;
     let mut failed = false;
     let articles = read_articles(&args.articles, args.date, &mut failed);
     let reports: Vec<ArticleReport> = articles

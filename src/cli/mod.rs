@@ -1,15 +1,20 @@
 //! What the subcommands share: exit statuses, colour choice, dates, reading articles.
 //! Each subcommand is one file of the same shape: an `Args` struct and `run(Args)`.
 
+pub mod batch;
 pub mod check;
 pub mod config;
 pub mod extract;
+pub mod progress;
 
 use clap::ValueEnum;
+use quotecheck::corpus::Corpus;
+use quotecheck::gate::{FailOn, DEFAULT_FAIL_ON};
 use quotecheck::report::Style;
 use quotecheck::{date::Date, Article, Error};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
+use std::path::PathBuf;
 
 /// Nothing needs attention.
 pub const EXIT_CLEAN: u8 = 0;
@@ -17,6 +22,8 @@ pub const EXIT_CLEAN: u8 = 0;
 pub const EXIT_ATTENTION: u8 = 1;
 /// An error.
 pub const EXIT_ERROR: u8 = 2;
+/// Stopped by Ctrl-C (what was finished is written).
+pub const EXIT_INTERRUPTED: u8 = 130;
 /// The name errors on standard output carry.
 pub const STDOUT: &str = "<stdout>";
 
@@ -97,4 +104,26 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         return Err(Error::io(path, e));
     }
     Ok(())
+}
+
+/// What `check` and `batch` set up the same way: settings from the config file and the
+/// command line (the command line wins), the corpus loaded once, the fail-on rules.
+pub fn prepare(
+    config: Option<&Path>,
+    corpus: Option<PathBuf>,
+    fail_on: Option<&str>,
+) -> Result<(Corpus, FailOn), Error> {
+    let config = config::load(config)?;
+    let rules = fail_on
+        .map(str::to_string)
+        .or_else(|| config.fail_on.as_ref().map(|f| f.joined()));
+    let fail_on = FailOn::parse(rules.as_deref().unwrap_or(DEFAULT_FAIL_ON))?;
+    let dir = corpus
+        .or(config.corpus)
+        .unwrap_or_else(|| PathBuf::from("reference_data"));
+    let corpus = Corpus::load(&dir)?;
+    for s in &corpus.skipped {
+        eprintln!("quotecheck: warning: skipped {s}");
+    }
+    Ok((corpus, fail_on))
 }

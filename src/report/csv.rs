@@ -112,3 +112,136 @@ mod tests {
         }
     }
 }
+
+/// Columns of a batch report: one row per statement.
+pub const BATCH_COLUMNS: [&str; 20] = [
+    "article_id",
+    "outlet",
+    "article_date",
+    "file",
+    "statement_id",
+    "line",
+    "kind",
+    "speaker",
+    "speaker_mention",
+    "statement",
+    "verdict",
+    "score",
+    "differences",
+    "source_file",
+    "source_title",
+    "source_date",
+    "source_speaker",
+    "source_text",
+    "caption_time",
+    "needs_attention",
+];
+
+/// Columns of a batch summary: one row per article.
+pub const SUMMARY_COLUMNS: [&str; 13] = [
+    "article_id",
+    "file",
+    "outlet",
+    "date",
+    "statements",
+    "verbatim",
+    "near_verbatim",
+    "altered",
+    "paraphrase",
+    "misattributed",
+    "unverified",
+    "needs_attention",
+    "error",
+];
+
+/// What a batch knows of an article beside its findings.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleMeta {
+    pub id: String,
+    pub outlet: Option<String>,
+}
+
+fn csv_bytes(rows: impl IntoIterator<Item = Vec<String>>) -> io::Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for r in rows {
+        w.write_record(r.iter().map(|c| safe_cell(c)))?;
+    }
+    w.into_inner().map_err(|e| io::Error::other(e.to_string()))
+}
+
+/// A CSV header line.
+pub fn header_bytes(columns: &[&str]) -> io::Result<Vec<u8>> {
+    csv_bytes([columns.iter().map(|c| c.to_string()).collect()])
+}
+
+/// An article's statement rows, CSV-encoded, in article order.
+pub fn batch_rows(meta: &ArticleMeta, report: &ArticleReport) -> io::Result<Vec<u8>> {
+    let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+    csv_bytes(report.findings.iter().map(|f| {
+        let st = &f.statement;
+        vec![
+            meta.id.clone(),
+            opt(&meta.outlet),
+            report.date.map(|d| d.to_string()).unwrap_or_default(),
+            report.file.clone(),
+            st.statement_id.clone(),
+            st.line.to_string(),
+            st.kind.as_str().to_string(),
+            st.speaker.clone(),
+            st.speaker_mention.clone(),
+            st.content.clone(),
+            f.verdict.as_str().to_string(),
+            format!("{:.3}", f.score),
+            f.differences.join("; "),
+            opt(&f.source_file),
+            opt(&f.source_title),
+            f.source_date.map(|d| d.to_string()).unwrap_or_default(),
+            opt(&f.source_speaker),
+            opt(&f.source_text),
+            String::new(),
+            f.needs_attention.to_string(),
+        ]
+    }))
+}
+
+/// One summary row: counts per verdict for an article, or the error that stopped it.
+pub fn summary_row(
+    meta: &ArticleMeta,
+    file: &str,
+    report: Option<&ArticleReport>,
+    error: Option<&str>,
+) -> Vec<String> {
+    let s = super::Summary::of(report.into_iter().flat_map(|r| &r.findings));
+    let n = |x: usize| {
+        if report.is_some() {
+            x.to_string()
+        } else {
+            String::new()
+        }
+    };
+    vec![
+        meta.id.clone(),
+        file.to_string(),
+        meta.outlet.clone().unwrap_or_default(),
+        report
+            .and_then(|r| r.date)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        n(s.statements),
+        n(s.verbatim),
+        n(s.near_verbatim),
+        n(s.altered),
+        n(s.paraphrase),
+        n(s.misattributed),
+        n(s.unverified),
+        n(s.needs_attention),
+        error.unwrap_or("").to_string(),
+    ]
+}
+
+/// Summary rows, CSV-encoded with their header.
+pub fn summary_bytes(rows: Vec<Vec<String>>) -> io::Result<Vec<u8>> {
+    let mut out = header_bytes(&SUMMARY_COLUMNS)?;
+    out.extend(csv_bytes(rows)?);
+    Ok(out)
+}

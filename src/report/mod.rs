@@ -6,7 +6,10 @@ mod html;
 mod json;
 mod text;
 
-pub use self::csv::{write_csv, CSV_COLUMNS};
+pub use self::csv::{
+    batch_rows, header_bytes, safe_cell, summary_bytes, summary_row, write_csv, ArticleMeta,
+    BATCH_COLUMNS, CSV_COLUMNS, SUMMARY_COLUMNS,
+};
 pub use html::{escape, write_html};
 pub use json::{write_json, write_jsonl, write_statements_jsonl};
 pub use text::{write_statements_text, write_text, Style};

@@ -1,0 +1,187 @@
+//! Batch inputs: article files, directories searched recursively, and manifest CSVs
+//! (`id, path, date, outlet, title`), resolved into one ordered list of articles.
+
+use crate::date::Date;
+use crate::error::Error;
+use std::path::{Path, PathBuf};
+
+/// File endings read as articles when a directory is searched.
+pub const ARTICLE_EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "text"];
+
+/// One article of a batch, with what a manifest says of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// The manifest's id, else the path.
+    pub id: String,
+    pub path: PathBuf,
+    pub date: Option<Date>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+}
+
+impl Item {
+    fn file(path: PathBuf) -> Item {
+        Item {
+            id: path.to_string_lossy().into_owned(),
+            path,
+            date: None,
+            outlet: None,
+            title: None,
+        }
+    }
+}
+
+/// True for a CSV file whose header names a `path` column.
+fn is_manifest(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+        && csv::Reader::from_path(path)
+            .ok()
+            .and_then(|mut r| {
+                r.headers()
+                    .ok()
+                    .map(|h| h.iter().any(|c| c.trim() == "path"))
+            })
+            .unwrap_or(false)
+}
+
+fn walk(dir: &Path, out: &mut Vec<Item>, errors: &mut Vec<Error>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => return errors.push(Error::io(dir, e)),
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        let hidden = p
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if p.is_dir() {
+            walk(&p, out, errors);
+        } else if p
+            .extension()
+            .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+        {
+            out.push(Item::file(p));
+        }
+    }
+}
+
+/// Reads a manifest: `id, path, date, outlet, title` (only `path` is required; relative paths
+/// resolve against the manifest's folder). A bad row is an error naming its line; the other
+/// rows are kept.
+pub fn read_manifest(path: &Path, errors: &mut Vec<Error>) -> Vec<Item> {
+    let mut out = Vec::new();
+    let mut rdr = match csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_path(path)
+    {
+        Ok(r) => r,
+        Err(e) => {
+            errors.push(Error::parse(path, 1, e.to_string()));
+            return out;
+        }
+    };
+    let headers = match rdr.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            errors.push(Error::parse(path, 1, e.to_string()));
+            return out;
+        }
+    };
+    let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+    let Some(path_col) = col("path") else {
+        errors.push(Error::parse(path, 1, "manifest has no 'path' column"));
+        return out;
+    };
+    let base = path.parent().unwrap_or(Path::new("."));
+    for row in rdr.records() {
+        let row = match row {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                errors.push(Error::parse(path, line, e.to_string()));
+                continue;
+            }
+        };
+        let line = row.position().map_or(0, |p| p.line() as usize);
+        let get = |c: Option<usize>| {
+            c.and_then(|c| row.get(c))
+                .map(str::to_string)
+                .filter(|s| !s.is_empty())
+        };
+        let Some(file) = get(Some(path_col)) else {
+            errors.push(Error::parse(path, line, "row has no path"));
+            continue;
+        };
+        let date = match get(col("date")) {
+            Some(d) => match Date::parse_iso(&d).or_else(|| Date::find_in(&d)) {
+                Some(d) => Some(d),
+                None => {
+                    errors.push(Error::parse(
+                        path,
+                        line,
+                        format!("date {d:?} is not a date"),
+                    ));
+                    continue;
+                }
+            },
+            None => None,
+        };
+        let full = base.join(&file);
+        out.push(Item {
+            id: get(col("id")).unwrap_or(file),
+            path: full,
+            date,
+            outlet: get(col("outlet")),
+            title: get(col("title")),
+        });
+    }
+    out
+}
+
+/// Resolves batch inputs in the order given (directories sorted); errors are returned beside
+/// the items so that the rest of the batch goes on.
+pub fn collect(inputs: &[String]) -> (Vec<Item>, Vec<Error>) {
+    let mut items = Vec::new();
+    let mut errors = Vec::new();
+    for input in inputs {
+        let p = PathBuf::from(input);
+        if p.is_dir() {
+            walk(&p, &mut items, &mut errors);
+        } else if is_manifest(&p) {
+            items.extend(read_manifest(&p, &mut errors));
+        } else {
+            items.push(Item::file(p));
+        }
+    }
+    (items, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manifest_rows_and_errors() {
+        let dir = std::env::temp_dir().join(format!("qc-manifest-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let m = dir.join("m.csv");
+        std::fs::write(&m, "id,path,date,outlet,title\na1,one.txt,2021-12-05,AFP,Talks\na2,,2021-12-05,AFP,No path\na3,three.txt,someday,AFP,Bad date\na4,sub/four.md,,,\n").unwrap();
+        let mut errors = Vec::new();
+        let items = read_manifest(&m, &mut errors);
+        let got: Vec<(&str, bool, Option<&str>)> = items
+            .iter()
+            .map(|i| (i.id.as_str(), i.path.starts_with(&dir), i.outlet.as_deref()))
+            .collect();
+        assert_eq!(got, [("a1", true, Some("AFP")), ("a4", true, None)]);
+        let errs: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert!(errs[0].ends_with("m.csv:3: row has no path"), "{errs:?}");
+        assert!(errs[1].contains("m.csv:4: date"), "{errs:?}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,173 @@
+//! `quotecheck batch`: many articles (files, directories, manifests) checked in parallel
+//! against one corpus, into a CSV report (one row per statement, in a stable order) and a
+//! summary (one row per article, errors included).
+
+use super::progress::Progress;
+use super::{prepare, write_atomic, EXIT_ATTENTION, EXIT_CLEAN, EXIT_ERROR, EXIT_INTERRUPTED};
+use quotecheck::batch::{self, Item};
+use quotecheck::date::Date;
+use quotecheck::report::{self, ArticleMeta, ArticleReport, BATCH_COLUMNS};
+use quotecheck::{Article, Error};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Article files, directories (searched recursively for .txt, .md, .html) and manifest
+    /// CSVs (`id, path, date, outlet, title`; paths relative to the manifest).
+    #[arg(required = true)]
+    inputs: Vec<String>,
+    /// The CSV report to write: one row per statement.
+    #[arg(long, value_name = "FILE")]
+    report: PathBuf,
+    /// A CSV summary to write: one row per article, with counts per verdict and any error.
+    #[arg(long, value_name = "FILE")]
+    summary: Option<PathBuf>,
+    /// Directory of transcripts to check against [default: the config's `corpus`, else reference_data].
+    #[arg(long)]
+    corpus: Option<PathBuf>,
+    /// Verdicts that count as needing attention (see `check --help`).
+    #[arg(long, value_name = "RULES")]
+    fail_on: Option<String>,
+    /// Date for articles that have none in a manifest or a date line (YYYY-MM-DD).
+    #[arg(long, value_parser = super::parse_date)]
+    date: Option<Date>,
+    /// Settings file [default: the nearest quotecheck.toml from the current folder up].
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+/// What happened to one article.
+enum Outcome {
+    Done(ArticleReport),
+    Failed(String),
+    Skipped,
+}
+
+pub fn run(args: Args) -> Result<u8, Error> {
+    let (corpus, fail_on) = prepare(
+        args.config.as_deref(),
+        args.corpus.clone(),
+        args.fail_on.as_deref(),
+    )?;
+    let (items, input_errors) = batch::collect(&args.inputs);
+    for e in &input_errors {
+        eprintln!("quotecheck: {e}");
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = Arc::clone(&stop);
+        // A second Ctrl-C while stopping is not caught again: the default handler ends the run.
+        let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
+    }
+    let mut out = std::fs::File::create(&args.report).map_err(|e| Error::io(&args.report, e))?;
+    let report_err = |e: std::io::Error| Error::io(&args.report, e);
+    out.write_all(&report::header_bytes(&BATCH_COLUMNS).map_err(report_err)?)
+        .map_err(report_err)?;
+    let metas: Vec<ArticleMeta> = items
+        .iter()
+        .map(|i| ArticleMeta {
+            id: i.id.clone(),
+            outlet: i.outlet.clone(),
+        })
+        .collect();
+    let mut summary_rows = Vec::new();
+    let (mut failed, mut attention, mut interrupted) = (!input_errors.is_empty(), false, false);
+    let mut progress = Progress::new("articles", items.len());
+    let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+    let check_one = |item: &Item| -> Outcome {
+        if stop.load(Ordering::SeqCst) {
+            return Outcome::Skipped;
+        }
+        match Article::read(&item.path.to_string_lossy()) {
+            Ok(mut a) => {
+                a.date = item.date.or(a.date).or(args.date);
+                let mut findings = quotecheck::check(&a, &corpus);
+                fail_on.apply(&mut findings);
+                Outcome::Done(ArticleReport {
+                    findings,
+                    file: a.path,
+                    date: a.date,
+                    warnings: a.warnings,
+                })
+            }
+            Err(e) => Outcome::Failed(e.to_string()),
+        }
+    };
+    std::thread::scope(|s| -> Result<(), Error> {
+        s.spawn(|| {
+            items
+                .par_iter()
+                .enumerate()
+                .for_each_with(tx, |tx, (i, item)| drop(tx.send((i, check_one(item)))))
+        });
+        // Write results in input order as soon as the ones before them are done.
+        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+        let mut next = 0;
+        for (i, outcome) in rx {
+            pending.insert(i, outcome);
+            while let Some(outcome) = pending.remove(&next) {
+                let meta = &metas[next];
+                let file = items[next].path.to_string_lossy();
+                match outcome {
+                    Outcome::Done(r) => {
+                        for w in &r.warnings {
+                            eprintln!("quotecheck: warning: {w}");
+                        }
+                        attention |= r.findings.iter().any(|f| f.needs_attention);
+                        // One write per article: an interrupted run leaves whole rows only.
+                        out.write_all(&report::batch_rows(meta, &r).map_err(report_err)?)
+                            .map_err(report_err)?;
+                        summary_rows.push(report::summary_row(meta, &file, Some(&r), None));
+                    }
+                    Outcome::Failed(e) => {
+                        eprintln!("quotecheck: {e}");
+                        failed = true;
+                        summary_rows.push(report::summary_row(meta, &file, None, Some(&e)));
+                    }
+                    Outcome::Skipped => interrupted = true,
+                }
+                progress.tick();
+                next += 1;
+            }
+        }
+        Ok(())
+    })?;
+    progress.finish();
+    out.sync_all().map_err(report_err)?;
+    if let Some(path) = &args.summary {
+        for e in &input_errors {
+            summary_rows.push(report::summary_row(
+                &ArticleMeta {
+                    id: String::new(),
+                    outlet: None,
+                },
+                "",
+                None,
+                Some(&e.to_string()),
+            ));
+        }
+        write_atomic(
+            path,
+            &report::summary_bytes(summary_rows).map_err(|e| Error::io(path, e))?,
+        )?;
+    }
+    if interrupted {
+        eprintln!(
+            "quotecheck: interrupted; {} holds the articles finished so far",
+            args.report.display()
+        );
+        return Ok(EXIT_INTERRUPTED);
+    }
+    Ok(if failed {
+        EXIT_ERROR
+    } else if attention {
+        EXIT_ATTENTION
+    } else {
+        EXIT_CLEAN
+    })
+}
