@@ -15,15 +15,44 @@ fn manifest_directory_and_file_inputs_with_summary() {
     let dir = sample_dir();
     let d = dir.path();
     std::fs::create_dir(d.join("more")).unwrap();
-    std::fs::write(d.join("more/austin.md"), "\"They've invaded before,\" Lloyd Austin said.\n").unwrap();
+    std::fs::write(
+        d.join("more/austin.md"),
+        "\"They've invaded before,\" Lloyd Austin said.\n",
+    )
+    .unwrap();
     std::fs::write(d.join("more/notes.json"), "{}").unwrap();
     std::fs::write(d.join("manifest.csv"), "id,path,date,outlet,title\nafp-1,article.txt,2021-12-05,AFP,Talks\ngone,missing.txt,,X,Gone\n").unwrap();
-    let out = run(d, &["batch", "manifest.csv", "more", "--report", "out.csv", "--summary", "summary.csv", "--corpus", "corpus"]);
-    assert_eq!(out.status.code(), Some(2), "an unreadable article makes the run fail: {}", stderr(&out));
+    let out = run(
+        d,
+        &[
+            "batch",
+            "manifest.csv",
+            "more",
+            "--report",
+            "out.csv",
+            "--summary",
+            "summary.csv",
+            "--corpus",
+            "corpus",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unreadable article makes the run fail: {}",
+        stderr(&out)
+    );
     assert!(stderr(&out).contains("missing.txt"));
     let report = rows(&d.join("out.csv"));
-    assert_eq!(report.len(), 15, "14 statements of the article and 1 of the Markdown file");
-    assert_eq!((&report[0][0], &report[0][1], &report[0][2]), ("afp-1", "AFP", "2021-12-05"));
+    assert_eq!(
+        report.len(),
+        15,
+        "14 statements of the article and 1 of the Markdown file"
+    );
+    assert_eq!(
+        (&report[0][0], &report[0][1], &report[0][2]),
+        ("afp-1", "AFP", "2021-12-05")
+    );
     assert_eq!(&report[14][3], "more/austin.md");
     let summary = rows(&d.join("summary.csv"));
     let got: Vec<(&str, &str, &str)> = summary.iter().map(|r| (&r[0], &r[4], &r[12])).collect();
@@ -41,9 +70,18 @@ fn same_input_gives_the_same_bytes() {
     for i in 0..20 {
         std::fs::copy(d.join("article.txt"), d.join(format!("arts/a{i:02}.txt"))).unwrap();
     }
-    run(d, &["batch", "arts", "--report", "one.csv", "--corpus", "corpus"]);
-    run(d, &["batch", "arts", "--report", "two.csv", "--corpus", "corpus"]);
-    let (one, two) = (std::fs::read(d.join("one.csv")).unwrap(), std::fs::read(d.join("two.csv")).unwrap());
+    run(
+        d,
+        &["batch", "arts", "--report", "one.csv", "--corpus", "corpus"],
+    );
+    run(
+        d,
+        &["batch", "arts", "--report", "two.csv", "--corpus", "corpus"],
+    );
+    let (one, two) = (
+        std::fs::read(d.join("one.csv")).unwrap(),
+        std::fs::read(d.join("two.csv")).unwrap(),
+    );
     assert_eq!(one, two);
     let report = rows(&d.join("one.csv"));
     assert_eq!(report.len(), 20 * 14);
@@ -56,8 +94,17 @@ fn same_input_gives_the_same_bytes() {
 #[test]
 fn formula_cells_are_neutralised() {
     let dir = sample_dir();
-    std::fs::write(dir.path().join("evil.txt"), "\"=HYPERLINK(1) is not a quote,\" Lloyd Austin said.\n").unwrap();
-    run(dir.path(), &["batch", "evil.txt", "--report", "out.csv", "--corpus", "corpus"]);
+    std::fs::write(
+        dir.path().join("evil.txt"),
+        "\"=HYPERLINK(1) is not a quote,\" Lloyd Austin said.\n",
+    )
+    .unwrap();
+    run(
+        dir.path(),
+        &[
+            "batch", "evil.txt", "--report", "out.csv", "--corpus", "corpus",
+        ],
+    );
     let report = rows(&dir.path().join("out.csv"));
     assert_eq!(&report[0][9], "'=HYPERLINK(1) is not a quote");
 }
@@ -73,7 +120,16 @@ fn interrupt_leaves_a_valid_csv_of_finished_articles() {
     }
     std::fs::write(d.join("manifest.csv"), manifest).unwrap();
     let child = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
-        .args(["batch", "manifest.csv", "--report", "out.csv", "--summary", "summary.csv", "--corpus", "corpus"])
+        .args([
+            "batch",
+            "manifest.csv",
+            "--report",
+            "out.csv",
+            "--summary",
+            "summary.csv",
+            "--corpus",
+            "corpus",
+        ])
         .current_dir(d)
         .stderr(Stdio::piped())
         .spawn()
@@ -81,15 +137,33 @@ fn interrupt_leaves_a_valid_csv_of_finished_articles() {
     // Wait until some rows are written, then interrupt.
     let report = d.join("out.csv");
     let start = std::time::Instant::now();
-    while std::fs::metadata(&report).map_or(0, |m| m.len()) < 20_000 && start.elapsed().as_secs() < 60 {
+    while std::fs::metadata(&report).map_or(0, |m| m.len()) < 20_000
+        && start.elapsed().as_secs() < 60
+    {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(130), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let rows = rows(&report);
-    assert!(!rows.is_empty() && rows.len() < 4000 * 14, "{} rows", rows.len());
+    assert!(
+        !rows.is_empty() && rows.len() < 4000 * 14,
+        "{} rows",
+        rows.len()
+    );
     assert_eq!(rows.len() % 14, 0, "whole articles only");
     let summary = self::rows(&d.join("summary.csv"));
-    assert_eq!(summary.len() * 14, rows.len(), "the summary lists the finished articles");
+    assert_eq!(
+        summary.len() * 14,
+        rows.len(),
+        "the summary lists the finished articles"
+    );
 }

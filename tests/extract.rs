@@ -40,3 +40,18 @@ fn addressee_is_not_the_speaker() {
     assert_eq!(lavrov["speaker"], "Sergei Lavrov");
     assert_eq!(lavrov["kind"], "partial");
 }
+
+/// Regression (found by fuzzing): a paragraph ending in a cue and `on` ("Smith said on")
+/// looked for a weekday one token past the end and panicked.
+#[test]
+fn paragraph_ending_in_cue_and_preposition_does_not_panic() {
+    let dir = sample_dir();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "\"We will,\" Smith said on\n\nThen \"more,\" she said on",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["extract", "a.txt", "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(jsonl(&out).len(), 2);
+}

@@ -243,6 +243,9 @@ impl<'a> Para<'a> {
         self.is_word(i) && self.s(i).chars().next().is_some_and(|c| c.is_uppercase())
     }
     fn weekday(&self, i: usize) -> Option<usize> {
+        if !self.is_word(i) {
+            return None;
+        }
         let w = self.lower(i);
         WEEKDAYS.iter().position(|d| *d == w)
     }
