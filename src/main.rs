@@ -21,12 +21,15 @@ enum Command {
     Check(cli::check::Args),
     /// Lists the attributed statements of the articles, without checking them.
     Extract(cli::extract::Args),
+    /// Builds the on-disk index of a corpus, which `check` then uses.
+    Index(cli::index::Args),
 }
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Check(args) => cli::check::run(args),
         Command::Extract(args) => cli::extract::run(args),
+        Command::Index(args) => cli::index::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -2,12 +2,13 @@
 
 use super::{read_articles, stdout_error, ColorChoice, EXIT_ATTENTION, EXIT_CLEAN, EXIT_ERROR};
 use clap::ValueEnum;
+use quotecheck::corpus::index::{self, Index, Rebuilt};
 use quotecheck::corpus::Corpus;
 use quotecheck::date::Date;
 use quotecheck::report::{self, ArticleReport};
-use quotecheck::Error;
+use quotecheck::{Article, Error, Finding};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -17,6 +18,14 @@ pub struct Args {
     /// Directory of transcripts to check against.
     #[arg(long, default_value = "reference_data")]
     corpus: PathBuf,
+    /// Index of the corpus to use (built, or rebuilt when the corpus changed or the index
+    /// cannot be trusted). Without it, CORPUS/.quotecheck.idx is used if it exists, else
+    /// the whole corpus is loaded and every statement aligned with every turn.
+    #[arg(long)]
+    index: Option<PathBuf>,
+    /// Ignore any index: load the whole corpus and align with every turn (brute force).
+    #[arg(long, conflicts_with = "index")]
+    no_index: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -40,16 +49,82 @@ enum Format {
     Csv,
 }
 
-pub fn run(args: Args) -> Result<u8, Error> {
-    let corpus = Corpus::load(&args.corpus)?;
-    for s in &corpus.skipped {
+/// The index to use, if any: `--index PATH`, else the default one when it exists.
+fn index_path(args: &Args) -> Option<PathBuf> {
+    if args.no_index {
+        return None;
+    }
+    args.index.clone().or_else(|| {
+        let p = index::default_path(&args.corpus);
+        p.is_file().then_some(p)
+    })
+}
+
+/// Opens (building or rebuilding as needed) the index, saying on stderr why it was built.
+fn open_index(corpus: &Path, path: &Path) -> Result<Index, Error> {
+    let (idx, why) = Index::open_or_build(corpus, path)?;
+    match why {
+        Rebuilt::No => {}
+        Rebuilt::Missing => eprintln!("quotecheck: no index at {}: built it", path.display()),
+        Rebuilt::Stale => eprintln!(
+            "quotecheck: the corpus changed since {} was built: rebuilt it",
+            path.display()
+        ),
+        Rebuilt::Unusable(e) => eprintln!("quotecheck: {e}: rebuilt it"),
+    }
+    Ok(idx)
+}
+
+/// Checks the articles against the index; an index found damaged while reading it is
+/// rebuilt once and the check done again.
+fn check_with_index(
+    corpus: &Path,
+    path: &Path,
+    articles: &[Article],
+) -> Result<Vec<Vec<Finding>>, Error> {
+    let mut idx = open_index(corpus, path)?;
+    for s in idx.skipped() {
         eprintln!("quotecheck: warning: skipped {s}");
     }
+    let run = |idx: &Index| {
+        articles
+            .iter()
+            .map(|a| quotecheck::check_indexed(a, idx))
+            .collect::<Result<Vec<_>, Error>>()
+    };
+    match run(&idx) {
+        Err(e @ Error::BadIndex { .. }) => {
+            eprintln!("quotecheck: {e}: rebuilding it");
+            drop(idx);
+            index::build(corpus, path)?;
+            idx = Index::open(path, corpus)?;
+            run(&idx)
+        }
+        other => other,
+    }
+}
+
+pub fn run(args: Args) -> Result<u8, Error> {
     let mut failed = false;
-    let reports: Vec<ArticleReport> = read_articles(&args.articles, args.date, &mut failed)
+    let articles = read_articles(&args.articles, args.date, &mut failed);
+    let findings: Vec<Vec<Finding>> = match index_path(&args) {
+        Some(path) => check_with_index(&args.corpus, &path, &articles)?,
+        None => {
+            let corpus = Corpus::load(&args.corpus)?;
+            for s in &corpus.skipped {
+                eprintln!("quotecheck: warning: skipped {s}");
+            }
+            articles
+                .iter()
+                .map(|a| quotecheck::check(a, &corpus))
+                .collect()
+        }
+    };
+    let reports: Vec<ArticleReport> = articles
         .into_iter()
-        .map(|a| ArticleReport {
-            findings: quotecheck::check(&a, &corpus),
+        .zip(findings)
+        .map(|(a, findings)| ArticleReport {
+            findings,
             file: a.path,
             date: a.date,
             warnings: a.warnings,

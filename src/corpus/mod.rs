@@ -227,7 +227,9 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         if name.to_string_lossy().starts_with('.') {
             continue;
         }
-        if path.is_dir() {
+        // The entry's type comes with the directory listing; only a symlink needs a stat.
+        let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
+        if ft.is_dir() || (ft.is_symlink() && path.is_dir()) {
             collect_files(&path, out)?;
         } else if Format::of(&path).is_some() {
             out.push(path);
