@@ -17,6 +17,8 @@ pub enum Error {
         line: usize,
         message: String,
     },
+    /// An index file is corrupt, truncated, from another format version, or not an index.
+    BadIndex { path: PathBuf, message: String },
     /// The corpus directory does not exist.
     CorpusMissing { path: PathBuf },
     /// A value given by the user (a date, a verdict name) is not valid.
@@ -33,6 +35,14 @@ impl Error {
         Error::Io {
             path: path.into(),
             source,
+        }
+    }
+
+    /// Shorthand for an unusable index at `path`.
+    pub fn bad_index(path: impl Into<PathBuf>, message: impl Into<String>) -> Error {
+        Error::BadIndex {
+            path: path.into(),
+            message: message.into(),
         }
     }
 
@@ -56,6 +66,9 @@ impl fmt::Display for Error {
                 message,
             } => {
                 write!(f, "{}:{}: {}", path.display(), line, message)
+            }
+            Error::BadIndex { path, message } => {
+                write!(f, "{}: unusable index: {}", path.display(), message)
             }
             Error::CorpusMissing { path } => write!(
                 f,

@@ -163,6 +163,9 @@ pub struct Finding {
     pub source_speaker: Option<String>,
     /// 1-based line of the matching turn in its file.
     pub source_line: Option<usize>,
+    /// For timed sources (captions): where in the recording the passage starts (`00:41:07`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_time: Option<String>,
     /// The matching passage.
     pub source_text: Option<String>,
     /// The passage with the differences marked in wdiff notation: `[-said-]{+printed+}`.

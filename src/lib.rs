@@ -33,8 +33,63 @@ pub fn statements(article: &Article) -> Vec<Statement> {
 
 /// Extracts the statements of `article` and checks each against `corpus`, in parallel.
 pub fn check(article: &Article, corpus: &corpus::Corpus) -> Vec<Finding> {
+    judge_all(corpus, statements(article), article.date)
+}
+
+/// Like [`check`], against an index: each statement is aligned only with the passages that
+/// share its rare words, read from the index, instead of with every turn of the corpus.
+pub fn check_indexed(article: &Article, index: &corpus::index::Index) -> Result<Vec<Finding>> {
     statements(article)
         .into_par_iter()
-        .map(|s| verdict::judge(corpus, s, article.date))
+        .map(|s| {
+            let corpus = index.corpus_for(&index.candidates(&statement_words(&s))?)?;
+            Ok(judge_all(&corpus, vec![s], article.date).remove(0))
+        })
+        .collect()
+}
+
+/// The normalised words a statement may be found by: its content and quoted words, also
+/// with the shifts of reported speech undone (`he would` -> `i will`).
+pub fn statement_words(s: &Statement) -> Vec<String> {
+    use matching::normalize::{tokenize, Side};
+    let shifts = &matching::lexicon::lexicon().shifts;
+    let text = format!("{} {}", s.content, s.quoted.join(" "));
+    let mut words: Vec<String> = Vec::new();
+    for t in tokenize(&text, Side::Statement) {
+        if let Some(own) = shifts.get(t.norm.as_str()) {
+            words.push(own.to_string());
+        }
+        words.push(t.norm);
+    }
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// Judges every statement, in parallel. When the article gives a statement to an
+/// institution and the words are those of a person the roster (`speakers.csv`) affiliates
+/// with it, the finding keeps the institution as the speaker and says whose words they are.
+fn judge_all(
+    corpus: &corpus::Corpus,
+    statements: Vec<Statement>,
+    date: Option<date::Date>,
+) -> Vec<Finding> {
+    statements
+        .into_par_iter()
+        .map(|s| {
+            let given = s.speaker.clone();
+            let mut f = verdict::judge(corpus, s, date);
+            if let Some(src) = f.source_speaker.clone() {
+                if let Some((p, inst)) = corpus.roster.speaks_for(&given, &src) {
+                    let role = p.role.as_deref().map_or(String::new(), |r| format!(", {r}"));
+                    f.flags.push(format!(
+                        "speaker: the article gives these words to {given}; they are {}'s{role}, who speaks for {inst}",
+                        p.name
+                    ));
+                    f.statement.speaker = given;
+                }
+            }
+            f
+        })
         .collect()
 }

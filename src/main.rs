@@ -23,6 +23,8 @@ enum Command {
     Extract(cli::extract::Args),
     /// Checks many articles in parallel into a CSV report and a per-article summary.
     Batch(cli::batch::Args),
+    /// Builds the on-disk index of a corpus, which `check` then uses.
+    Index(cli::index::Args),
 }
 
 fn main() -> ExitCode {
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cli::check::run(args),
         Command::Extract(args) => cli::extract::run(args),
         Command::Batch(args) => cli::batch::run(args),
+        Command::Index(args) => cli::index::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

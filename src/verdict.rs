@@ -439,6 +439,7 @@ pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> 
         source_date: None,
         source_speaker: None,
         source_line: None,
+        source_time: None,
         source_text: None,
         source_marked: None,
         differences: Vec::new(),
@@ -463,6 +464,10 @@ pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> 
         finding.source_date = doc.date;
         finding.source_speaker = Some(turn.speaker.clone());
         finding.source_line = Some(turn.line);
+        finding.source_time = toks
+            .get(r.start)
+            .and_then(|tok| turn.time_at(tok.start))
+            .map(crate::corpus::format_time);
         finding.source_text = Some(passage);
         let stmt = &variants[0];
         finding.source_marked = Some(mark_passage(

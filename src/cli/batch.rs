@@ -3,7 +3,9 @@
 //! summary (one row per article, errors included).
 
 use super::progress::Progress;
-use super::{prepare, write_atomic, EXIT_ATTENTION, EXIT_CLEAN, EXIT_ERROR, EXIT_INTERRUPTED};
+use super::{
+    prepare, write_atomic, SourceArgs, EXIT_ATTENTION, EXIT_CLEAN, EXIT_ERROR, EXIT_INTERRUPTED,
+};
 use quotecheck::batch::{self, Item};
 use quotecheck::date::Date;
 use quotecheck::report::{self, ArticleMeta, ArticleReport, BATCH_COLUMNS};
@@ -30,6 +32,12 @@ pub struct Args {
     /// Directory of transcripts to check against [default: the config's `corpus`, else reference_data].
     #[arg(long)]
     corpus: Option<PathBuf>,
+    /// Index of the corpus (see `check --help`); loaded once for the whole batch.
+    #[arg(long)]
+    index: Option<PathBuf>,
+    /// Ignore any index: load the whole corpus and align with every turn (brute force).
+    #[arg(long, conflicts_with = "index")]
+    no_index: bool,
     /// Verdicts that count as needing attention (see `check --help`).
     #[arg(long, value_name = "RULES")]
     fail_on: Option<String>,
@@ -49,11 +57,13 @@ enum Outcome {
 }
 
 pub fn run(args: Args) -> Result<u8, Error> {
-    let (corpus, fail_on) = prepare(
-        args.config.as_deref(),
-        args.corpus.clone(),
-        args.fail_on.as_deref(),
-    )?;
+    let (source, fail_on) = prepare(SourceArgs {
+        config: args.config.as_deref(),
+        corpus: args.corpus.clone(),
+        index: args.index.clone(),
+        no_index: args.no_index,
+        fail_on: args.fail_on.as_deref(),
+    })?;
     let (items, input_errors) = batch::collect(&args.inputs);
     for e in &input_errors {
         eprintln!("quotecheck: {e}");
@@ -86,14 +96,18 @@ pub fn run(args: Args) -> Result<u8, Error> {
         match Article::read(&item.path.to_string_lossy()) {
             Ok(mut a) => {
                 a.date = item.date.or(a.date).or(args.date);
-                let mut findings = quotecheck::check(&a, &corpus);
-                fail_on.apply(&mut findings);
-                Outcome::Done(ArticleReport {
-                    findings,
-                    file: a.path,
-                    date: a.date,
-                    warnings: a.warnings,
-                })
+                match source.check(&a) {
+                    Ok(mut findings) => {
+                        fail_on.apply(&mut findings);
+                        Outcome::Done(ArticleReport {
+                            findings,
+                            file: a.path,
+                            date: a.date,
+                            warnings: a.warnings,
+                        })
+                    }
+                    Err(e) => Outcome::Failed(format!("{}: {e}", item.path.display())),
+                }
             }
             Err(e) => Outcome::Failed(e.to_string()),
         }

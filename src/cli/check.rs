@@ -2,7 +2,8 @@
 //! the exit status is the editorial gate.
 
 use super::{
-    read_articles, stdout_error, write_atomic, ColorChoice, EXIT_ATTENTION, EXIT_CLEAN, EXIT_ERROR,
+    read_articles, stdout_error, write_atomic, ColorChoice, Source, SourceArgs, EXIT_ATTENTION,
+    EXIT_CLEAN, EXIT_ERROR,
 };
 use clap::ValueEnum;
 use quotecheck::date::Date;
@@ -19,6 +20,14 @@ pub struct Args {
     /// Directory of transcripts to check against [default: the config's `corpus`, else reference_data].
     #[arg(long)]
     corpus: Option<PathBuf>,
+    /// Index of the corpus to use (built, or rebuilt when the corpus changed or the index
+    /// cannot be trusted) [default: the config's `index`, else CORPUS/.quotecheck.idx when it
+    /// exists; without one, every statement is aligned with every turn of the corpus].
+    #[arg(long)]
+    index: Option<PathBuf>,
+    /// Ignore any index: load the whole corpus and align with every turn (brute force).
+    #[arg(long, conflicts_with = "index")]
+    no_index: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -67,17 +76,33 @@ fn file_texts(articles: &[Article]) -> Vec<&str> {
 }
 
 pub fn run(args: Args) -> Result<u8, Error> {
-    let (corpus, fail_on) = super::prepare(
-        args.config.as_deref(),
-        args.corpus.clone(),
-        args.fail_on.as_deref(),
-    )?;
+    let (mut source, fail_on) = super::prepare(SourceArgs {
+        config: args.config.as_deref(),
+        corpus: args.corpus.clone(),
+        index: args.index.clone(),
+        no_index: args.no_index,
+        fail_on: args.fail_on.as_deref(),
+    })?;
     let mut failed = false;
     let articles = read_articles(&args.articles, args.date, &mut failed);
+    let run = |source: &Source| {
+        articles
+            .iter()
+            .map(|a| source.check(a))
+            .collect::<Result<Vec<_>, Error>>()
+    };
+    let findings = match run(&source) {
+        Err(e @ Error::BadIndex { .. }) => {
+            eprintln!("quotecheck: {e}: rebuilding it");
+            source.rebuild()?;
+            run(&source)?
+        }
+        other => other?,
+    };
     let reports: Vec<ArticleReport> = articles
         .iter()
-        .map(|a| {
-            let mut findings = quotecheck::check(a, &corpus);
+        .zip(findings)
+        .map(|(a, mut findings)| {
             fail_on.apply(&mut findings);
             ArticleReport {
                 findings,

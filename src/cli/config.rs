@@ -1,4 +1,4 @@
-//! `quotecheck.toml`: settings a newsroom writes once (corpus path, fail-on rules), looked up
+//! `quotecheck.toml`: settings a newsroom writes once (corpus, index, fail-on rules), looked up
 //! from the current folder upwards or given with `--config`.
 
 use quotecheck::Error;
@@ -16,6 +16,8 @@ pub struct Config {
     pub corpus: Option<PathBuf>,
     /// Fail-on rules, as a list or one comma-separated string.
     pub fail_on: Option<FailOnSetting>,
+    /// Index of the corpus.
+    pub index: Option<PathBuf>,
 }
 
 /// `fail_on = "altered,misattributed"` or `fail_on = ["altered", "misattributed"]`.
@@ -58,5 +60,6 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Error> {
     })?;
     let base = path.parent().unwrap_or(Path::new("."));
     config.corpus = config.corpus.map(|c| base.join(c));
+    config.index = config.index.map(|c| base.join(c));
     Ok(config)
 }

@@ -5,13 +5,15 @@ pub mod batch;
 pub mod check;
 pub mod config;
 pub mod extract;
+pub mod index;
 pub mod progress;
 
 use clap::ValueEnum;
-use quotecheck::corpus::Corpus;
+use quotecheck::corpus::index::{Index, Rebuilt};
+use quotecheck::corpus::{self, Corpus};
 use quotecheck::gate::{FailOn, DEFAULT_FAIL_ON};
 use quotecheck::report::Style;
-use quotecheck::{date::Date, Article, Error};
+use quotecheck::{date::Date, Article, Error, Finding};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::path::PathBuf;
@@ -106,24 +108,103 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
+/// Where statements are checked: a corpus loaded whole, or its index.
+pub enum Source {
+    Loaded(Corpus),
+    Indexed {
+        index: Index,
+        corpus: PathBuf,
+        path: PathBuf,
+    },
+}
+
+impl Source {
+    /// Checks one article.
+    pub fn check(&self, article: &Article) -> Result<Vec<Finding>, Error> {
+        match self {
+            Source::Loaded(corpus) => Ok(quotecheck::check(article, corpus)),
+            Source::Indexed { index, .. } => quotecheck::check_indexed(article, index),
+        }
+    }
+
+    /// Rebuilds an index found damaged while reading it; a loaded corpus has nothing to rebuild.
+    pub fn rebuild(&mut self) -> Result<(), Error> {
+        if let Source::Indexed {
+            index,
+            corpus,
+            path,
+        } = self
+        {
+            corpus::index::build(corpus, path)?;
+            *index = Index::open(path, corpus)?;
+        }
+        Ok(())
+    }
+}
+
+/// How `check` and `batch` find their corpus and index.
+pub struct SourceArgs<'a> {
+    pub config: Option<&'a Path>,
+    pub corpus: Option<PathBuf>,
+    pub index: Option<PathBuf>,
+    pub no_index: bool,
+    pub fail_on: Option<&'a str>,
+}
+
 /// What `check` and `batch` set up the same way: settings from the config file and the
-/// command line (the command line wins), the corpus loaded once, the fail-on rules.
-pub fn prepare(
-    config: Option<&Path>,
-    corpus: Option<PathBuf>,
-    fail_on: Option<&str>,
-) -> Result<(Corpus, FailOn), Error> {
-    let config = config::load(config)?;
-    let rules = fail_on
+/// command line (the command line wins), the corpus or its index opened once (built or
+/// rebuilt when missing, stale or damaged, saying so), and the fail-on rules.
+pub fn prepare(args: SourceArgs) -> Result<(Source, FailOn), Error> {
+    let config = config::load(args.config)?;
+    let rules = args
+        .fail_on
         .map(str::to_string)
         .or_else(|| config.fail_on.as_ref().map(|f| f.joined()));
     let fail_on = FailOn::parse(rules.as_deref().unwrap_or(DEFAULT_FAIL_ON))?;
-    let dir = corpus
+    let dir = args
+        .corpus
         .or(config.corpus)
         .unwrap_or_else(|| PathBuf::from("reference_data"));
-    let corpus = Corpus::load(&dir)?;
-    for s in &corpus.skipped {
-        eprintln!("quotecheck: warning: skipped {s}");
-    }
-    Ok((corpus, fail_on))
+    let index_path = if args.no_index {
+        None
+    } else {
+        args.index
+            .or(config.index)
+            .or_else(|| Some(corpus::index::default_path(&dir)).filter(|p| p.is_file()))
+    };
+    let source = match index_path {
+        Some(path) => {
+            if !dir.is_dir() {
+                return Err(Error::CorpusMissing { path: dir });
+            }
+            let (index, why) = Index::open_or_build(&dir, &path)?;
+            match why {
+                Rebuilt::No => {}
+                Rebuilt::Missing => {
+                    eprintln!("quotecheck: no index at {}: built it", path.display())
+                }
+                Rebuilt::Stale => eprintln!(
+                    "quotecheck: the corpus changed since {} was built: rebuilt it",
+                    path.display()
+                ),
+                Rebuilt::Unusable(e) => eprintln!("quotecheck: {e}: rebuilt it"),
+            }
+            for s in index.skipped() {
+                eprintln!("quotecheck: warning: skipped {s}");
+            }
+            Source::Indexed {
+                index,
+                corpus: dir,
+                path,
+            }
+        }
+        None => {
+            let corpus = Corpus::load(&dir)?;
+            for s in &corpus.skipped {
+                eprintln!("quotecheck: warning: skipped {s}");
+            }
+            Source::Loaded(corpus)
+        }
+    };
+    Ok((source, fail_on))
 }

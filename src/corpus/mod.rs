@@ -1,8 +1,18 @@
-//! The corpus of transcripts: documents and speaker turns, loaded from a directory, with every
-//! turn tokenised and interned once so that matching compares word ids.
+//! The corpus of transcripts: documents and speaker turns, loaded from a directory of mixed
+//! formats (transcript text, JSON Lines, CSV, WebVTT, SRT), with every turn tokenised and
+//! interned once so that matching compares word ids.
 
+mod captions;
+pub mod index;
+mod jsonl;
+pub mod progress;
+pub mod roster;
+mod table;
 mod transcript;
 
+pub use captions::{format_time, parse_captions, parse_timestamp};
+pub use jsonl::parse_jsonl;
+pub use table::parse_csv;
 pub use transcript::parse_transcript;
 
 use crate::date::Date;
@@ -46,6 +56,22 @@ pub struct Turn {
     pub text: String,
     /// 1-based line of the turn's first paragraph in its file.
     pub line: usize,
+    /// For timed sources (captions, `start` fields): (byte offset in `text`, milliseconds
+    /// into the recording) at each point a time is known, in order.
+    pub times: Vec<(u32, u32)>,
+}
+
+impl Turn {
+    /// The time (milliseconds into the recording) at which the words at byte `offset` of
+    /// the text were said: the last known time at or before it.
+    pub fn time_at(&self, offset: usize) -> Option<u32> {
+        self.times
+            .iter()
+            .take_while(|&&(o, _)| o as usize <= offset)
+            .last()
+            .or(self.times.first())
+            .map(|&(_, ms)| ms)
+    }
 }
 
 /// A turn's words, tokenised and interned.
@@ -70,12 +96,127 @@ pub struct Corpus {
     pub turn_freq: Vec<u32>,
     /// Distinct turn speakers.
     pub speakers: Vec<String>,
-    /// Files that could not be parsed, with the reason; they were skipped.
+    /// Files (or records) that could not be parsed, with the reason; they were skipped.
     pub skipped: Vec<String>,
+    /// The people and institutions of `speakers.csv`, when the corpus has one.
+    pub roster: roster::Roster,
+}
+
+/// A `start` field (seconds, or `HH:MM:SS.mmm`) as milliseconds, or an error naming the line.
+pub(crate) fn parse_start(path: &str, line: usize, s: &str) -> Result<u32> {
+    parse_timestamp(s).ok_or_else(|| {
+        Error::parse(
+            path,
+            line,
+            format!("start {s:?} is not a time (seconds or HH:MM:SS.mmm)"),
+        )
+    })
 }
 
 /// Sentinel id for a word the corpus never uses: it matches nothing.
 pub const UNKNOWN: u32 = u32::MAX;
+
+/// The file formats a corpus directory may hold, told apart by extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `.txt`: the transcript text format.
+    Transcript,
+    /// `.jsonl`: one document per line.
+    JsonLines,
+    /// `.csv`: one turn per row (but not `speakers.csv`).
+    Csv,
+    /// `.vtt` and `.srt`: captions.
+    Captions,
+}
+
+impl Format {
+    /// The format of a corpus file, or `None` for a file that is not part of the corpus.
+    pub fn of(path: &Path) -> Option<Format> {
+        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+        if name == roster::ROSTER_FILE {
+            return None;
+        }
+        match path
+            .extension()?
+            .to_string_lossy()
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "txt" => Some(Format::Transcript),
+            "jsonl" => Some(Format::JsonLines),
+            "csv" => Some(Format::Csv),
+            "vtt" | "srt" => Some(Format::Captions),
+            _ => None,
+        }
+    }
+}
+
+/// What one corpus file gave: its documents, and the records skipped with the reason.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub docs: Vec<Document>,
+    pub skipped: Vec<String>,
+}
+
+/// Reads and parses one corpus file of any format. A file that cannot be read or parsed
+/// at all gives an error; a bad record inside a many-record file is skipped and named.
+pub fn parse_file(path: &Path) -> Result<Parsed> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let name = path.to_string_lossy();
+    match Format::of(path) {
+        Some(Format::JsonLines) => Ok(parse_jsonl(&name, &text)),
+        Some(Format::Csv) => parse_csv(&name, &text),
+        Some(Format::Captions) => Ok(Parsed {
+            docs: vec![parse_captions(path, &text)?],
+            skipped: Vec::new(),
+        }),
+        _ => Ok(Parsed {
+            docs: vec![parse_transcript(&name, &text)?],
+            skipped: Vec::new(),
+        }),
+    }
+}
+
+/// The corpus files under `dir` (recursively, hidden entries left out), sorted.
+pub fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    if !dir.is_dir() {
+        return Err(Error::CorpusMissing {
+            path: dir.to_path_buf(),
+        });
+    }
+    let mut files = Vec::new();
+    collect_files(dir, &mut files)?;
+    files.sort();
+    Ok(files)
+}
+
+/// Parses every file, in parallel, reporting progress; returns the documents in file order
+/// and what was skipped.
+pub fn parse_files(files: &[PathBuf]) -> (Vec<Document>, Vec<String>) {
+    let bar = progress::Progress::new("parsing", files.len() as u64, "files");
+    let parsed: Vec<Result<Parsed>> = files
+        .par_iter()
+        .map(|p| {
+            let r = parse_file(p);
+            bar.inc(1);
+            r
+        })
+        .collect();
+    bar.finish();
+    let mut docs = Vec::new();
+    let mut skipped = Vec::new();
+    for r in parsed {
+        match r {
+            Ok(p) => {
+                docs.extend(p.docs);
+                skipped.extend(p.skipped);
+            }
+            Err(e) => skipped.push(e.to_string()),
+        }
+    }
+    (docs, skipped)
+}
 
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
@@ -86,9 +227,11 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         if name.to_string_lossy().starts_with('.') {
             continue;
         }
-        if path.is_dir() {
+        // The entry's type comes with the directory listing; only a symlink needs a stat.
+        let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
+        if ft.is_dir() || (ft.is_symlink() && path.is_dir()) {
             collect_files(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "txt") {
+        } else if Format::of(&path).is_some() {
             out.push(path);
         }
     }
@@ -99,31 +242,15 @@ impl Corpus {
     /// Loads every transcript under `dir` (recursively). A file that cannot be parsed is
     /// skipped and named in `skipped`; a missing directory is an error.
     pub fn load(dir: &Path) -> Result<Corpus> {
-        if !dir.is_dir() {
-            return Err(Error::CorpusMissing {
-                path: dir.to_path_buf(),
-            });
-        }
-        let mut files = Vec::new();
-        collect_files(dir, &mut files)?;
-        files.sort();
-        let parsed: Vec<Result<Document>> = files
-            .par_iter()
-            .map(|p| {
-                let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
-                let text = String::from_utf8_lossy(&bytes);
-                parse_transcript(&p.to_string_lossy(), &text)
-            })
-            .collect();
-        let mut docs = Vec::new();
-        let mut skipped = Vec::new();
-        for r in parsed {
-            match r {
-                Ok(d) => docs.push(d),
-                Err(e) => skipped.push(e.to_string()),
-            }
-        }
-        Ok(Corpus::from_documents(dir, docs, skipped))
+        let files = corpus_files(dir)?;
+        let (docs, mut skipped) = parse_files(&files);
+        let roster = roster::Roster::load(dir).unwrap_or_else(|e| {
+            skipped.push(e.to_string());
+            roster::Roster::default()
+        });
+        let mut corpus = Corpus::from_documents(dir, docs, skipped);
+        corpus.roster = roster;
+        Ok(corpus)
     }
 
     /// Builds a corpus from parsed documents: tokenises and interns every turn.
@@ -181,6 +308,7 @@ impl Corpus {
             turn_freq,
             speakers,
             skipped,
+            roster: roster::Roster::default(),
         }
     }
 
@@ -196,10 +324,13 @@ impl Corpus {
 
     /// The corpus speakers a name written in an article can be: `Lloyd Austin` finds
     /// `Lloyd J. Austin III`. Empty when nobody in the corpus has that name.
+    /// With a `speakers.csv`, a person's aliases count too, and an institution (`the White
+    /// House`) finds the people affiliated with it.
     pub fn identities(&self, name: &str) -> Vec<&str> {
+        let names = self.roster.names_for(name);
         self.speakers
             .iter()
-            .filter(|s| same_person(name, s))
+            .filter(|s| same_person(name, s) || names.iter().any(|n| same_person(n, s)))
             .map(String::as_str)
             .collect()
     }
@@ -211,4 +342,17 @@ impl Corpus {
             .enumerate()
             .flat_map(|(d, doc)| (0..doc.turns.len()).map(move |t| (d, t)))
     }
+}
+
+/// Test helper: one turn as (speaker, text, line, times).
+#[cfg(test)]
+pub(crate) type TurnRow<'a> = (&'a str, &'a str, usize, Vec<(u32, u32)>);
+
+/// Test helper: a document's turns as (speaker, text, line, times) rows.
+#[cfg(test)]
+pub(crate) fn turn_rows(doc: &Document) -> Vec<TurnRow<'_>> {
+    doc.turns
+        .iter()
+        .map(|t| (t.speaker.as_str(), t.text.as_str(), t.line, t.times.clone()))
+        .collect()
 }

@@ -80,19 +80,25 @@ pub fn parse_transcript(path: &str, text: &str) -> Result<Document> {
             .file_stem()
             .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     }
-    // Paragraphs of the body, with their first line number.
+    parse_body(&mut doc, &lines[body_start..], body_start);
+    Ok(doc)
+}
+
+/// Adds the turns of a body (paragraphs; a `LABEL:` paragraph opens a turn) to `doc`.
+/// `first` is the 0-based line number of `lines[0]` in its file.
+pub(super) fn parse_body(doc: &mut Document, lines: &[&str], first: usize) {
     let mut current: Option<Turn> = None;
     let mut par = String::new();
     let mut par_line = 0;
-    for (i, line) in lines.iter().enumerate().skip(body_start) {
+    for (i, line) in lines.iter().enumerate() {
         if line.trim().is_empty() {
             if !par.is_empty() {
-                add_paragraph(&mut doc, &mut current, &par, par_line);
+                add_paragraph(doc, &mut current, &par, par_line);
                 par.clear();
             }
         } else {
             if par.is_empty() {
-                par_line = i + 1;
+                par_line = first + i + 1;
             } else {
                 par.push('\n');
             }
@@ -100,13 +106,19 @@ pub fn parse_transcript(path: &str, text: &str) -> Result<Document> {
         }
     }
     if !par.is_empty() {
-        add_paragraph(&mut doc, &mut current, &par, par_line);
+        add_paragraph(doc, &mut current, &par, par_line);
     }
     doc.turns.extend(current);
-    Ok(doc)
 }
 
-fn front_matter(doc: &mut Document, key: &str, value: &str, path: &str, line: usize) -> Result<()> {
+/// Applies one `key: value` line of front matter (or of a caption file's sidecar).
+pub(super) fn front_matter(
+    doc: &mut Document,
+    key: &str,
+    value: &str,
+    path: &str,
+    line: usize,
+) -> Result<()> {
     match key.to_ascii_lowercase().as_str() {
         "title" => doc.title = value.to_string(),
         "date" => {
@@ -148,7 +160,7 @@ fn front_matter(doc: &mut Document, key: &str, value: &str, path: &str, line: us
 }
 
 /// Who a label names: an alias, a participant, the document's speaker, or the label itself.
-fn resolve_label(doc: &Document, label: &str) -> String {
+pub(super) fn resolve_label(doc: &Document, label: &str) -> String {
     let bare = label.trim().trim_end_matches('.');
     if bare.eq_ignore_ascii_case("q") || bare.eq_ignore_ascii_case("question") {
         return QUESTION_SPEAKER.to_string();
@@ -181,6 +193,7 @@ fn add_paragraph(doc: &mut Document, current: &mut Option<Turn>, par: &str, line
             label: Some(label.to_string()),
             text: rest.to_string(),
             line,
+            times: Vec::new(),
         });
         return;
     }
@@ -195,6 +208,7 @@ fn add_paragraph(doc: &mut Document, current: &mut Option<Turn>, par: &str, line
                 label: None,
                 text: par.to_string(),
                 line,
+                times: Vec::new(),
             })
         }
     }

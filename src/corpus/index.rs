@@ -1,0 +1,895 @@
+//! The on-disk index of a corpus: every document and turn as compact binary records, each
+//! turn's text cut into chunks of [`CHUNK_WORDS`] words, and for every word the list of chunks
+//! holding it (postings), so that `check` reads only the stretches of text that share rare
+//! words with a statement instead of parsing the whole corpus again.
+//!
+//! Layout (integers little-endian):
+//!
+//! ```text
+//! header   64 bytes: magic "QCINDEX\0", format version u32, 0u32, file length u64,
+//!          tables offset u64, tables length u64, tables checksum u64, header checksum u64
+//! records  a postcard blob per document and per turn (speaker, label, line, times), and
+//!          each turn's text, raw
+//! tables   fixed-width entries: per document (offset u64, length u32, checksum u32),
+//!          per turn (offset u64, length u32, checksum u32, document u32), per chunk
+//!          (turn u32, byte offset in the turn's text u32, length u32, checksum u32, line u32)
+//! postings per word, its chunk ids delta- and varint-encoded
+//! meta     postcard: corpus fingerprint, counts, speakers, skipped files, roster, the words
+//!          and where each word's postings are (with their checksum)
+//! ```
+//!
+//! Opening reads the header and the meta only, and checks both checksums and the length; each
+//! record and postings list is checked when it is read. The file is written to a temporary
+//! name and renamed into place, so a reader never sees a half-written index.
+
+use super::progress::Progress;
+use super::roster::{Roster, ROSTER_FILE};
+use super::{corpus_files, parse_file, Corpus, Document, Parsed, Turn};
+use crate::date::Date;
+use crate::error::{Error, Result};
+use crate::matching::lexicon::lexicon;
+use crate::matching::normalize::{tokenize, Side};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap};
+use std::fs::File;
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// The first bytes of every index file.
+pub const MAGIC: [u8; 8] = *b"QCINDEX\0";
+/// The format version this build writes and reads; an index of another version is rebuilt.
+pub const VERSION: u32 = 1;
+/// The index's file name inside the corpus directory when no `--index PATH` is given.
+pub const DEFAULT_NAME: &str = ".quotecheck.idx";
+const HEADER_LEN: usize = 64;
+const DOC_ENTRY: usize = 16;
+const TURN_ENTRY: usize = 20;
+const CHUNK_ENTRY: usize = 20;
+/// Words per chunk: the unit of retrieval. A candidate is two consecutive chunks, read with
+/// one chunk of context on either side.
+pub const CHUNK_WORDS: usize = 100;
+/// Files parsed per batch while indexing (bounds memory: only the postings stay in memory).
+const BATCH_FILES: usize = 512;
+
+/// How candidate turns are retrieved for a statement.
+pub mod retrieval {
+    /// The rarest words of a statement used as the query, at most.
+    pub const MAX_QUERY_WORDS: usize = 12;
+    /// A word in more than this share of the turns is common and left out of the query
+    /// (unless the statement has fewer than [`MIN_SHARED`] rarer words).
+    pub const COMMON_SHARE: f64 = 0.05;
+    /// Query words a turn must hold to be a candidate (fewer when the query is shorter).
+    pub const MIN_SHARED: usize = 2;
+    /// Candidate passages kept per statement, the best-scoring first.
+    pub const MAX_CANDIDATES: usize = 200;
+}
+
+/// 64-bit FNV-1a.
+fn checksum(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn short_sum(bytes: &[u8]) -> u32 {
+    let h = checksum(bytes);
+    (h ^ (h >> 32)) as u32
+}
+
+/// A document without its turns, as stored.
+#[derive(Serialize, Deserialize)]
+struct DocRecord {
+    path: String,
+    title: String,
+    date: Option<(i32, u32, u32)>,
+    source: Option<String>,
+    speaker: Option<String>,
+    aliases: Vec<(String, String)>,
+    participants: Vec<(String, Option<String>)>,
+}
+
+/// A turn without its text, as stored.
+#[derive(Serialize, Deserialize)]
+struct TurnRecord {
+    speaker: String,
+    label: Option<String>,
+    times: Vec<(u32, u32)>,
+    text_at: u64,
+    first_chunk: u32,
+    chunks: u32,
+}
+
+/// One chunk of a turn's text: where it is, its checksum, the line it starts on, its words.
+struct Chunk {
+    start: u32,
+    len: u32,
+    sum: u32,
+    line: u32,
+    words: Vec<String>,
+}
+
+/// Everything read when an index is opened.
+#[derive(Serialize, Deserialize, Default)]
+struct Meta {
+    fingerprint: u64,
+    files: u64,
+    docs_at: u64,
+    docs: u32,
+    turns_at: u64,
+    turns: u32,
+    chunks_at: u64,
+    chunks: u32,
+    speakers: Vec<String>,
+    skipped: Vec<String>,
+    roster: Roster,
+    /// The words, sorted, concatenated; word `i` ends at `word_end[i]`.
+    words: String,
+    word_end: Vec<u32>,
+    post_at: Vec<u64>,
+    post_len: Vec<u32>,
+    post_sum: Vec<u32>,
+    df: Vec<u32>,
+}
+
+/// What building an index did.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub files: usize,
+    pub docs: usize,
+    pub turns: usize,
+    pub words: usize,
+    pub bytes: u64,
+    pub skipped: Vec<String>,
+}
+
+/// An opened index.
+pub struct Index {
+    /// The index file.
+    pub path: PathBuf,
+    /// The corpus directory it indexes.
+    pub root: PathBuf,
+    file: Mutex<File>,
+    len: u64,
+    meta: Meta,
+}
+
+/// The index path for a corpus: `--index PATH` if given, else inside the corpus directory.
+pub fn default_path(corpus: &Path) -> PathBuf {
+    corpus.join(DEFAULT_NAME)
+}
+
+/// A fingerprint of the corpus files (relative path, size, modification time) and of
+/// `speakers.csv`: it changes when any file is added, removed or modified.
+pub fn fingerprint(dir: &Path, files: &[PathBuf]) -> Result<u64> {
+    let mut all: Vec<PathBuf> = files.to_vec();
+    let roster = dir.join(ROSTER_FILE);
+    if roster.is_file() {
+        all.push(roster);
+    }
+    let stats: Vec<Result<(u64, u128)>> = all
+        .par_iter()
+        .map(|p| {
+            let m = std::fs::metadata(p).map_err(|e| Error::io(p, e))?;
+            let mtime = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            Ok((m.len(), mtime))
+        })
+        .collect();
+    let mut buf = Vec::new();
+    for (p, s) in all.iter().zip(stats) {
+        let (len, mtime) = s?;
+        buf.extend_from_slice(
+            p.strip_prefix(dir)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .as_bytes(),
+        );
+        buf.push(0);
+        buf.extend_from_slice(&len.to_le_bytes());
+        buf.extend_from_slice(&mtime.to_le_bytes());
+    }
+    Ok(checksum(&buf))
+}
+
+/// A turn's text cut into chunks of [`CHUNK_WORDS`] words (at word starts), each with its
+/// distinct normalised words. `lines` tells whether the text's line breaks are the file's
+/// (the transcript format), so that a chunk knows its line.
+fn chunks(text: &str, line: usize, lines: bool) -> Vec<Chunk> {
+    let tokens = tokenize(text, Side::Source);
+    let mut starts: Vec<usize> = tokens
+        .iter()
+        .step_by(CHUNK_WORDS)
+        .map(|t| t.start)
+        .collect();
+    if starts.first() != Some(&0) {
+        starts.insert(0, 0);
+        starts.dedup();
+    }
+    let mut out = Vec::with_capacity(starts.len());
+    let mut tok = tokens.iter().peekable();
+    let mut line = line;
+    let mut prev = 0;
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(text.len());
+        if lines {
+            line += text[prev..start].matches('\n').count();
+            prev = start;
+        }
+        let mut words = Vec::new();
+        while let Some(t) = tok.next_if(|t| t.start < end) {
+            words.push(t.norm.clone());
+        }
+        words.sort_unstable();
+        words.dedup();
+        out.push(Chunk {
+            start: start as u32,
+            len: (end - start) as u32,
+            sum: short_sum(&text.as_bytes()[start..end]),
+            line: line as u32,
+            words,
+        });
+    }
+    out
+}
+
+fn encode<T: Serialize>(v: &T) -> Vec<u8> {
+    postcard::to_stdvec(v).expect("postcard serialises plain records")
+}
+
+fn push_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// A turn ready to write: its record (offsets still to fill), text and chunks.
+struct PendingTurn {
+    record: TurnRecord,
+    text: String,
+    chunks: Vec<Chunk>,
+}
+
+/// A parsed file's records, serialised, with each turn's chunks.
+struct Batch {
+    docs: Vec<(Vec<u8>, Vec<PendingTurn>)>,
+    skipped: Vec<String>,
+    speakers: Vec<String>,
+}
+
+fn serialise(parsed: Result<Parsed>) -> Batch {
+    let mut b = Batch {
+        docs: Vec::new(),
+        skipped: Vec::new(),
+        speakers: Vec::new(),
+    };
+    let parsed = match parsed {
+        Ok(p) => p,
+        Err(e) => {
+            b.skipped.push(e.to_string());
+            return b;
+        }
+    };
+    b.skipped = parsed.skipped;
+    for d in parsed.docs {
+        let lines = super::Format::of(Path::new(&d.path)) == Some(super::Format::Transcript);
+        let rec = DocRecord {
+            path: d.path,
+            title: d.title,
+            date: d.date.map(|x| (x.year, x.month, x.day)),
+            source: d.source,
+            speaker: d.speaker,
+            aliases: d.aliases,
+            participants: d.participants,
+        };
+        let turns = d
+            .turns
+            .into_iter()
+            .map(|t| {
+                b.speakers.push(t.speaker.clone());
+                PendingTurn {
+                    chunks: chunks(&t.text, t.line, lines),
+                    record: TurnRecord {
+                        speaker: t.speaker,
+                        label: t.label,
+                        times: t.times,
+                        text_at: 0,
+                        first_chunk: 0,
+                        chunks: 0,
+                    },
+                    text: t.text,
+                }
+            })
+            .collect();
+        b.docs.push((encode(&rec), turns));
+    }
+    b
+}
+
+/// Writes records sequentially, keeping count of the offset.
+struct Out {
+    w: BufWriter<File>,
+    at: u64,
+    path: PathBuf,
+}
+
+impl Out {
+    fn put(&mut self, bytes: &[u8]) -> Result<u64> {
+        let at = self.at;
+        self.w
+            .write_all(bytes)
+            .map_err(|e| Error::io(&self.path, e))?;
+        self.at += bytes.len() as u64;
+        Ok(at)
+    }
+}
+
+/// Builds the index of the corpus in `dir` and writes it atomically to `out`.
+pub fn build(dir: &Path, out: &Path) -> Result<Summary> {
+    let files = corpus_files(dir)?;
+    let fp = fingerprint(dir, &files)?;
+    build_files(dir, &files, fp, out)
+}
+
+fn build_files(dir: &Path, files: &[PathBuf], fp: u64, out: &Path) -> Result<Summary> {
+    let tmp = out.with_file_name(format!(
+        "{}.tmp{}",
+        out.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
+    let result = write_index(dir, files, fp, &tmp);
+    match result {
+        Ok(summary) => {
+            std::fs::rename(&tmp, out).map_err(|e| Error::io(out, e))?;
+            Ok(summary)
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+fn write_index(dir: &Path, files: &[PathBuf], fp: u64, tmp: &Path) -> Result<Summary> {
+    let file = File::create(tmp).map_err(|e| Error::io(tmp, e))?;
+    let mut o = Out {
+        w: BufWriter::with_capacity(1 << 20, file),
+        at: 0,
+        path: tmp.to_path_buf(),
+    };
+    o.put(&[0u8; HEADER_LEN])?;
+    let mut meta = Meta {
+        fingerprint: fp,
+        files: files.len() as u64,
+        ..Meta::default()
+    };
+    let mut roster_skip = None;
+    meta.roster = Roster::load(dir).unwrap_or_else(|e| {
+        roster_skip = Some(e.to_string());
+        Roster::default()
+    });
+    meta.skipped.extend(roster_skip);
+    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut postings: Vec<Vec<u32>> = Vec::new();
+    let mut doc_table: Vec<u8> = Vec::new();
+    let mut turn_table: Vec<u8> = Vec::new();
+    let mut chunk_table: Vec<u8> = Vec::new();
+    let mut speakers: BTreeSet<String> = BTreeSet::new();
+    let bar = Progress::new("indexing", files.len() as u64, "files");
+    for batch in files.chunks(BATCH_FILES) {
+        let batches: Vec<Batch> = batch
+            .par_iter()
+            .map(|p| {
+                let b = serialise(parse_file(p));
+                bar.inc(1);
+                b
+            })
+            .collect();
+        for b in batches {
+            meta.skipped.extend(b.skipped);
+            speakers.extend(b.speakers);
+            for (doc, turns) in b.docs {
+                let doc_id = (doc_table.len() / DOC_ENTRY) as u32;
+                let at = o.put(&doc)?;
+                doc_table.extend_from_slice(&at.to_le_bytes());
+                doc_table.extend_from_slice(&(doc.len() as u32).to_le_bytes());
+                doc_table.extend_from_slice(&short_sum(&doc).to_le_bytes());
+                for mut turn in turns {
+                    let turn_id = (turn_table.len() / TURN_ENTRY) as u32;
+                    turn.record.text_at = o.put(turn.text.as_bytes())?;
+                    turn.record.first_chunk = (chunk_table.len() / CHUNK_ENTRY) as u32;
+                    turn.record.chunks = turn.chunks.len() as u32;
+                    let rec = encode(&turn.record);
+                    let at = o.put(&rec)?;
+                    turn_table.extend_from_slice(&at.to_le_bytes());
+                    turn_table.extend_from_slice(&(rec.len() as u32).to_le_bytes());
+                    turn_table.extend_from_slice(&short_sum(&rec).to_le_bytes());
+                    turn_table.extend_from_slice(&doc_id.to_le_bytes());
+                    for c in turn.chunks {
+                        let chunk_id = (chunk_table.len() / CHUNK_ENTRY) as u32;
+                        for v in [turn_id, c.start, c.len, c.sum, c.line] {
+                            chunk_table.extend_from_slice(&v.to_le_bytes());
+                        }
+                        for w in c.words {
+                            let id = match vocab.get(&w) {
+                                Some(&id) => id,
+                                None => {
+                                    let id = postings.len() as u32;
+                                    vocab.insert(w, id);
+                                    postings.push(Vec::new());
+                                    id
+                                }
+                            };
+                            postings[id as usize].push(chunk_id);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    bar.finish();
+    meta.docs = (doc_table.len() / DOC_ENTRY) as u32;
+    meta.turns = (turn_table.len() / TURN_ENTRY) as u32;
+    meta.docs_at = o.put(&doc_table)?;
+    meta.turns_at = o.put(&turn_table)?;
+    meta.chunks = (chunk_table.len() / CHUNK_ENTRY) as u32;
+    meta.chunks_at = o.put(&chunk_table)?;
+    drop((doc_table, turn_table, chunk_table));
+    let mut words: Vec<(String, u32)> = vocab.into_iter().collect();
+    words.sort_unstable();
+    let mut buf = Vec::new();
+    for (w, id) in words {
+        meta.words.push_str(&w);
+        meta.word_end.push(meta.words.len() as u32);
+        let list = &postings[id as usize];
+        buf.clear();
+        let mut prev = 0;
+        for &t in list {
+            push_varint(&mut buf, t - prev);
+            prev = t;
+        }
+        meta.post_at.push(o.put(&buf)?);
+        meta.post_len.push(buf.len() as u32);
+        meta.post_sum.push(short_sum(&buf));
+        meta.df.push(list.len() as u32);
+    }
+    drop(postings);
+    meta.speakers = speakers.into_iter().collect();
+    let meta_bytes = encode(&meta);
+    let meta_at = o.put(&meta_bytes)?;
+    let total = o.at;
+    let mut header = Vec::with_capacity(HEADER_LEN);
+    header.extend_from_slice(&MAGIC);
+    header.extend_from_slice(&VERSION.to_le_bytes());
+    header.extend_from_slice(&0u32.to_le_bytes());
+    header.extend_from_slice(&total.to_le_bytes());
+    header.extend_from_slice(&meta_at.to_le_bytes());
+    header.extend_from_slice(&(meta_bytes.len() as u64).to_le_bytes());
+    header.extend_from_slice(&checksum(&meta_bytes).to_le_bytes());
+    let header_sum = checksum(&header);
+    header.extend_from_slice(&header_sum.to_le_bytes());
+    header.resize(HEADER_LEN, 0);
+    let mut file =
+        o.w.into_inner()
+            .map_err(|e| Error::io(tmp, e.into_error()))?;
+    let io = |e| Error::io(tmp, e);
+    file.seek(SeekFrom::Start(0)).map_err(io)?;
+    file.write_all(&header).map_err(io)?;
+    file.sync_all().map_err(io)?;
+    Ok(Summary {
+        files: files.len(),
+        docs: meta.docs as usize,
+        turns: meta.turns as usize,
+        words: meta.word_end.len(),
+        bytes: total,
+        skipped: meta.skipped,
+    })
+}
+
+fn u64_at(b: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(b[at..at + 8].try_into().expect("8 bytes"))
+}
+
+fn u32_at(b: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(b[at..at + 4].try_into().expect("4 bytes"))
+}
+
+/// Why `open_or_build` (re)built the index, for the message on stderr.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rebuilt {
+    /// The index was fresh and used as it was.
+    No,
+    /// There was no index.
+    Missing,
+    /// The corpus changed since the index was built.
+    Stale,
+    /// The index could not be trusted; the reason.
+    Unusable(String),
+}
+
+impl Index {
+    /// Opens an index: checks the header, the length and the tables' checksum, and reads
+    /// the tables. Records are read (and checked) later, only those needed.
+    pub fn open(path: &Path, root: &Path) -> Result<Index> {
+        let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
+        let bad = |m: String| Error::bad_index(path, m);
+        let len = file.metadata().map_err(|e| Error::io(path, e))?.len();
+        let mut header = [0u8; HEADER_LEN];
+        if len < HEADER_LEN as u64 {
+            return Err(bad(format!(
+                "truncated: {len} bytes, shorter than its {HEADER_LEN}-byte header"
+            )));
+        }
+        file.read_exact(&mut header)
+            .map_err(|e| Error::io(path, e))?;
+        if header[..8] != MAGIC {
+            return Err(bad("not a quotecheck index (wrong magic bytes)".into()));
+        }
+        let version = u32_at(&header, 8);
+        if version != VERSION {
+            return Err(bad(format!(
+                "format version {version}; this quotecheck reads version {VERSION}"
+            )));
+        }
+        if checksum(&header[..48]) != u64_at(&header, 48) {
+            return Err(bad("header checksum mismatch".into()));
+        }
+        let want = u64_at(&header, 16);
+        if want != len {
+            return Err(bad(format!(
+                "truncated or damaged: the header says {want} bytes, the file has {len}"
+            )));
+        }
+        let (meta_at, meta_len) = (u64_at(&header, 24), u64_at(&header, 32));
+        if meta_at.checked_add(meta_len) != Some(len) {
+            return Err(bad("tables out of bounds".into()));
+        }
+        let mut meta_bytes = vec![0u8; meta_len as usize];
+        file.seek(SeekFrom::Start(meta_at))
+            .and_then(|_| file.read_exact(&mut meta_bytes))
+            .map_err(|e| Error::io(path, e))?;
+        if checksum(&meta_bytes) != u64_at(&header, 40) {
+            return Err(bad("tables checksum mismatch".into()));
+        }
+        let meta: Meta = postcard::from_bytes(&meta_bytes)
+            .map_err(|e| bad(format!("unreadable tables: {e}")))?;
+        let n = meta.word_end.len();
+        let ends_ok = meta.word_end.windows(2).all(|w| w[0] <= w[1])
+            && meta.word_end.last().map_or(0, |&e| e as usize) == meta.words.len()
+            && meta
+                .word_end
+                .iter()
+                .all(|&e| meta.words.is_char_boundary(e as usize));
+        let lens = [
+            meta.post_at.len(),
+            meta.post_len.len(),
+            meta.post_sum.len(),
+            meta.df.len(),
+        ];
+        if !ends_ok || lens.iter().any(|&l| l != n) {
+            return Err(bad("inconsistent word tables".into()));
+        }
+        Ok(Index {
+            path: path.to_path_buf(),
+            root: root.to_path_buf(),
+            file: Mutex::new(file),
+            len,
+            meta,
+        })
+    }
+
+    /// Opens the index at `path` for the corpus in `dir` if it is fresh; otherwise builds it
+    /// (no index, a changed corpus, or an index that cannot be trusted) and says why.
+    pub fn open_or_build(dir: &Path, path: &Path) -> Result<(Index, Rebuilt)> {
+        let files = corpus_files(dir)?;
+        let fp = fingerprint(dir, &files)?;
+        let why = match Index::open(path, dir) {
+            Ok(idx) if idx.meta.fingerprint == fp => return Ok((idx, Rebuilt::No)),
+            Ok(_) => Rebuilt::Stale,
+            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                Rebuilt::Missing
+            }
+            Err(e @ Error::BadIndex { .. }) => Rebuilt::Unusable(e.to_string()),
+            Err(e) => return Err(e),
+        };
+        build_files(dir, &files, fp, path)?;
+        Ok((Index::open(path, dir)?, why))
+    }
+
+    /// Number of documents.
+    pub fn doc_count(&self) -> usize {
+        self.meta.docs as usize
+    }
+
+    /// Number of turns.
+    pub fn turn_count(&self) -> usize {
+        self.meta.turns as usize
+    }
+
+    /// Number of chunks (units of retrieval).
+    pub fn chunk_count(&self) -> usize {
+        self.meta.chunks as usize
+    }
+
+    /// Files (or records) skipped when the index was built, with the reason.
+    pub fn skipped(&self) -> &[String] {
+        &self.meta.skipped
+    }
+
+    /// The id of a normalised word, by binary search in the sorted words.
+    fn word_id(&self, w: &str) -> Option<u32> {
+        let ends = &self.meta.word_end;
+        let word = |i: usize| {
+            let from = if i == 0 { 0 } else { ends[i - 1] as usize };
+            &self.meta.words[from..ends[i] as usize]
+        };
+        let (mut lo, mut hi) = (0, ends.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match word(mid).cmp(w) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid as u32),
+            }
+        }
+        None
+    }
+
+    /// Reads `len` bytes at `at`, within the data region.
+    fn read(&self, at: u64, len: u64) -> Result<Vec<u8>> {
+        if at < HEADER_LEN as u64 || at.checked_add(len).is_none_or(|e| e > self.len) {
+            return Err(Error::bad_index(
+                &self.path,
+                "a record points outside the file",
+            ));
+        }
+        let mut buf = vec![0u8; len as usize];
+        let mut f = self.file.lock().unwrap_or_else(|e| e.into_inner());
+        f.seek(SeekFrom::Start(at))
+            .and_then(|_| f.read_exact(&mut buf))
+            .map_err(|e| Error::io(&self.path, e))?;
+        Ok(buf)
+    }
+
+    /// Reads a record and checks its checksum.
+    fn record(&self, at: u64, len: u32, sum: u32, what: &str) -> Result<Vec<u8>> {
+        let b = self.read(at, u64::from(len))?;
+        if short_sum(&b) != sum {
+            return Err(Error::bad_index(
+                &self.path,
+                format!("checksum mismatch in {what}"),
+            ));
+        }
+        Ok(b)
+    }
+
+    fn decode<'a, T: Deserialize<'a>>(&self, b: &'a [u8], what: &str) -> Result<T> {
+        postcard::from_bytes(b)
+            .map_err(|e| Error::bad_index(&self.path, format!("unreadable {what}: {e}")))
+    }
+
+    /// The chunks holding word `id`.
+    fn postings(&self, id: u32) -> Result<Vec<u32>> {
+        let i = id as usize;
+        let b = self.record(
+            self.meta.post_at[i],
+            self.meta.post_len[i],
+            self.meta.post_sum[i],
+            "a postings list",
+        )?;
+        let mut out = Vec::with_capacity(self.meta.df[i] as usize);
+        let (mut cur, mut shift, mut prev) = (0u32, 0u32, 0u32);
+        for byte in b {
+            cur |= u32::from(byte & 0x7f) << shift.min(31);
+            shift += 7;
+            if byte & 0x80 == 0 {
+                prev = prev.wrapping_add(cur);
+                out.push(prev);
+                cur = 0;
+                shift = 0;
+            }
+        }
+        Ok(out)
+    }
+
+    /// In how many chunks a normalised word occurs (0 if none).
+    pub fn chunk_freq(&self, word: &str) -> u32 {
+        self.word_id(word).map_or(0, |id| self.meta.df[id as usize])
+    }
+
+    /// The passages worth aligning a statement with, given its normalised words: pairs of
+    /// consecutive chunks (named by the first) holding at least [`retrieval::MIN_SHARED`] of
+    /// its rarest informative words, best first (by the summed rarity of the words they
+    /// share), at most [`retrieval::MAX_CANDIDATES`].
+    pub fn candidates(&self, words: &[String]) -> Result<Vec<u32>> {
+        use retrieval::*;
+        let fillers = &lexicon().fillers;
+        let mut query: Vec<(u32, u32)> = words
+            .iter()
+            .filter(|w| !fillers.contains(w.as_str()))
+            .filter_map(|w| self.word_id(w))
+            .map(|id| (self.meta.df[id as usize], id))
+            .collect();
+        query.sort_unstable();
+        query.dedup();
+        let common = ((self.meta.chunks as f64 * COMMON_SHARE) as u32).max(1);
+        let rare = query.iter().filter(|&&(df, _)| df <= common).count();
+        query.truncate(rare.clamp(MIN_SHARED, MAX_QUERY_WORDS));
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let n = f64::from(self.meta.chunks.max(1));
+        let idf: Vec<f64> = query
+            .iter()
+            .map(|&(df, _)| (n / f64::from(df.max(1))).ln() + 1.0)
+            .collect();
+        // Which query words each chunk holds, as a bit mask.
+        let mut held: HashMap<u32, u16> = HashMap::new();
+        for (bit, &(_, id)) in query.iter().enumerate() {
+            for c in self.postings(id)? {
+                *held.entry(c).or_insert(0) |= 1 << bit;
+            }
+        }
+        let need = MIN_SHARED.min(query.len()) as u32;
+        let mut windows: HashMap<u32, u16> = HashMap::new();
+        for &c in held.keys() {
+            for w in [c.saturating_sub(1), c] {
+                let mask =
+                    held.get(&w).copied().unwrap_or(0) | held.get(&(w + 1)).copied().unwrap_or(0);
+                windows.insert(w, mask);
+            }
+        }
+        let mut found: Vec<(u32, f64)> = windows
+            .into_iter()
+            .filter(|&(_, m)| m.count_ones() >= need)
+            .map(|(w, m)| {
+                let score = (0..query.len())
+                    .filter(|b| m & (1 << b) != 0)
+                    .map(|b| idf[b])
+                    .sum();
+                (w, score)
+            })
+            .collect();
+        found.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        found.truncate(MAX_CANDIDATES);
+        Ok(found.into_iter().map(|(w, _)| w).collect())
+    }
+
+    /// Chunk entries `lo..hi`: (turn, start, length, checksum, line) each.
+    fn chunk_entries(&self, lo: u32, hi: u32) -> Result<Vec<[u32; 5]>> {
+        let b = self.read(
+            self.meta.chunks_at + u64::from(lo) * CHUNK_ENTRY as u64,
+            u64::from(hi - lo) * CHUNK_ENTRY as u64,
+        )?;
+        Ok(b.chunks_exact(CHUNK_ENTRY)
+            .map(|e| std::array::from_fn(|k| u32_at(e, 4 * k)))
+            .collect())
+    }
+
+    /// A corpus holding only the passages `windows` (from [`Index::candidates`]), each with a
+    /// chunk of context on either side, as turns of their documents in corpus order; it knows
+    /// every speaker and the roster, so that the matcher runs on it unchanged.
+    pub fn corpus_for(&self, windows: &[u32]) -> Result<Corpus> {
+        let bad = |m: &str| Error::bad_index(&self.path, m.to_string());
+        // Chunk ranges to read, by turn.
+        let mut ranges: Vec<(u32, u32, u32)> = Vec::new();
+        for &w in windows {
+            if w >= self.meta.chunks {
+                return Err(bad("chunk id out of range"));
+            }
+            let lo = w.saturating_sub(1);
+            let hi = (w + 3).min(self.meta.chunks);
+            let entries = self.chunk_entries(lo, hi)?;
+            let turn = entries[(w - lo) as usize][0];
+            let mut ids = (lo..hi)
+                .zip(&entries)
+                .filter(|(_, e)| e[0] == turn)
+                .map(|(c, _)| c);
+            let first = ids.next().unwrap_or(w);
+            let last = ids.next_back().unwrap_or(first);
+            ranges.push((turn, first, last + 1));
+        }
+        ranges.sort_unstable();
+        let mut merged: Vec<(u32, u32, u32)> = Vec::new();
+        for r in ranges {
+            match merged.last_mut() {
+                Some(m) if m.0 == r.0 && r.1 <= m.2 => m.2 = m.2.max(r.2),
+                _ => merged.push(r),
+            }
+        }
+        let mut docs: Vec<Document> = Vec::new();
+        let mut last_doc = u32::MAX;
+        for (turn, lo, hi) in merged {
+            if turn >= self.meta.turns {
+                return Err(bad("turn id out of range"));
+            }
+            let e = self.read(
+                self.meta.turns_at + u64::from(turn) * TURN_ENTRY as u64,
+                TURN_ENTRY as u64,
+            )?;
+            let (at, len, sum, doc) =
+                (u64_at(&e, 0), u32_at(&e, 8), u32_at(&e, 12), u32_at(&e, 16));
+            if doc != last_doc {
+                docs.push(self.document(doc)?);
+                last_doc = doc;
+            }
+            let b = self.record(at, len, sum, "a turn")?;
+            let r: TurnRecord = self.decode(&b, "turn")?;
+            if lo < r.first_chunk || hi > r.first_chunk + r.chunks {
+                return Err(bad("chunk outside its turn"));
+            }
+            let chunks = self.chunk_entries(lo, hi)?;
+            let start = chunks[0][1];
+            let end = chunks.last().map_or(start, |c| c[1] + c[2]);
+            let bytes = self.read(
+                r.text_at + u64::from(start),
+                u64::from(end.saturating_sub(start)),
+            )?;
+            for c in &chunks {
+                let from = (c[1] - start) as usize;
+                let piece = bytes
+                    .get(from..from + c[2] as usize)
+                    .ok_or_else(|| bad("chunk out of bounds"))?;
+                if short_sum(piece) != c[3] {
+                    return Err(bad("checksum mismatch in a turn's text"));
+                }
+            }
+            let text = String::from_utf8(bytes).map_err(|_| bad("a turn's text is not UTF-8"))?;
+            // Times relative to the slice; the last time before it stands for its start.
+            let mut times: Vec<(u32, u32)> = r
+                .times
+                .iter()
+                .filter(|&&(o, _)| o > start && o < end)
+                .map(|&(o, ms)| (o - start, ms))
+                .collect();
+            if let Some(&(_, ms)) = r.times.iter().take_while(|&&(o, _)| o <= start).last() {
+                times.insert(0, (0, ms));
+            }
+            if let Some(d) = docs.last_mut() {
+                d.turns.push(Turn {
+                    speaker: r.speaker,
+                    label: r.label,
+                    text,
+                    line: chunks[0][4] as usize,
+                    times,
+                });
+            }
+        }
+        let mut c = Corpus::from_documents(&self.root, docs, self.meta.skipped.clone());
+        c.speakers = self.meta.speakers.clone();
+        c.roster = self.meta.roster.clone();
+        Ok(c)
+    }
+
+    /// Document `d` without its turns.
+    fn document(&self, d: u32) -> Result<Document> {
+        if d >= self.meta.docs {
+            return Err(Error::bad_index(&self.path, "document id out of range"));
+        }
+        let e = self.read(
+            self.meta.docs_at + u64::from(d) * DOC_ENTRY as u64,
+            DOC_ENTRY as u64,
+        )?;
+        let b = self.record(u64_at(&e, 0), u32_at(&e, 8), u32_at(&e, 12), "a document")?;
+        let r: DocRecord = self.decode(&b, "document")?;
+        Ok(Document {
+            path: r.path,
+            title: r.title,
+            date: r.date.and_then(|(y, m, d)| Date::new(y, m, d)),
+            source: r.source,
+            speaker: r.speaker,
+            aliases: r.aliases,
+            participants: r.participants,
+            turns: Vec::new(),
+        })
+    }
+}
