@@ -6,6 +6,7 @@
 //! [`report`] (writers). [`check`] runs it end to end.
 
 pub mod article;
+pub mod claims;
 pub mod corpus;
 pub mod date;
 pub mod error;

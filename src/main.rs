@@ -21,12 +21,15 @@ enum Command {
     Check(cli::check::Args),
     /// Lists the attributed statements of the articles, without checking them.
     Extract(cli::extract::Args),
+    /// Checks the statements of a claims file (CSV) against the corpus, one row per claim.
+    Verify(cli::verify::Args),
 }
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Check(args) => cli::check::run(args),
         Command::Extract(args) => cli::extract::run(args),
+        Command::Verify(args) => cli::verify::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -3,7 +3,7 @@
 
 use crate::corpus::{Corpus, TurnRef, QUESTION_SPEAKER};
 use crate::date::Date;
-use crate::finding::{Finding, Kind, Statement, Verdict};
+use crate::finding::{Alternative, Finding, Kind, ScoreParts, Statement, Verdict};
 use crate::matching::align::{Alignment, Op, COST_GAP};
 use crate::matching::lexicon::lexicon;
 use crate::matching::normalize::{flag, Token};
@@ -113,6 +113,28 @@ pub struct Assessment {
     pub words: usize,
     /// Longest run of statement words with no exact match.
     pub longest_gap: usize,
+    /// Share of the statement's content words (not fillers) matched exactly.
+    pub content_coverage: f64,
+}
+
+impl Assessment {
+    /// The score's parts, for reports.
+    pub fn parts(&self, cost: u32) -> ScoreParts {
+        let substantive = self
+            .differences
+            .iter()
+            .filter(|d| d.kind.substantive())
+            .count();
+        ScoreParts {
+            matched: self.matched,
+            words: self.words,
+            content_coverage: self.content_coverage,
+            longest_gap: self.longest_gap,
+            cost,
+            substantive,
+            harmless: self.differences.len() - substantive,
+        }
+    }
 }
 
 fn is_number(w: &str) -> bool {
@@ -156,6 +178,7 @@ pub fn assess(
     let st = &stmt.tokens;
     let mut diffs: Vec<Difference> = Vec::new();
     let mut matched = 0;
+    let mut content_matched = 0;
     let mut run = 0;
     let mut longest_gap = 0;
     let mut contractions_seen = HashSet::new();
@@ -176,6 +199,9 @@ pub fn assess(
         match *op {
             Op::Match { s, t } => {
                 matched += 1;
+                if !lex.fillers.contains(st[s].norm.as_str()) {
+                    content_matched += 1;
+                }
                 run = 0;
                 if (st[s].flags ^ src[t].flags) & flag::CONTRACTED != 0
                     && contractions_seen.insert((st[s].start, src[t].start))
@@ -280,6 +306,11 @@ pub fn assess(
         }
     }
     let words = stmt.word_count().max(1);
+    let content_words = st
+        .iter()
+        .filter(|t| !t.is_ellipsis() && !lex.fillers.contains(t.norm.as_str()))
+        .count();
+    let content_coverage = content_matched as f64 / content_words.max(1) as f64;
     let score = (1.0 - f64::from(a.cost) / (f64::from(COST_GAP) * words as f64)).clamp(0.0, 1.0);
     let grade = grade(&diffs, matched, words, longest_gap, kind);
     Assessment {
@@ -289,6 +320,7 @@ pub fn assess(
         matched,
         words,
         longest_gap,
+        content_coverage,
     }
 }
 
@@ -345,26 +377,59 @@ pub fn needs_attention(kind: Kind, verdict: Verdict) -> bool {
 struct Graded {
     placement: Placement,
     assessment: Assessment,
+    /// Which of the statement's prepared forms was placed.
+    variant: usize,
 }
 
-/// Checks one statement against the corpus: who said these words, and how faithfully.
-pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> Finding {
-    let (text, reported, decided_by) = checked_text(&st);
+/// Every placement of a statement, graded: what [`judge`] decides from and [`explain`] prints.
+pub struct Scored {
+    /// The statement's prepared forms: as written, then (reported speech) with the shifts undone.
+    pub variants: Vec<Prepared>,
+    graded: Vec<Graded>,
+    /// The corpus names of the attributed speaker.
+    pub own: Vec<String>,
+}
+
+impl Scored {
+    fn is_own(&self, corpus: &Corpus, r: TurnRef) -> bool {
+        let speaker = &corpus.docs[r.0].turns[r.1].speaker;
+        self.own.iter().any(|o| o == speaker)
+    }
+
+    /// The placements, best first, with whether each is the attributed speaker's.
+    fn ranked(&self, corpus: &Corpus) -> Vec<(&Graded, bool)> {
+        let mut v: Vec<(&Graded, bool)> = self
+            .graded
+            .iter()
+            .map(|g| (g, self.is_own(corpus, g.placement.turn)))
+            .collect();
+        v.sort_by_key(|(g, _)| rank(g));
+        v
+    }
+}
+
+fn rank(g: &Graded) -> (Grade, i64, TurnRef) {
+    (
+        g.assessment.grade,
+        -(g.assessment.score * 1e6) as i64,
+        g.placement.turn,
+    )
+}
+
+/// Places and grades a statement's checked text in every turn that could hold it.
+pub fn score(corpus: &Corpus, st: &Statement) -> Scored {
+    let (text, reported, _) = checked_text(st);
     let own: Vec<String> = corpus
         .identities(&st.speaker)
         .into_iter()
         .map(str::to_string)
         .collect();
-    if let Some(first) = own.first() {
-        st.speaker = first.clone();
-    }
     let mut variants = vec![prepare(corpus, &text, false)];
     if reported {
         variants.push(prepare(corpus, &text, true));
     }
-    let kind = st.kind;
     let mut graded: Vec<Graded> = Vec::new();
-    for p in &variants {
+    for (vi, p) in variants.iter().enumerate() {
         if p.word_count() == 0 {
             continue;
         }
@@ -376,34 +441,34 @@ pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> 
                 &words.tokens,
                 &corpus.docs[d].turns[t].text,
                 &placement.alignment,
-                kind,
+                st.kind,
             );
             graded.push(Graded {
                 placement,
                 assessment,
+                variant: vi,
             });
         }
     }
-    let is_own = |r: TurnRef| {
-        own.iter()
-            .any(|o| *o == corpus.docs[r.0].turns[r.1].speaker)
-    };
-    let rank = |g: &&Graded| {
-        (
-            g.assessment.grade,
-            -(g.assessment.score * 1e6) as i64,
-            g.placement.turn,
-        )
-    };
-    let best_own = graded
-        .iter()
-        .filter(|g| is_own(g.placement.turn))
-        .min_by_key(rank);
-    let best_other = graded
-        .iter()
-        .filter(|g| !is_own(g.placement.turn))
-        .min_by_key(rank);
-    let words = variants[0].word_count();
+    Scored {
+        variants,
+        graded,
+        own,
+    }
+}
+
+/// Checks one statement against the corpus: who said these words, and how faithfully.
+pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> Finding {
+    let (_, _, decided_by) = checked_text(&st);
+    let scored = score(corpus, &st);
+    if let Some(first) = scored.own.first() {
+        st.speaker = first.clone();
+    }
+    let kind = st.kind;
+    let ranked = scored.ranked(corpus);
+    let best_own = ranked.iter().find(|(_, own)| *own).map(|(g, _)| *g);
+    let best_other = ranked.iter().find(|(_, own)| !*own).map(|(g, _)| *g);
+    let words = scored.variants[0].word_count();
     let own_grade = best_own.map_or(Grade::None, |g| g.assessment.grade);
     let other_grade = best_other.map_or(Grade::None, |g| g.assessment.grade);
     let (verdict, chosen) = if own_grade <= Grade::Altered && own_grade <= other_grade {
@@ -445,6 +510,8 @@ pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> 
         true_speaker: None,
         flags: Vec::new(),
         needs_attention: needs_attention(kind, verdict),
+        score_parts: None,
+        alternative: None,
     };
     if let Some(g) = chosen {
         let (d, t) = g.placement.turn;
@@ -458,13 +525,14 @@ pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> 
             turn.text[toks[r.start].start..toks[r.end - 1].end].to_string()
         };
         finding.score = g.assessment.score;
+        finding.score_parts = Some(g.assessment.parts(g.placement.alignment.cost));
         finding.source_file = Some(doc.path.clone());
         finding.source_title = Some(doc.title.clone());
         finding.source_date = doc.date;
         finding.source_speaker = Some(turn.speaker.clone());
         finding.source_line = Some(turn.line);
         finding.source_text = Some(passage);
-        let stmt = &variants[0];
+        let stmt = &scored.variants[g.variant];
         finding.source_marked = Some(mark_passage(
             &turn.text,
             toks,
@@ -501,7 +569,38 @@ pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> 
             }
         }
     }
+    let chosen_turn = chosen.map(|g| g.placement.turn);
+    finding.alternative = ranked
+        .iter()
+        .filter(|(g, own)| {
+            Some(g.placement.turn) != chosen_turn
+                && g.assessment.grade < Grade::None
+                && (chosen.is_none() || !own || verdict == Verdict::Misattributed)
+        })
+        .map(|(g, own)| alternative(corpus, g, *own))
+        .next();
     finding
+}
+
+/// What one placement alone would make of a statement, as a runner-up source.
+fn alternative(corpus: &Corpus, g: &Graded, own: bool) -> Alternative {
+    let (d, t) = g.placement.turn;
+    let turn = &corpus.docs[d].turns[t];
+    let verdict = match g.assessment.grade {
+        Grade::Verbatim | Grade::Near if !own => Verdict::Misattributed,
+        Grade::Verbatim => Verdict::Verbatim,
+        Grade::Near => Verdict::NearVerbatim,
+        Grade::Altered => Verdict::Altered,
+        Grade::Loose => Verdict::Paraphrase,
+        Grade::None => Verdict::Unverified,
+    };
+    Alternative {
+        speaker: turn.speaker.clone(),
+        file: corpus.docs[d].path.clone(),
+        line: turn.line,
+        verdict,
+        score: g.assessment.score,
+    }
 }
 
 /// The source passage with the statement's differences marked in wdiff notation:
@@ -555,6 +654,69 @@ pub fn mark_passage(
                     cursor = src[to - 1].end;
                 }
             }
+        }
+    }
+    out
+}
+
+/// How many candidate passages [`explain`] lists.
+pub const EXPLAIN_TOP: usize = 5;
+
+/// The scoring of one statement for a person: the text checked, the thresholds, and the best
+/// candidate passages with their grade, score, score parts and differences.
+pub fn explain(corpus: &Corpus, st: &Statement) -> String {
+    use std::fmt::Write as _;
+    let scored = score(corpus, st);
+    let (text, reported, _) = checked_text(st);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({}): {:?}{}",
+        st.statement_id,
+        st.kind.as_str(),
+        text,
+        if reported {
+            " [also with reported-speech shifts undone]"
+        } else {
+            ""
+        }
+    );
+    let _ = writeln!(
+        out,
+        "  speaker {} = {}",
+        st.speaker,
+        if scored.own.is_empty() {
+            "nobody in the corpus".to_string()
+        } else {
+            scored.own.join(" / ")
+        }
+    );
+    let ranked = scored.ranked(corpus);
+    if ranked.is_empty() {
+        let _ = writeln!(
+            out,
+            "  no turn shares {} words with it",
+            crate::matching::MIN_VOTES
+        );
+    }
+    for (g, own) in ranked.iter().take(EXPLAIN_TOP) {
+        let (d, t) = g.placement.turn;
+        let turn = &corpus.docs[d].turns[t];
+        let a = &g.assessment;
+        let _ = writeln!(
+            out,
+            "  {:?} score {:.3} [{}] {} ({}) {}:{}",
+            a.grade,
+            a.score,
+            a.parts(g.placement.alignment.cost),
+            turn.speaker,
+            if *own { "attributed speaker" } else { "other" },
+            corpus.docs[d].path,
+            turn.line
+        );
+        if !a.differences.is_empty() {
+            let diffs: Vec<String> = a.differences.iter().map(ToString::to_string).collect();
+            let _ = writeln!(out, "      changes: {}", diffs.join("; "));
         }
     }
     out

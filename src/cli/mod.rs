@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod extract;
+pub mod verify;
 
 use clap::ValueEnum;
 use quotecheck::report::Style;
