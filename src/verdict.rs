@@ -20,11 +20,20 @@ pub mod thresholds {
     /// Altered: share matched around a substantive change (one edit in a sentence of 8+
     /// words leaves 85% or more; a half-matched sentence is something else).
     pub const ALTERED_MIN_COVERAGE: f64 = 0.7;
-    /// Paraphrase: share of the statement's content words found in order in the passage.
-    pub const PARAPHRASE_MIN_COVERAGE: f64 = 0.5;
-    /// Longest run of unmatched statement words, as a share of its length, that a paraphrase
-    /// or alteration may have: a sentence whose second half comes from elsewhere is not one.
-    pub const MAX_UNMATCHED_RUN: f64 = 0.3;
+    /// Altered: longest run of statement words with no content word matched (one edit: a
+    /// negation, a number, a two-word name, `I think` -> `I know`).
+    pub const ALTERED_MAX_RUN: usize = 3;
+    /// Altered: most changed words with no type (neither negation, number, name, hedge nor
+    /// antonym) beside the substantive edit; in a direct quote they are the edit.
+    pub const ALTERED_MAX_WORDS: usize = 2;
+    /// Paraphrase: share of the statement's content words found in order in the passage. A
+    /// paraphrase swaps a few words for synonyms and keeps most (two thirds or more); a
+    /// sentence half of which comes from elsewhere keeps about half.
+    pub const PARAPHRASE_MIN_COVERAGE: f64 = 0.65;
+    /// Paraphrase: longest run of statement words with no content word matched. Synonyms are
+    /// words or short phrases (`get rid of` for `eliminate`); a longer run is a clause the
+    /// passage does not hold.
+    pub const PARAPHRASE_MAX_RUN: usize = 3;
     /// Fewest words for a statement to be called misattributed: shorter phrases recur by chance.
     pub const MIN_MISATTRIBUTION_WORDS: usize = 5;
 }
@@ -47,6 +56,7 @@ pub enum DiffKind {
     Ellipsis,
     Insertion,
     Repetition,
+    Shift,
     Negation,
     Number,
     Name,
@@ -66,6 +76,7 @@ impl DiffKind {
                 | DiffKind::Ellipsis
                 | DiffKind::Insertion
                 | DiffKind::Repetition
+                | DiffKind::Shift
         )
     }
 
@@ -77,6 +88,7 @@ impl DiffKind {
             DiffKind::Ellipsis => "ellipsis",
             DiffKind::Insertion => "editorial insertion",
             DiffKind::Repetition => "repetition",
+            DiffKind::Shift => "reported speech",
             DiffKind::Negation => "negation",
             DiffKind::Number => "number",
             DiffKind::Name => "name",
@@ -201,9 +213,18 @@ pub fn assess(
                 matched += 1;
                 if !lex.fillers.contains(st[s].norm.as_str()) {
                     content_matched += 1;
+                    run = 0;
                 }
-                run = 0;
-                if (st[s].flags ^ src[t].flags) & flag::CONTRACTED != 0
+                if st[s].norm != src[t].norm {
+                    diffs.push(Difference {
+                        kind: DiffKind::Shift,
+                        text: format!(
+                            "{} -> {}",
+                            surface(src_text, &src[t]),
+                            surface(&stmt.text, &st[s])
+                        ),
+                    });
+                } else if (st[s].flags ^ src[t].flags) & flag::CONTRACTED != 0
                     && contractions_seen.insert((st[s].start, src[t].start))
                 {
                     diffs.push(Difference {
@@ -234,7 +255,7 @@ pub fn assess(
                     DiffKind::Filler
                 } else if lex.negations.contains(w) {
                     DiffKind::Negation
-                } else if lex.modals.contains(w) {
+                } else if lex.modals.contains_key(w) {
                     DiffKind::Modal
                 } else {
                     added.push((diffs.len(), w.to_string()));
@@ -255,7 +276,7 @@ pub fn assess(
                     DiffKind::Repetition
                 } else if lex.negations.contains(w) {
                     DiffKind::Negation
-                } else if lex.modals.contains(w) {
+                } else if lex.modals.contains_key(w) {
                     DiffKind::Modal
                 } else {
                     dropped.push((diffs.len(), w.to_string()));
@@ -278,8 +299,10 @@ pub fn assess(
                     DiffKind::Negation
                 } else if lex.antonyms.contains(&(a_w, b_w)) {
                     DiffKind::Antonym
-                } else if lex.modals.contains(a_w) && lex.modals.contains(b_w) {
+                } else if lex.modal_change(a_w, b_w) {
                     DiffKind::Modal
+                } else if lex.modals.contains_key(a_w) && lex.modals.contains_key(b_w) {
+                    DiffKind::Word
                 } else if (st[s].flags | src[t].flags) & flag::CAPITAL != 0 {
                     DiffKind::Name
                 } else if is_number(a_w) || is_number(b_w) {
@@ -312,7 +335,7 @@ pub fn assess(
         .count();
     let content_coverage = content_matched as f64 / content_words.max(1) as f64;
     let score = (1.0 - f64::from(a.cost) / (f64::from(COST_GAP) * words as f64)).clamp(0.0, 1.0);
-    let grade = grade(&diffs, matched, words, longest_gap, kind);
+    let grade = grade(&diffs, matched, words, content_coverage, longest_gap, kind);
     Assessment {
         grade,
         score,
@@ -328,25 +351,30 @@ fn grade(
     diffs: &[Difference],
     matched: usize,
     words: usize,
+    content_coverage: f64,
     longest_gap: usize,
     kind: Kind,
 ) -> Grade {
     use thresholds::*;
     let coverage = matched as f64 / words as f64;
-    let gap_ok = (longest_gap as f64) <= (MAX_UNMATCHED_RUN * words as f64).max(3.0);
-    let substantive: Vec<&Difference> = diffs.iter().filter(|d| d.kind.substantive()).collect();
+    let substantive = diffs.iter().filter(|d| d.kind.substantive()).count();
+    let untyped = diffs.iter().filter(|d| d.kind == DiffKind::Word).count();
+    let typed = substantive - untyped;
     if diffs.is_empty() && matched == words {
         return Grade::Verbatim;
     }
-    if substantive.is_empty() && coverage >= NEAR_MIN_COVERAGE {
+    if substantive == 0 && coverage >= NEAR_MIN_COVERAGE {
         return Grade::Near;
     }
-    let typed = substantive.iter().any(|d| d.kind != DiffKind::Word);
     let direct = kind != Kind::Indirect;
-    if coverage >= ALTERED_MIN_COVERAGE && gap_ok && (typed || (direct && substantive.len() <= 2)) {
+    let one_edit = longest_gap <= ALTERED_MAX_RUN && coverage >= ALTERED_MIN_COVERAGE;
+    if one_edit
+        && ((typed > 0 && untyped <= ALTERED_MAX_WORDS)
+            || (direct && typed == 0 && untyped <= ALTERED_MAX_WORDS))
+    {
         return Grade::Altered;
     }
-    if coverage >= PARAPHRASE_MIN_COVERAGE && gap_ok {
+    if content_coverage >= PARAPHRASE_MIN_COVERAGE && longest_gap <= PARAPHRASE_MAX_RUN {
         return Grade::Loose;
     }
     Grade::None
@@ -424,10 +452,7 @@ pub fn score(corpus: &Corpus, st: &Statement) -> Scored {
         .into_iter()
         .map(str::to_string)
         .collect();
-    let mut variants = vec![prepare(corpus, &text, false)];
-    if reported {
-        variants.push(prepare(corpus, &text, true));
-    }
+    let variants = vec![prepare(corpus, &text, reported)];
     let mut graded: Vec<Graded> = Vec::new();
     for (vi, p) in variants.iter().enumerate() {
         if p.word_count() == 0 {
@@ -493,6 +518,13 @@ pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> 
         (Verdict::Paraphrase, best_own)
     } else {
         (Verdict::Unverified, None)
+    };
+    // Reported speech is not a quotation: the speaker's words with harmless changes or
+    // shifted person and tense are a faithful paraphrase.
+    let verdict = if kind == Kind::Indirect && verdict == Verdict::NearVerbatim {
+        Verdict::Paraphrase
+    } else {
+        verdict
     };
     let mut finding = Finding {
         statement: st,

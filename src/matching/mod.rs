@@ -6,7 +6,7 @@ pub mod lexicon;
 pub mod normalize;
 
 use crate::corpus::{Corpus, TurnRef, UNKNOWN};
-use align::{align, best_window, Alignment, Seq, COST_FILLER_GAP, COST_GAP};
+use align::{align, best_window, Alignment, Seq, ALTS, COST_FILLER_GAP, COST_GAP};
 use lexicon::lexicon;
 use normalize::{tokenize, Side, Token};
 use rayon::prelude::*;
@@ -26,37 +26,70 @@ impl Prepared {
     }
 }
 
-/// Tokenises a statement and maps its words to corpus ids. With `reported`, the shifts of
-/// reported speech are undone first (`he would` -> `i will`).
+/// Tokenises a statement and maps its words to corpus ids. With `reported`, each word also
+/// matches what the speaker may have said before reported speech shifted it: `he` ~ `i`,
+/// `would` ~ `will` (the shifts table), `believed` ~ `believe`, `wants` ~ `want` (endings).
 pub fn prepare(corpus: &Corpus, text: &str, reported: bool) -> Prepared {
     let lex = lexicon();
-    let mut tokens = tokenize(text, Side::Statement);
-    if reported {
-        for t in &mut tokens {
-            if let Some(own) = lex.shifts.get(t.norm.as_str()) {
-                t.norm = own.to_string();
-            }
-        }
-    }
+    let tokens = tokenize(text, Side::Statement);
     let mut seq = Seq::default();
     for t in &tokens {
-        seq.ids.push(if t.is_ellipsis() {
+        let id = if t.is_ellipsis() {
             UNKNOWN
         } else {
             corpus.id(&t.norm)
-        });
+        };
+        seq.ids.push(id);
         seq.gap.push(if lex.fillers.contains(t.norm.as_str()) {
             COST_FILLER_GAP
         } else {
             COST_GAP
         });
         seq.ellipsis.push(t.is_ellipsis());
+        let mut alts = [UNKNOWN; ALTS];
+        if reported && !t.is_ellipsis() {
+            let shifted = lex.shifts.get(t.norm.as_str()).into_iter().flatten();
+            let known = shifted
+                .map(|w| corpus.id(w))
+                .chain(unshifted_forms(&t.norm).map(|w| corpus.id(&w)))
+                .filter(|&a| a != UNKNOWN && a != id);
+            for (slot, a) in alts.iter_mut().zip(known) {
+                *slot = a;
+            }
+        }
+        seq.alts.push(alts);
     }
     Prepared {
         text: text.to_string(),
         tokens,
         seq,
     }
+}
+
+/// The present, first-person forms a regularly inflected word may stand for in reported
+/// speech: `wanted` -> `want`, `believed` -> `believe`, `planned` -> `plan`, `tried` -> `try`,
+/// `wants` -> `want`, `carries` -> `carry`. Candidates only: the caller keeps known words.
+pub fn unshifted_forms(w: &str) -> impl Iterator<Item = String> + '_ {
+    let mut out: Vec<String> = Vec::new();
+    if w.len() > 3 && w.is_ascii() {
+        if let Some(stem) = w.strip_suffix("ied").or_else(|| w.strip_suffix("ies")) {
+            out.push(format!("{stem}y"));
+        }
+        if let Some(stem) = w.strip_suffix("ed") {
+            out.push(stem.to_string());
+            out.push(format!("{stem}e"));
+            let b = stem.as_bytes();
+            if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
+                out.push(stem[..stem.len() - 1].to_string());
+            }
+        } else if let Some(stem) = w.strip_suffix("es") {
+            out.push(stem.to_string());
+            out.push(format!("{stem}e"));
+        } else if let Some(stem) = w.strip_suffix('s').filter(|s| !s.ends_with('s')) {
+            out.push(stem.to_string());
+        }
+    }
+    out.into_iter()
 }
 
 /// A statement placed in one turn.
