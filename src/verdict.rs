@@ -8,7 +8,7 @@ use crate::matching::align::{Alignment, Op, COST_GAP};
 use crate::matching::lexicon::lexicon;
 use crate::matching::normalize::{flag, Token};
 use crate::matching::{place, prepare, Placement, Prepared};
-use std::collections::HashSet;
+use std::ops::Range;
 
 /// The thresholds that turn an alignment into a grade, in one place. They were set on the
 /// seed article and the debates dev cases (`../shared/eval/match/dev.csv`) and are fractions
@@ -178,6 +178,10 @@ fn surface<'a>(text: &'a str, t: &Token) -> &'a str {
     &text[t.start..t.end]
 }
 
+/// The contraction difference being built: which side holds the contracted word and where
+/// it starts, the difference's index, and the statement and source byte spans so far.
+type OpenContraction = ((bool, usize), usize, Range<usize>, Range<usize>);
+
 /// Classifies the differences of an alignment and grades it.
 pub fn assess(
     stmt: &Prepared,
@@ -193,7 +197,7 @@ pub fn assess(
     let mut content_matched = 0;
     let mut run = 0;
     let mut longest_gap = 0;
-    let mut contractions_seen = HashSet::new();
+    let mut contraction: Option<OpenContraction> = None;
     let mut dropped: Vec<(usize, String)> = Vec::new();
     let mut added: Vec<(usize, String)> = Vec::new();
     let filler_at = |t: usize| -> bool {
@@ -224,17 +228,30 @@ pub fn assess(
                             surface(&stmt.text, &st[s])
                         ),
                     });
-                } else if (st[s].flags ^ src[t].flags) & flag::CONTRACTED != 0
-                    && contractions_seen.insert((st[s].start, src[t].start))
-                {
+                } else if (st[s].flags ^ src[t].flags) & flag::CONTRACTED != 0 {
+                    // One contraction is one difference however many words it expands to:
+                    // grow the last one while the contracted word is the same.
+                    let key = if src[t].flags & flag::CONTRACTED != 0 {
+                        (true, src[t].start)
+                    } else {
+                        (false, st[s].start)
+                    };
+                    let (s_span, t_span) = match &contraction {
+                        Some((k, i, ss, ts)) if *k == key && *i + 1 == diffs.len() => {
+                            diffs.pop();
+                            (ss.start..st[s].end, ts.start..src[t].end)
+                        }
+                        _ => (st[s].start..st[s].end, src[t].start..src[t].end),
+                    };
                     diffs.push(Difference {
                         kind: DiffKind::Contraction,
                         text: format!(
                             "{} -> {}",
-                            surface(src_text, &src[t]),
-                            surface(&stmt.text, &st[s])
+                            &src_text[t_span.clone()],
+                            &stmt.text[s_span.clone()]
                         ),
                     });
+                    contraction = Some((key, diffs.len() - 1, s_span, t_span));
                 }
             }
             Op::Skip { from, to, .. } => {
@@ -416,6 +433,8 @@ pub struct Scored {
     graded: Vec<Graded>,
     /// The corpus names of the attributed speaker.
     pub own: Vec<String>,
+    /// When the statement was made, if known: among equal grades, a passage of that day wins.
+    said: Option<Date>,
 }
 
 impl Scored {
@@ -424,24 +443,27 @@ impl Scored {
         self.own.iter().any(|o| o == speaker)
     }
 
-    /// The placements, best first, with whether each is the attributed speaker's.
+    /// The placements, best first (grade, then a passage of the day the statement was made,
+    /// then score), with whether each is the attributed speaker's.
     fn ranked(&self, corpus: &Corpus) -> Vec<(&Graded, bool)> {
         let mut v: Vec<(&Graded, bool)> = self
             .graded
             .iter()
             .map(|g| (g, self.is_own(corpus, g.placement.turn)))
             .collect();
-        v.sort_by_key(|(g, _)| rank(g));
+        v.sort_by_key(|(g, _)| {
+            let other_day = self
+                .said
+                .is_some_and(|d| corpus.docs[g.placement.turn.0].date != Some(d));
+            (
+                g.assessment.grade,
+                other_day,
+                -(g.assessment.score * 1e6) as i64,
+                g.placement.turn,
+            )
+        });
         v
     }
-}
-
-fn rank(g: &Graded) -> (Grade, i64, TurnRef) {
-    (
-        g.assessment.grade,
-        -(g.assessment.score * 1e6) as i64,
-        g.placement.turn,
-    )
 }
 
 /// Places and grades a statement's checked text in every turn that could hold it.
@@ -479,6 +501,7 @@ pub fn score(corpus: &Corpus, st: &Statement) -> Scored {
         variants,
         graded,
         own,
+        said: st.statement_date,
     }
 }
 
