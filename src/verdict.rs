@@ -7,7 +7,7 @@ use crate::finding::{Alternative, Finding, Kind, ScoreParts, Statement, Verdict}
 use crate::matching::align::{Alignment, Op, COST_GAP};
 use crate::matching::lexicon::lexicon;
 use crate::matching::normalize::{flag, Token};
-use crate::matching::{place, prepare, Placement, Prepared};
+use crate::matching::{could_hold, place, prepare, Placement, Prepared};
 use std::ops::Range;
 
 /// The thresholds that turn an alignment into a grade, in one place. They were set on the
@@ -480,7 +480,13 @@ pub fn score(corpus: &Corpus, st: &Statement) -> Scored {
         if p.word_count() == 0 {
             continue;
         }
-        for placement in place(corpus, p, |_| true) {
+        let keep = could_hold(
+            corpus,
+            p,
+            thresholds::NEAR_MIN_COVERAGE.min(thresholds::ALTERED_MIN_COVERAGE),
+            thresholds::PARAPHRASE_MIN_COVERAGE,
+        );
+        for placement in place(corpus, p, keep) {
             let (d, t) = placement.turn;
             let words = &corpus.words[d][t];
             let assessment = assess(

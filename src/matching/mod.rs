@@ -92,6 +92,64 @@ pub fn unshifted_forms(w: &str) -> impl Iterator<Item = String> + '_ {
     out.into_iter()
 }
 
+/// A cheap test of whether a turn could hold enough of a statement to be worth aligning:
+/// true when at least `min_share` of the statement's words, or `min_content_share` of its
+/// content words (not fillers), occur somewhere in the turn (any order). An alignment can
+/// match no more words than that, so a turn that fails cannot reach either share. Costs one
+/// pass over the turn's ids, no hashing; give it to [`place`] as `keep`.
+pub fn could_hold<'a>(
+    corpus: &'a Corpus,
+    stmt: &'a Prepared,
+    min_share: f64,
+    min_content_share: f64,
+) -> impl Fn(TurnRef) -> bool + Sync + 'a {
+    let fillers = &lexicon().fillers;
+    // Each distinct id of the statement (alternatives included) gets a slot; each word lists
+    // the slots it matches.
+    let mut slot_of: Vec<u32> = vec![0; corpus.turn_freq.len()];
+    let mut slots = 0u32;
+    let mut word_slots: Vec<(bool, Vec<u32>)> = Vec::new();
+    for (i, t) in stmt.tokens.iter().enumerate() {
+        if t.is_ellipsis() {
+            continue;
+        }
+        let alts = stmt.seq.alts.get(i).into_iter().flatten();
+        let mut mine = Vec::new();
+        for &id in std::iter::once(&stmt.seq.ids[i]).chain(alts) {
+            if let Some(s) = slot_of.get_mut(id as usize) {
+                if *s == 0 {
+                    slots += 1;
+                    *s = slots;
+                }
+                mine.push(*s - 1);
+            }
+        }
+        word_slots.push((!fillers.contains(t.norm.as_str()), mine));
+    }
+    let words = word_slots.len() as f64;
+    let content = word_slots.iter().filter(|(c, _)| *c).count() as f64;
+    move |(d, t): TurnRef| {
+        let mut hit = vec![false; slots as usize];
+        for &id in &corpus.words[d][t].seq.ids {
+            if let Some(&s) = slot_of.get(id as usize) {
+                if s > 0 {
+                    hit[s as usize - 1] = true;
+                }
+            }
+        }
+        let (mut all, mut cont) = (0.0, 0.0);
+        for (is_content, mine) in &word_slots {
+            if mine.iter().any(|&s| hit[s as usize]) {
+                all += 1.0;
+                if *is_content {
+                    cont += 1.0;
+                }
+            }
+        }
+        all >= min_share * words || (content > 0.0 && cont >= min_content_share * content)
+    }
+}
+
 /// A statement placed in one turn.
 #[derive(Debug, Clone)]
 pub struct Placement {
@@ -145,4 +203,64 @@ pub fn place(
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::parse_transcript;
+    use std::path::Path;
+
+    fn corpus(turns: &[&str]) -> Corpus {
+        let body: Vec<String> = turns.iter().map(|t| format!("Ann Lee: {t}")).collect();
+        let text = format!(
+            "---\ntitle: t\nspeakers: Ann Lee (Speaker)\n---\n\n{}\n",
+            body.join("\n\n")
+        );
+        let doc = parse_transcript("t.txt", &text).unwrap();
+        Corpus::from_documents(Path::new("."), vec![doc], Vec::new())
+    }
+
+    #[test]
+    fn unshifted_forms_table() {
+        let table: [(&str, &[&str]); 6] = [
+            ("wanted", &["want", "wante"]),
+            ("believed", &["believ", "believe"]),
+            ("planned", &["plann", "planne", "plan"]),
+            ("tried", &["try", "tri", "trie"]),
+            ("wants", &["want"]),
+            ("was", &[]),
+        ];
+        for (w, want) in table {
+            assert_eq!(unshifted_forms(w).collect::<Vec<_>>(), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn reported_words_also_match_what_was_said() {
+        let c = corpus(&["I will cut the taxes we believe in"]);
+        let plain = prepare(&c, "he would cut the taxes they believed in", false);
+        let reported = prepare(&c, "he would cut the taxes they believed in", true);
+        let turn = &c.words[0][0].seq;
+        let matches = |p: &Prepared| {
+            (0..p.seq.ids.len())
+                .filter(|&i| turn.ids.iter().any(|&t| p.seq.matches(i, t)))
+                .count()
+        };
+        assert_eq!(matches(&plain), 4);
+        assert_eq!(matches(&reported), 8);
+    }
+
+    #[test]
+    fn could_hold_keeps_only_turns_with_enough_words() {
+        let c = corpus(&[
+            "we will build new schools in every town",
+            "schools are fine and the roads are not",
+            "nothing in common here",
+        ]);
+        let p = prepare(&c, "we will build schools in every town", false);
+        let keep = could_hold(&c, &p, 0.7, 0.65);
+        let kept: Vec<bool> = (0..3).map(|t| keep((0, t))).collect();
+        assert_eq!(kept, [true, false, false]);
+    }
 }
