@@ -174,6 +174,15 @@ fn is_number(w: &str) -> bool {
         )
 }
 
+/// A surface word with case and apostrophe style folded (`Can’t` = `can't`), to tell two
+/// spellings of one expansion apart (`can't` / `cannot`).
+fn spelling(w: &str) -> String {
+    w.chars()
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 fn surface<'a>(text: &'a str, t: &Token) -> &'a str {
     &text[t.start..t.end]
 }
@@ -228,7 +237,11 @@ pub fn assess(
                             surface(&stmt.text, &st[s])
                         ),
                     });
-                } else if (st[s].flags ^ src[t].flags) & flag::CONTRACTED != 0 {
+                } else if (st[s].flags ^ src[t].flags) & flag::CONTRACTED != 0
+                    || (st[s].flags & src[t].flags & flag::CONTRACTED != 0
+                        && spelling(surface(src_text, &src[t]))
+                            != spelling(surface(&stmt.text, &st[s])))
+                {
                     // One contraction is one difference however many words it expands to:
                     // grow the last one while the contracted word is the same.
                     let key = if src[t].flags & flag::CONTRACTED != 0 {
@@ -781,4 +794,125 @@ pub fn explain(corpus: &Corpus, st: &Statement) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::parse_transcript;
+    use crate::finding::SpeakerType;
+    use std::path::Path;
+
+    fn corpus(turn: &str) -> Corpus {
+        let text = format!("---\ntitle: t\nspeakers: Ann Lee (Speaker)\n---\n\nAnn Lee: {turn}\n");
+        let doc = parse_transcript("t.txt", &text).unwrap();
+        Corpus::from_documents(Path::new("."), vec![doc], Vec::new())
+    }
+
+    fn statement(text: &str, kind: Kind) -> Statement {
+        Statement {
+            file: "c.csv".into(),
+            statement_id: "c1".into(),
+            line: 2,
+            kind,
+            speaker: "Ann Lee".into(),
+            speaker_mention: "Ann Lee".into(),
+            speaker_role: None,
+            speaker_type: SpeakerType::Person,
+            cue: None,
+            content: text.into(),
+            quoted: if kind == Kind::Direct {
+                vec![text.into()]
+            } else {
+                Vec::new()
+            },
+            content_span: None,
+            content_spans: None,
+            speaker_span: None,
+            cue_span: None,
+            statement_date: None,
+            via: None,
+        }
+    }
+
+    #[test]
+    fn verdicts_and_their_differences() {
+        use Kind::{Direct, Indirect};
+        let turn = "I think that we can not win this war without our allies, and we will \
+                    cut taxes for 13,000 families, because we're gonna need them.";
+        let c = corpus(turn);
+        let table: [(&str, Kind, Verdict, &[&str]); 9] = [
+            (
+                "we can not win this war without our allies",
+                Direct,
+                Verdict::Verbatim,
+                &[],
+            ),
+            (
+                "I think we can not win this war",
+                Direct,
+                Verdict::NearVerbatim,
+                &["-that (filler)"],
+            ),
+            (
+                "we cannot win this war",
+                Direct,
+                Verdict::NearVerbatim,
+                &["can not -> cannot (contraction)"],
+            ),
+            (
+                "because we are going to need them",
+                Direct,
+                Verdict::NearVerbatim,
+                &[
+                    "we're -> we are (contraction)",
+                    "gonna -> going to (contraction)",
+                ],
+            ),
+            (
+                "I think that we can win this war without our allies",
+                Direct,
+                Verdict::Altered,
+                &["-not (negation)"],
+            ),
+            (
+                "we will cut taxes for 30,000 families",
+                Direct,
+                Verdict::Altered,
+                &["13,000 -> 30,000 (number)"],
+            ),
+            (
+                "I know that we can not win this war without our allies",
+                Direct,
+                Verdict::Altered,
+                &["think -> know (hedge)"],
+            ),
+            (
+                "she believed that they could not win this war without their allies",
+                Indirect,
+                Verdict::Paraphrase,
+                &[
+                    "I -> she (reported speech)",
+                    "our -> their (reported speech)",
+                ],
+            ),
+            (
+                "the moon is made of cheese and nobody knows why",
+                Direct,
+                Verdict::Unverified,
+                &[],
+            ),
+        ];
+        for (text, kind, want, diffs) in table {
+            let f = judge(&c, statement(text, kind), None);
+            assert_eq!(f.verdict, want, "{text}: {:?}", f.differences);
+            for d in diffs {
+                assert!(
+                    f.differences.iter().any(|x| x == d),
+                    "{text}: {d} not in {:?}",
+                    f.differences
+                );
+            }
+        }
+    }
 }
