@@ -5,7 +5,9 @@
 #
 #   scripts/eval-verdicts.sh [CASES.csv ...]     (default: dev.csv and a seed-2 set)
 #
-# Skips (exit 0) when ../shared or python3 is absent. Set QUOTECHECK to use another binary.
+# Skips (exit 0) when ../shared or python3 is absent. Set QUOTECHECK to use another binary, and
+# BASELINE to a second binary to score and time it on the same cases in the same run (speed
+# is claims per second; the corpus load, timed alone on an empty claims file, is taken out).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=../shared
@@ -30,17 +32,34 @@ if [ ${#cases[@]} -eq 0 ]; then
   python3 "$match/make_cases.py" --seed 2 --count-per-label 60 --out "$tmp/seed2.csv" >/dev/null
   cases=("$match/dev.csv" "$tmp/seed2.csv")
 fi
-for c in "${cases[@]}"; do
-  echo "== $c"
-  start=$(date +%s.%N)
-  status=0
-  "$bin" verify "$c" --corpus "$shared/data/debates" --format csv >"$tmp/pred.csv" || status=$?
-  end=$(date +%s.%N)
+printf 'id,speaker,statement,kind,date\n' >"$tmp/empty.csv"
+now() { date +%s.%N; }
+# run NAME BINARY CASES: scores the binary's verdicts and prints its speed.
+run() {
+  local name=$1 exe=$2 c=$3 t0 t1 t2 status=0
+  t0=$(now)
+  "$exe" verify "$tmp/empty.csv" --corpus "$shared/data/debates" >/dev/null
+  t1=$(now)
+  "$exe" verify "$c" --corpus "$shared/data/debates" --format csv >"$tmp/pred.csv" || status=$?
+  t2=$(now)
   if [ "$status" -ge 2 ]; then
-    echo "eval-verdicts: quotecheck verify failed (status $status)" >&2
+    echo "eval-verdicts: $name verify failed (status $status)" >&2
     exit 1
   fi
-  n=$(($(python3 -c 'import csv,sys; print(sum(1 for _ in csv.DictReader(open(sys.argv[1]))))' "$tmp/pred.csv")))
   python3 "$match/score_verdicts.py" --cases "$c" --pred "$tmp/pred.csv"
-  python3 -c "import sys; n,a,b=int(sys.argv[1]),float(sys.argv[2]),float(sys.argv[3]); print(f'{n} claims in {b-a:.2f}s ({n/(b-a):.1f} claims/s, corpus loading included)')" "$n" "$start" "$end"
+  python3 - "$name" "$tmp/pred.csv" "$t0" "$t1" "$t2" <<'PY'
+import csv, sys
+name, pred, t0, t1, t2 = sys.argv[1], sys.argv[2], *map(float, sys.argv[3:])
+n = sum(1 for _ in csv.DictReader(open(pred)))
+print(f"{name}: {n} claims in {t2 - t1:.2f}s, corpus load {t1 - t0:.2f}s: "
+      f"{n / max(t2 - t1 - (t1 - t0), 1e-9):.1f} claims/s without the load, {n / (t2 - t1):.1f} with it")
+PY
+}
+for c in "${cases[@]}"; do
+  echo "== $c"
+  run quotecheck "$bin" "$c"
+  if [ -n "${BASELINE:-}" ]; then
+    echo "-- baseline $BASELINE"
+    run baseline "$BASELINE" "$c"
+  fi
 done
