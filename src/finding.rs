@@ -178,4 +178,70 @@ pub struct Finding {
     pub flags: Vec<String>,
     /// True when the finding should fail an editorial check.
     pub needs_attention: bool,
+    /// What the score is made of (absent when no passage was found).
+    pub score_parts: Option<ScoreParts>,
+    /// The best passage of another speaker, or of the speaker in another place, when there
+    /// is one and it is not the source already given.
+    pub alternative: Option<Alternative>,
+}
+
+/// The parts of an alignment score: how many of the statement's words the passage matches,
+/// the longest unmatched run, the alignment cost and what counts as substantive.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreParts {
+    /// Statement words matched exactly.
+    pub matched: usize,
+    /// Statement words (ellipses not counted).
+    pub words: usize,
+    /// Share of the statement's content words (not fillers) found in the passage, in order.
+    pub content_coverage: f64,
+    /// Longest run of statement words with no exact match.
+    pub longest_gap: usize,
+    /// Alignment cost (10 per changed word; less for fillers and ellipses).
+    pub cost: u32,
+    /// Differences that change what was said.
+    pub substantive: usize,
+    /// Differences that do not.
+    pub harmless: usize,
+}
+
+impl std::fmt::Display for ScoreParts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "matched {}/{} words, content {:.2}, longest gap {}, cost {}, {} substantive + {} harmless changes",
+            self.matched,
+            self.words,
+            self.content_coverage,
+            self.longest_gap,
+            self.cost,
+            self.substantive,
+            self.harmless
+        )
+    }
+}
+
+/// The runner-up source for a statement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alternative {
+    pub speaker: String,
+    pub file: String,
+    pub line: usize,
+    /// What that passage alone would make of the statement.
+    pub verdict: Verdict,
+    pub score: f64,
+}
+
+impl std::fmt::Display for Alternative {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} ({}, score {:.2}) {}:{}",
+            self.speaker,
+            self.verdict.as_str(),
+            self.score,
+            self.file,
+            self.line
+        )
+    }
 }

@@ -7,6 +7,7 @@
 
 pub mod article;
 pub mod batch;
+pub mod claims;
 pub mod corpus;
 pub mod date;
 pub mod error;
@@ -57,7 +58,7 @@ pub fn statement_words(s: &Statement) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for t in tokenize(&text, Side::Statement) {
         if let Some(own) = shifts.get(t.norm.as_str()) {
-            words.push(own.to_string());
+            words.extend(own.iter().map(|w| w.to_string()));
         }
         words.push(t.norm);
     }

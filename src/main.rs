@@ -25,6 +25,8 @@ enum Command {
     Batch(cli::batch::Args),
     /// Builds the on-disk index of a corpus, which `check` then uses.
     Index(cli::index::Args),
+    /// Checks the statements of a claims file (CSV) against the corpus, one row per claim.
+    Verify(cli::verify::Args),
 }
 
 fn main() -> ExitCode {
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => cli::extract::run(args),
         Command::Batch(args) => cli::batch::run(args),
         Command::Index(args) => cli::index::run(args),
+        Command::Verify(args) => cli::verify::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

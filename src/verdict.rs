@@ -3,16 +3,21 @@
 
 use crate::corpus::{Corpus, TurnRef, QUESTION_SPEAKER};
 use crate::date::Date;
-use crate::finding::{Finding, Kind, Statement, Verdict};
+use crate::finding::{Alternative, Finding, Kind, ScoreParts, Statement, Verdict};
 use crate::matching::align::{Alignment, Op, COST_GAP};
 use crate::matching::lexicon::lexicon;
 use crate::matching::normalize::{flag, Token};
-use crate::matching::{place, prepare, Placement, Prepared};
-use std::collections::HashSet;
+use crate::matching::{could_hold, place, prepare, Placement, Prepared};
+use std::ops::Range;
 
-/// The thresholds that turn an alignment into a grade, in one place. They were set on the
-/// seed article and the debates dev cases (`../shared/eval/match/dev.csv`) and are fractions
-/// of the statement's words.
+/// The thresholds that turn an alignment into a grade, in one place, as shares of the
+/// statement's words. How they were chosen: from what each edit does to a sentence of 8-45
+/// words (one alteration leaves 85%+ matched and at most a 3-word unmatched run; a rewording
+/// swaps single words or short phrases; a spliced sentence leaves half unmatched in one
+/// block), then checked against the score parts of the seed article and of the debates dev
+/// cases (`../shared/eval/match/dev.csv`: true paraphrases had unmatched runs of 1-2 words and
+/// 71%+ of content words, spliced sentences runs of 3-9 and 55-88%), and confirmed on cases
+/// generated with other seeds (2 and 3) that the rules were not fitted to one file.
 pub mod thresholds {
     /// Near-verbatim: share of the statement's words matched exactly when every difference
     /// is harmless (an ellipsis or a few dropped articles still leave most words matched).
@@ -20,11 +25,20 @@ pub mod thresholds {
     /// Altered: share matched around a substantive change (one edit in a sentence of 8+
     /// words leaves 85% or more; a half-matched sentence is something else).
     pub const ALTERED_MIN_COVERAGE: f64 = 0.7;
-    /// Paraphrase: share of the statement's content words found in order in the passage.
-    pub const PARAPHRASE_MIN_COVERAGE: f64 = 0.5;
-    /// Longest run of unmatched statement words, as a share of its length, that a paraphrase
-    /// or alteration may have: a sentence whose second half comes from elsewhere is not one.
-    pub const MAX_UNMATCHED_RUN: f64 = 0.3;
+    /// Altered: longest run of statement words with no content word matched (one edit: a
+    /// negation, a number, a two-word name, `I think` -> `I know`).
+    pub const ALTERED_MAX_RUN: usize = 3;
+    /// Altered: most changed words with no type (neither negation, number, name, hedge nor
+    /// antonym) beside the substantive edit; in a direct quote they are the edit.
+    pub const ALTERED_MAX_WORDS: usize = 2;
+    /// Paraphrase: share of the statement's content words found in order in the passage. A
+    /// paraphrase swaps a few words for synonyms and keeps most (two thirds or more); a
+    /// sentence half of which comes from elsewhere keeps about half.
+    pub const PARAPHRASE_MIN_COVERAGE: f64 = 0.65;
+    /// Paraphrase: longest run of statement words with no content word matched. Synonyms are
+    /// words or short phrases (`get rid of` for `eliminate`); a longer run is a clause the
+    /// passage does not hold.
+    pub const PARAPHRASE_MAX_RUN: usize = 3;
     /// Fewest words for a statement to be called misattributed: shorter phrases recur by chance.
     pub const MIN_MISATTRIBUTION_WORDS: usize = 5;
 }
@@ -47,6 +61,7 @@ pub enum DiffKind {
     Ellipsis,
     Insertion,
     Repetition,
+    Shift,
     Negation,
     Number,
     Name,
@@ -66,6 +81,7 @@ impl DiffKind {
                 | DiffKind::Ellipsis
                 | DiffKind::Insertion
                 | DiffKind::Repetition
+                | DiffKind::Shift
         )
     }
 
@@ -77,6 +93,7 @@ impl DiffKind {
             DiffKind::Ellipsis => "ellipsis",
             DiffKind::Insertion => "editorial insertion",
             DiffKind::Repetition => "repetition",
+            DiffKind::Shift => "reported speech",
             DiffKind::Negation => "negation",
             DiffKind::Number => "number",
             DiffKind::Name => "name",
@@ -113,6 +130,28 @@ pub struct Assessment {
     pub words: usize,
     /// Longest run of statement words with no exact match.
     pub longest_gap: usize,
+    /// Share of the statement's content words (not fillers) matched exactly.
+    pub content_coverage: f64,
+}
+
+impl Assessment {
+    /// The score's parts, for reports.
+    pub fn parts(&self, cost: u32) -> ScoreParts {
+        let substantive = self
+            .differences
+            .iter()
+            .filter(|d| d.kind.substantive())
+            .count();
+        ScoreParts {
+            matched: self.matched,
+            words: self.words,
+            content_coverage: self.content_coverage,
+            longest_gap: self.longest_gap,
+            cost,
+            substantive,
+            harmless: self.differences.len() - substantive,
+        }
+    }
 }
 
 fn is_number(w: &str) -> bool {
@@ -140,9 +179,22 @@ fn is_number(w: &str) -> bool {
         )
 }
 
+/// A surface word with case and apostrophe style folded (`Can’t` = `can't`), to tell two
+/// spellings of one expansion apart (`can't` / `cannot`).
+fn spelling(w: &str) -> String {
+    w.chars()
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 fn surface<'a>(text: &'a str, t: &Token) -> &'a str {
     &text[t.start..t.end]
 }
+
+/// The contraction difference being built: which side holds the contracted word and where
+/// it starts, the difference's index, and the statement and source byte spans so far.
+type OpenContraction = ((bool, usize), usize, Range<usize>, Range<usize>);
 
 /// Classifies the differences of an alignment and grades it.
 pub fn assess(
@@ -156,9 +208,10 @@ pub fn assess(
     let st = &stmt.tokens;
     let mut diffs: Vec<Difference> = Vec::new();
     let mut matched = 0;
+    let mut content_matched = 0;
     let mut run = 0;
     let mut longest_gap = 0;
-    let mut contractions_seen = HashSet::new();
+    let mut contraction: Option<OpenContraction> = None;
     let mut dropped: Vec<(usize, String)> = Vec::new();
     let mut added: Vec<(usize, String)> = Vec::new();
     let filler_at = |t: usize| -> bool {
@@ -176,18 +229,47 @@ pub fn assess(
         match *op {
             Op::Match { s, t } => {
                 matched += 1;
-                run = 0;
-                if (st[s].flags ^ src[t].flags) & flag::CONTRACTED != 0
-                    && contractions_seen.insert((st[s].start, src[t].start))
-                {
+                if !lex.fillers.contains(st[s].norm.as_str()) {
+                    content_matched += 1;
+                    run = 0;
+                }
+                if st[s].norm != src[t].norm {
                     diffs.push(Difference {
-                        kind: DiffKind::Contraction,
+                        kind: DiffKind::Shift,
                         text: format!(
                             "{} -> {}",
                             surface(src_text, &src[t]),
                             surface(&stmt.text, &st[s])
                         ),
                     });
+                } else if (st[s].flags ^ src[t].flags) & flag::CONTRACTED != 0
+                    || (st[s].flags & src[t].flags & flag::CONTRACTED != 0
+                        && spelling(surface(src_text, &src[t]))
+                            != spelling(surface(&stmt.text, &st[s])))
+                {
+                    // One contraction is one difference however many words it expands to:
+                    // grow the last one while the contracted word is the same.
+                    let key = if src[t].flags & flag::CONTRACTED != 0 {
+                        (true, src[t].start)
+                    } else {
+                        (false, st[s].start)
+                    };
+                    let (s_span, t_span) = match &contraction {
+                        Some((k, i, ss, ts)) if *k == key && *i + 1 == diffs.len() => {
+                            diffs.pop();
+                            (ss.start..st[s].end, ts.start..src[t].end)
+                        }
+                        _ => (st[s].start..st[s].end, src[t].start..src[t].end),
+                    };
+                    diffs.push(Difference {
+                        kind: DiffKind::Contraction,
+                        text: format!(
+                            "{} -> {}",
+                            &src_text[t_span.clone()],
+                            &stmt.text[s_span.clone()]
+                        ),
+                    });
+                    contraction = Some((key, diffs.len() - 1, s_span, t_span));
                 }
             }
             Op::Skip { from, to, .. } => {
@@ -208,7 +290,7 @@ pub fn assess(
                     DiffKind::Filler
                 } else if lex.negations.contains(w) {
                     DiffKind::Negation
-                } else if lex.modals.contains(w) {
+                } else if lex.modals.contains_key(w) {
                     DiffKind::Modal
                 } else {
                     added.push((diffs.len(), w.to_string()));
@@ -229,7 +311,7 @@ pub fn assess(
                     DiffKind::Repetition
                 } else if lex.negations.contains(w) {
                     DiffKind::Negation
-                } else if lex.modals.contains(w) {
+                } else if lex.modals.contains_key(w) {
                     DiffKind::Modal
                 } else {
                     dropped.push((diffs.len(), w.to_string()));
@@ -252,8 +334,10 @@ pub fn assess(
                     DiffKind::Negation
                 } else if lex.antonyms.contains(&(a_w, b_w)) {
                     DiffKind::Antonym
-                } else if lex.modals.contains(a_w) && lex.modals.contains(b_w) {
+                } else if lex.modal_change(a_w, b_w) {
                     DiffKind::Modal
+                } else if lex.modals.contains_key(a_w) && lex.modals.contains_key(b_w) {
+                    DiffKind::Word
                 } else if (st[s].flags | src[t].flags) & flag::CAPITAL != 0 {
                     DiffKind::Name
                 } else if is_number(a_w) || is_number(b_w) {
@@ -280,8 +364,13 @@ pub fn assess(
         }
     }
     let words = stmt.word_count().max(1);
+    let content_words = st
+        .iter()
+        .filter(|t| !t.is_ellipsis() && !lex.fillers.contains(t.norm.as_str()))
+        .count();
+    let content_coverage = content_matched as f64 / content_words.max(1) as f64;
     let score = (1.0 - f64::from(a.cost) / (f64::from(COST_GAP) * words as f64)).clamp(0.0, 1.0);
-    let grade = grade(&diffs, matched, words, longest_gap, kind);
+    let grade = grade(&diffs, matched, words, content_coverage, longest_gap, kind);
     Assessment {
         grade,
         score,
@@ -289,6 +378,7 @@ pub fn assess(
         matched,
         words,
         longest_gap,
+        content_coverage,
     }
 }
 
@@ -296,25 +386,30 @@ fn grade(
     diffs: &[Difference],
     matched: usize,
     words: usize,
+    content_coverage: f64,
     longest_gap: usize,
     kind: Kind,
 ) -> Grade {
     use thresholds::*;
     let coverage = matched as f64 / words as f64;
-    let gap_ok = (longest_gap as f64) <= (MAX_UNMATCHED_RUN * words as f64).max(3.0);
-    let substantive: Vec<&Difference> = diffs.iter().filter(|d| d.kind.substantive()).collect();
+    let substantive = diffs.iter().filter(|d| d.kind.substantive()).count();
+    let untyped = diffs.iter().filter(|d| d.kind == DiffKind::Word).count();
+    let typed = substantive - untyped;
     if diffs.is_empty() && matched == words {
         return Grade::Verbatim;
     }
-    if substantive.is_empty() && coverage >= NEAR_MIN_COVERAGE {
+    if substantive == 0 && coverage >= NEAR_MIN_COVERAGE {
         return Grade::Near;
     }
-    let typed = substantive.iter().any(|d| d.kind != DiffKind::Word);
     let direct = kind != Kind::Indirect;
-    if coverage >= ALTERED_MIN_COVERAGE && gap_ok && (typed || (direct && substantive.len() <= 2)) {
+    let one_edit = longest_gap <= ALTERED_MAX_RUN && coverage >= ALTERED_MIN_COVERAGE;
+    if one_edit
+        && ((typed > 0 && untyped <= ALTERED_MAX_WORDS)
+            || (direct && typed == 0 && untyped <= ALTERED_MAX_WORDS))
+    {
         return Grade::Altered;
     }
-    if coverage >= PARAPHRASE_MIN_COVERAGE && gap_ok {
+    if content_coverage >= PARAPHRASE_MIN_COVERAGE && longest_gap <= PARAPHRASE_MAX_RUN {
         return Grade::Loose;
     }
     Grade::None
@@ -345,30 +440,71 @@ pub fn needs_attention(kind: Kind, verdict: Verdict) -> bool {
 struct Graded {
     placement: Placement,
     assessment: Assessment,
+    /// Which of the statement's prepared forms was placed.
+    variant: usize,
 }
 
-/// Checks one statement against the corpus: who said these words, and how faithfully.
-pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> Finding {
-    let (text, reported, decided_by) = checked_text(&st);
+/// Every placement of a statement, graded: what [`judge`] decides from and [`explain`] prints.
+pub struct Scored {
+    /// The statement's prepared forms: as written, then (reported speech) with the shifts undone.
+    pub variants: Vec<Prepared>,
+    graded: Vec<Graded>,
+    /// The corpus names of the attributed speaker.
+    pub own: Vec<String>,
+    /// When the statement was made, if known: among equal grades, a passage of that day wins.
+    said: Option<Date>,
+}
+
+impl Scored {
+    fn is_own(&self, corpus: &Corpus, r: TurnRef) -> bool {
+        let speaker = &corpus.docs[r.0].turns[r.1].speaker;
+        self.own.iter().any(|o| o == speaker)
+    }
+
+    /// The placements, best first (grade, then a passage of the day the statement was made,
+    /// then score), with whether each is the attributed speaker's.
+    fn ranked(&self, corpus: &Corpus) -> Vec<(&Graded, bool)> {
+        let mut v: Vec<(&Graded, bool)> = self
+            .graded
+            .iter()
+            .map(|g| (g, self.is_own(corpus, g.placement.turn)))
+            .collect();
+        v.sort_by_key(|(g, _)| {
+            let other_day = self
+                .said
+                .is_some_and(|d| corpus.docs[g.placement.turn.0].date != Some(d));
+            (
+                g.assessment.grade,
+                other_day,
+                -(g.assessment.score * 1e6) as i64,
+                g.placement.turn,
+            )
+        });
+        v
+    }
+}
+
+/// Places and grades a statement's checked text in every turn that could hold it.
+pub fn score(corpus: &Corpus, st: &Statement) -> Scored {
+    let (text, reported, _) = checked_text(st);
     let own: Vec<String> = corpus
         .identities(&st.speaker)
         .into_iter()
         .map(str::to_string)
         .collect();
-    if let Some(first) = own.first() {
-        st.speaker = first.clone();
-    }
-    let mut variants = vec![prepare(corpus, &text, false)];
-    if reported {
-        variants.push(prepare(corpus, &text, true));
-    }
-    let kind = st.kind;
+    let variants = vec![prepare(corpus, &text, reported)];
     let mut graded: Vec<Graded> = Vec::new();
-    for p in &variants {
+    for (vi, p) in variants.iter().enumerate() {
         if p.word_count() == 0 {
             continue;
         }
-        for placement in place(corpus, p, |_| true) {
+        let keep = could_hold(
+            corpus,
+            p,
+            thresholds::NEAR_MIN_COVERAGE.min(thresholds::ALTERED_MIN_COVERAGE),
+            thresholds::PARAPHRASE_MIN_COVERAGE,
+        );
+        for placement in place(corpus, p, keep) {
             let (d, t) = placement.turn;
             let words = &corpus.words[d][t];
             let assessment = assess(
@@ -376,34 +512,35 @@ pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> 
                 &words.tokens,
                 &corpus.docs[d].turns[t].text,
                 &placement.alignment,
-                kind,
+                st.kind,
             );
             graded.push(Graded {
                 placement,
                 assessment,
+                variant: vi,
             });
         }
     }
-    let is_own = |r: TurnRef| {
-        own.iter()
-            .any(|o| *o == corpus.docs[r.0].turns[r.1].speaker)
-    };
-    let rank = |g: &&Graded| {
-        (
-            g.assessment.grade,
-            -(g.assessment.score * 1e6) as i64,
-            g.placement.turn,
-        )
-    };
-    let best_own = graded
-        .iter()
-        .filter(|g| is_own(g.placement.turn))
-        .min_by_key(rank);
-    let best_other = graded
-        .iter()
-        .filter(|g| !is_own(g.placement.turn))
-        .min_by_key(rank);
-    let words = variants[0].word_count();
+    Scored {
+        variants,
+        graded,
+        own,
+        said: st.statement_date,
+    }
+}
+
+/// Checks one statement against the corpus: who said these words, and how faithfully.
+pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> Finding {
+    let (_, _, decided_by) = checked_text(&st);
+    let scored = score(corpus, &st);
+    if let Some(first) = scored.own.first() {
+        st.speaker = first.clone();
+    }
+    let kind = st.kind;
+    let ranked = scored.ranked(corpus);
+    let best_own = ranked.iter().find(|(_, own)| *own).map(|(g, _)| *g);
+    let best_other = ranked.iter().find(|(_, own)| !*own).map(|(g, _)| *g);
+    let words = scored.variants[0].word_count();
     let own_grade = best_own.map_or(Grade::None, |g| g.assessment.grade);
     let other_grade = best_other.map_or(Grade::None, |g| g.assessment.grade);
     let (verdict, chosen) = if own_grade <= Grade::Altered && own_grade <= other_grade {
@@ -429,6 +566,13 @@ pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> 
     } else {
         (Verdict::Unverified, None)
     };
+    // Reported speech is not a quotation: the speaker's words with harmless changes or
+    // shifted person and tense are a faithful paraphrase.
+    let verdict = if kind == Kind::Indirect && verdict == Verdict::NearVerbatim {
+        Verdict::Paraphrase
+    } else {
+        verdict
+    };
     let mut finding = Finding {
         statement: st,
         verdict,
@@ -446,6 +590,8 @@ pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> 
         true_speaker: None,
         flags: Vec::new(),
         needs_attention: needs_attention(kind, verdict),
+        score_parts: None,
+        alternative: None,
     };
     if let Some(g) = chosen {
         let (d, t) = g.placement.turn;
@@ -459,6 +605,7 @@ pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> 
             turn.text[toks[r.start].start..toks[r.end - 1].end].to_string()
         };
         finding.score = g.assessment.score;
+        finding.score_parts = Some(g.assessment.parts(g.placement.alignment.cost));
         finding.source_file = Some(doc.path.clone());
         finding.source_title = Some(doc.title.clone());
         finding.source_date = doc.date;
@@ -469,7 +616,7 @@ pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> 
             .and_then(|tok| turn.time_at(tok.start))
             .map(crate::corpus::format_time);
         finding.source_text = Some(passage);
-        let stmt = &variants[0];
+        let stmt = &scored.variants[g.variant];
         finding.source_marked = Some(mark_passage(
             &turn.text,
             toks,
@@ -506,7 +653,38 @@ pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> 
             }
         }
     }
+    let chosen_turn = chosen.map(|g| g.placement.turn);
+    finding.alternative = ranked
+        .iter()
+        .filter(|(g, own)| {
+            Some(g.placement.turn) != chosen_turn
+                && g.assessment.grade < Grade::None
+                && (chosen.is_none() || !own || verdict == Verdict::Misattributed)
+        })
+        .map(|(g, own)| alternative(corpus, g, *own))
+        .next();
     finding
+}
+
+/// What one placement alone would make of a statement, as a runner-up source.
+fn alternative(corpus: &Corpus, g: &Graded, own: bool) -> Alternative {
+    let (d, t) = g.placement.turn;
+    let turn = &corpus.docs[d].turns[t];
+    let verdict = match g.assessment.grade {
+        Grade::Verbatim | Grade::Near if !own => Verdict::Misattributed,
+        Grade::Verbatim => Verdict::Verbatim,
+        Grade::Near => Verdict::NearVerbatim,
+        Grade::Altered => Verdict::Altered,
+        Grade::Loose => Verdict::Paraphrase,
+        Grade::None => Verdict::Unverified,
+    };
+    Alternative {
+        speaker: turn.speaker.clone(),
+        file: corpus.docs[d].path.clone(),
+        line: turn.line,
+        verdict,
+        score: g.assessment.score,
+    }
 }
 
 /// The source passage with the statement's differences marked in wdiff notation:
@@ -563,4 +741,188 @@ pub fn mark_passage(
         }
     }
     out
+}
+
+/// How many candidate passages [`explain`] lists.
+pub const EXPLAIN_TOP: usize = 5;
+
+/// The scoring of one statement for a person: the text checked, the thresholds, and the best
+/// candidate passages with their grade, score, score parts and differences.
+pub fn explain(corpus: &Corpus, st: &Statement) -> String {
+    use std::fmt::Write as _;
+    let scored = score(corpus, st);
+    let (text, reported, _) = checked_text(st);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({}): {:?}{}",
+        st.statement_id,
+        st.kind.as_str(),
+        text,
+        if reported {
+            " [also with reported-speech shifts undone]"
+        } else {
+            ""
+        }
+    );
+    let _ = writeln!(
+        out,
+        "  speaker {} = {}",
+        st.speaker,
+        if scored.own.is_empty() {
+            "nobody in the corpus".to_string()
+        } else {
+            scored.own.join(" / ")
+        }
+    );
+    let ranked = scored.ranked(corpus);
+    if ranked.is_empty() {
+        let _ = writeln!(
+            out,
+            "  no turn shares {} words with it",
+            crate::matching::MIN_VOTES
+        );
+    }
+    for (g, own) in ranked.iter().take(EXPLAIN_TOP) {
+        let (d, t) = g.placement.turn;
+        let turn = &corpus.docs[d].turns[t];
+        let a = &g.assessment;
+        let _ = writeln!(
+            out,
+            "  {:?} score {:.3} [{}] {} ({}) {}:{}",
+            a.grade,
+            a.score,
+            a.parts(g.placement.alignment.cost),
+            turn.speaker,
+            if *own { "attributed speaker" } else { "other" },
+            corpus.docs[d].path,
+            turn.line
+        );
+        if !a.differences.is_empty() {
+            let diffs: Vec<String> = a.differences.iter().map(ToString::to_string).collect();
+            let _ = writeln!(out, "      changes: {}", diffs.join("; "));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::parse_transcript;
+    use crate::finding::SpeakerType;
+    use std::path::Path;
+
+    fn corpus(turn: &str) -> Corpus {
+        let text = format!("---\ntitle: t\nspeakers: Ann Lee (Speaker)\n---\n\nAnn Lee: {turn}\n");
+        let doc = parse_transcript("t.txt", &text).unwrap();
+        Corpus::from_documents(Path::new("."), vec![doc], Vec::new())
+    }
+
+    fn statement(text: &str, kind: Kind) -> Statement {
+        Statement {
+            file: "c.csv".into(),
+            statement_id: "c1".into(),
+            line: 2,
+            kind,
+            speaker: "Ann Lee".into(),
+            speaker_mention: "Ann Lee".into(),
+            speaker_role: None,
+            speaker_type: SpeakerType::Person,
+            cue: None,
+            content: text.into(),
+            quoted: if kind == Kind::Direct {
+                vec![text.into()]
+            } else {
+                Vec::new()
+            },
+            content_span: None,
+            content_spans: None,
+            speaker_span: None,
+            cue_span: None,
+            statement_date: None,
+            via: None,
+        }
+    }
+
+    #[test]
+    fn verdicts_and_their_differences() {
+        use Kind::{Direct, Indirect};
+        let turn = "I think that we can not win this war without our allies, and we will \
+                    cut taxes for 13,000 families, because we're gonna need them.";
+        let c = corpus(turn);
+        let table: [(&str, Kind, Verdict, &[&str]); 9] = [
+            (
+                "we can not win this war without our allies",
+                Direct,
+                Verdict::Verbatim,
+                &[],
+            ),
+            (
+                "I think we can not win this war",
+                Direct,
+                Verdict::NearVerbatim,
+                &["-that (filler)"],
+            ),
+            (
+                "we cannot win this war",
+                Direct,
+                Verdict::NearVerbatim,
+                &["can not -> cannot (contraction)"],
+            ),
+            (
+                "because we are going to need them",
+                Direct,
+                Verdict::NearVerbatim,
+                &[
+                    "we're -> we are (contraction)",
+                    "gonna -> going to (contraction)",
+                ],
+            ),
+            (
+                "I think that we can win this war without our allies",
+                Direct,
+                Verdict::Altered,
+                &["-not (negation)"],
+            ),
+            (
+                "we will cut taxes for 30,000 families",
+                Direct,
+                Verdict::Altered,
+                &["13,000 -> 30,000 (number)"],
+            ),
+            (
+                "I know that we can not win this war without our allies",
+                Direct,
+                Verdict::Altered,
+                &["think -> know (hedge)"],
+            ),
+            (
+                "she believed that they could not win this war without their allies",
+                Indirect,
+                Verdict::Paraphrase,
+                &[
+                    "I -> she (reported speech)",
+                    "our -> their (reported speech)",
+                ],
+            ),
+            (
+                "the moon is made of cheese and nobody knows why",
+                Direct,
+                Verdict::Unverified,
+                &[],
+            ),
+        ];
+        for (text, kind, want, diffs) in table {
+            let f = judge(&c, statement(text, kind), None);
+            assert_eq!(f.verdict, want, "{text}: {:?}", f.differences);
+            for d in diffs {
+                assert!(
+                    f.differences.iter().any(|x| x == d),
+                    "{text}: {d} not in {:?}",
+                    f.differences
+                );
+            }
+        }
+    }
 }

@@ -188,6 +188,7 @@ fn fuzz_align() {
             ids: b.iter().map(|&x| u32::from(x % 23)).collect(),
             gap: b.iter().map(|&x| 6 + u32::from(x % 5)).collect(),
             ellipsis: b.iter().map(|&x| x == 0).collect(),
+            alts: Vec::new(),
         };
         let (s, t) = (
             seq(bytes.get(1..=cut).unwrap_or(&[])),

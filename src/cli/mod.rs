@@ -7,6 +7,7 @@ pub mod config;
 pub mod extract;
 pub mod index;
 pub mod progress;
+pub mod verify;
 
 use clap::ValueEnum;
 use quotecheck::corpus::index::{Index, Rebuilt};

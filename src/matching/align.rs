@@ -30,12 +30,26 @@ pub enum Op {
     Skip { s: usize, from: usize, to: usize },
 }
 
+/// How many other words a statement word may also match (reported speech: `he` ~ `i`).
+pub const ALTS: usize = 3;
+
 /// A sequence to align: word ids, the cost of leaving each word out, and ellipsis marks.
+/// A statement may give each word up to [`ALTS`] other ids it also matches (`alts`, padded
+/// with ids no turn has); a turn leaves `alts` empty.
 #[derive(Debug, Clone, Default)]
 pub struct Seq {
     pub ids: Vec<u32>,
     pub gap: Vec<u32>,
     pub ellipsis: Vec<bool>,
+    pub alts: Vec<[u32; ALTS]>,
+}
+
+impl Seq {
+    /// True when word `i` of this sequence matches id `other`.
+    #[inline]
+    pub fn matches(&self, i: usize, other: u32) -> bool {
+        self.ids[i] == other || self.alts.get(i).is_some_and(|a| a.contains(&other))
+    }
 }
 
 /// The best placement of a statement in a source sequence.
@@ -57,6 +71,11 @@ pub fn best_window(s: &Seq, t: &[u32], informative: impl Fn(u32) -> bool) -> (Ra
     for (i, &id) in s.ids.iter().enumerate() {
         if !s.ellipsis[i] && informative(id) {
             at.entry(id).or_default().push(i);
+            for &alt in s.alts.get(i).into_iter().flatten() {
+                if alt != id && informative(alt) {
+                    at.entry(alt).or_default().push(i);
+                }
+            }
         }
     }
     let mut votes = vec![0u16; m + n + 1];
@@ -109,11 +128,10 @@ pub fn align(s: &Seq, t: &Seq, window: Range<usize>) -> Alignment {
             skip_from.insert(i, arg);
             continue;
         }
-        let sid = s.ids[i - 1];
         let sgap = s.gap[i - 1];
         cur[0] = prev[0] + sgap;
         for j in 1..cols {
-            let sub = if sid == t.ids[lo + j - 1] {
+            let sub = if s.matches(i - 1, t.ids[lo + j - 1]) {
                 0
             } else {
                 COST_SUB
@@ -147,7 +165,7 @@ pub fn align(s: &Seq, t: &Seq, window: Range<usize>) -> Alignment {
             continue;
         }
         if j > 0 {
-            let same = s.ids[i - 1] == t.ids[lo + j - 1];
+            let same = s.matches(i - 1, t.ids[lo + j - 1]);
             let sub = if same { 0 } else { COST_SUB };
             if here == d[(i - 1) * cols + j - 1] + sub {
                 ops.push(if same {
@@ -206,7 +224,15 @@ mod tests {
             })
             .collect();
         let ellipsis = ws.iter().map(|w| *w == "...").collect();
-        (Seq { ids, gap, ellipsis }, ws)
+        (
+            Seq {
+                ids,
+                gap,
+                ellipsis,
+                alts: Vec::new(),
+            },
+            ws,
+        )
     }
 
     fn script(stmt: &str, src: &str) -> String {

@@ -18,15 +18,23 @@ pub struct Lexicon {
     /// Multi-word fillers as word sequences (`you know`).
     pub multi_fillers: Vec<Vec<&'static str>>,
     pub negations: HashSet<&'static str>,
-    pub modals: HashSet<&'static str>,
+    /// Modals and hedges, each with its strength class (a line of `modals.txt`).
+    pub modals: HashMap<&'static str, usize>,
     pub antonyms: HashSet<(&'static str, &'static str)>,
     /// Whole-word contractions: `won't` -> [will, not].
     pub contractions: HashMap<&'static str, Vec<&'static str>>,
     /// Suffix contractions: `'re` -> are.
     pub suffixes: Vec<(&'static str, &'static str)>,
     pub stage_notes: Vec<&'static str>,
-    /// Reported-speech shifts: reported word -> the speaker's own word.
-    pub shifts: HashMap<&'static str, &'static str>,
+    /// Reported-speech shifts: reported word -> the words the speaker may have used.
+    pub shifts: HashMap<&'static str, Vec<&'static str>>,
+}
+
+impl Lexicon {
+    /// True when `a` and `b` are modals or hedges of different strength (`may` / `will`).
+    pub fn modal_change(&self, a: &str, b: &str) -> bool {
+        matches!((self.modals.get(a), self.modals.get(b)), (Some(x), Some(y)) if x != y)
+    }
 }
 
 /// The lexicon, parsed on first use.
@@ -56,7 +64,10 @@ pub fn lexicon() -> &'static Lexicon {
             fillers,
             multi_fillers,
             negations: lines(include_str!("data/negations.txt")).collect(),
-            modals: lines(include_str!("data/modals.txt")).collect(),
+            modals: lines(include_str!("data/modals.txt"))
+                .enumerate()
+                .flat_map(|(class, l)| l.split(' ').map(move |w| (w, class)))
+                .collect(),
             antonyms,
             contractions: pairs(include_str!("data/contractions.txt"))
                 .into_iter()
@@ -66,6 +77,7 @@ pub fn lexicon() -> &'static Lexicon {
             stage_notes: lines(include_str!("data/stage_notes.txt")).collect(),
             shifts: pairs(include_str!("data/reported_shifts.txt"))
                 .into_iter()
+                .map(|(k, v)| (k, v.split(' ').collect()))
                 .collect(),
         }
     })

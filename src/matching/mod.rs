@@ -6,7 +6,7 @@ pub mod lexicon;
 pub mod normalize;
 
 use crate::corpus::{Corpus, TurnRef, UNKNOWN};
-use align::{align, best_window, Alignment, Seq, COST_FILLER_GAP, COST_GAP};
+use align::{align, best_window, Alignment, Seq, ALTS, COST_FILLER_GAP, COST_GAP};
 use lexicon::lexicon;
 use normalize::{tokenize, Side, Token};
 use rayon::prelude::*;
@@ -26,36 +26,127 @@ impl Prepared {
     }
 }
 
-/// Tokenises a statement and maps its words to corpus ids. With `reported`, the shifts of
-/// reported speech are undone first (`he would` -> `i will`).
+/// Tokenises a statement and maps its words to corpus ids. With `reported`, each word also
+/// matches what the speaker may have said before reported speech shifted it: `he` ~ `i`,
+/// `would` ~ `will` (the shifts table), `believed` ~ `believe`, `wants` ~ `want` (endings).
 pub fn prepare(corpus: &Corpus, text: &str, reported: bool) -> Prepared {
     let lex = lexicon();
-    let mut tokens = tokenize(text, Side::Statement);
-    if reported {
-        for t in &mut tokens {
-            if let Some(own) = lex.shifts.get(t.norm.as_str()) {
-                t.norm = own.to_string();
-            }
-        }
-    }
+    let tokens = tokenize(text, Side::Statement);
     let mut seq = Seq::default();
     for t in &tokens {
-        seq.ids.push(if t.is_ellipsis() {
+        let id = if t.is_ellipsis() {
             UNKNOWN
         } else {
             corpus.id(&t.norm)
-        });
+        };
+        seq.ids.push(id);
         seq.gap.push(if lex.fillers.contains(t.norm.as_str()) {
             COST_FILLER_GAP
         } else {
             COST_GAP
         });
         seq.ellipsis.push(t.is_ellipsis());
+        let mut alts = [UNKNOWN; ALTS];
+        if reported && !t.is_ellipsis() {
+            let shifted = lex.shifts.get(t.norm.as_str()).into_iter().flatten();
+            let known = shifted
+                .map(|w| corpus.id(w))
+                .chain(unshifted_forms(&t.norm).map(|w| corpus.id(&w)))
+                .filter(|&a| a != UNKNOWN && a != id);
+            for (slot, a) in alts.iter_mut().zip(known) {
+                *slot = a;
+            }
+        }
+        seq.alts.push(alts);
     }
     Prepared {
         text: text.to_string(),
         tokens,
         seq,
+    }
+}
+
+/// The present, first-person forms a regularly inflected word may stand for in reported
+/// speech: `wanted` -> `want`, `believed` -> `believe`, `planned` -> `plan`, `tried` -> `try`,
+/// `wants` -> `want`, `carries` -> `carry`. Candidates only: the caller keeps known words.
+pub fn unshifted_forms(w: &str) -> impl Iterator<Item = String> + '_ {
+    let mut out: Vec<String> = Vec::new();
+    if w.len() > 3 && w.is_ascii() {
+        if let Some(stem) = w.strip_suffix("ied").or_else(|| w.strip_suffix("ies")) {
+            out.push(format!("{stem}y"));
+        }
+        if let Some(stem) = w.strip_suffix("ed") {
+            out.push(stem.to_string());
+            out.push(format!("{stem}e"));
+            let b = stem.as_bytes();
+            if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
+                out.push(stem[..stem.len() - 1].to_string());
+            }
+        } else if let Some(stem) = w.strip_suffix("es") {
+            out.push(stem.to_string());
+            out.push(format!("{stem}e"));
+        } else if let Some(stem) = w.strip_suffix('s').filter(|s| !s.ends_with('s')) {
+            out.push(stem.to_string());
+        }
+    }
+    out.into_iter()
+}
+
+/// A cheap test of whether a turn could hold enough of a statement to be worth aligning:
+/// true when at least `min_share` of the statement's words, or `min_content_share` of its
+/// content words (not fillers), occur somewhere in the turn (any order). An alignment can
+/// match no more words than that, so a turn that fails cannot reach either share. Costs one
+/// pass over the turn's ids, no hashing; give it to [`place`] as `keep`.
+pub fn could_hold<'a>(
+    corpus: &'a Corpus,
+    stmt: &'a Prepared,
+    min_share: f64,
+    min_content_share: f64,
+) -> impl Fn(TurnRef) -> bool + Sync + 'a {
+    let fillers = &lexicon().fillers;
+    // Each distinct id of the statement (alternatives included) gets a slot; each word lists
+    // the slots it matches.
+    let mut slot_of: Vec<u32> = vec![0; corpus.turn_freq.len()];
+    let mut slots = 0u32;
+    let mut word_slots: Vec<(bool, Vec<u32>)> = Vec::new();
+    for (i, t) in stmt.tokens.iter().enumerate() {
+        if t.is_ellipsis() {
+            continue;
+        }
+        let alts = stmt.seq.alts.get(i).into_iter().flatten();
+        let mut mine = Vec::new();
+        for &id in std::iter::once(&stmt.seq.ids[i]).chain(alts) {
+            if let Some(s) = slot_of.get_mut(id as usize) {
+                if *s == 0 {
+                    slots += 1;
+                    *s = slots;
+                }
+                mine.push(*s - 1);
+            }
+        }
+        word_slots.push((!fillers.contains(t.norm.as_str()), mine));
+    }
+    let words = word_slots.len() as f64;
+    let content = word_slots.iter().filter(|(c, _)| *c).count() as f64;
+    move |(d, t): TurnRef| {
+        let mut hit = vec![false; slots as usize];
+        for &id in &corpus.words[d][t].seq.ids {
+            if let Some(&s) = slot_of.get(id as usize) {
+                if s > 0 {
+                    hit[s as usize - 1] = true;
+                }
+            }
+        }
+        let (mut all, mut cont) = (0.0, 0.0);
+        for (is_content, mine) in &word_slots {
+            if mine.iter().any(|&s| hit[s as usize]) {
+                all += 1.0;
+                if *is_content {
+                    cont += 1.0;
+                }
+            }
+        }
+        all >= min_share * words || (content > 0.0 && cont >= min_content_share * content)
     }
 }
 
@@ -112,4 +203,64 @@ pub fn place(
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::parse_transcript;
+    use std::path::Path;
+
+    fn corpus(turns: &[&str]) -> Corpus {
+        let body: Vec<String> = turns.iter().map(|t| format!("Ann Lee: {t}")).collect();
+        let text = format!(
+            "---\ntitle: t\nspeakers: Ann Lee (Speaker)\n---\n\n{}\n",
+            body.join("\n\n")
+        );
+        let doc = parse_transcript("t.txt", &text).unwrap();
+        Corpus::from_documents(Path::new("."), vec![doc], Vec::new())
+    }
+
+    #[test]
+    fn unshifted_forms_table() {
+        let table: [(&str, &[&str]); 6] = [
+            ("wanted", &["want", "wante"]),
+            ("believed", &["believ", "believe"]),
+            ("planned", &["plann", "planne", "plan"]),
+            ("tried", &["try", "tri", "trie"]),
+            ("wants", &["want"]),
+            ("was", &[]),
+        ];
+        for (w, want) in table {
+            assert_eq!(unshifted_forms(w).collect::<Vec<_>>(), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn reported_words_also_match_what_was_said() {
+        let c = corpus(&["I will cut the taxes we believe in"]);
+        let plain = prepare(&c, "he would cut the taxes they believed in", false);
+        let reported = prepare(&c, "he would cut the taxes they believed in", true);
+        let turn = &c.words[0][0].seq;
+        let matches = |p: &Prepared| {
+            (0..p.seq.ids.len())
+                .filter(|&i| turn.ids.iter().any(|&t| p.seq.matches(i, t)))
+                .count()
+        };
+        assert_eq!(matches(&plain), 4);
+        assert_eq!(matches(&reported), 8);
+    }
+
+    #[test]
+    fn could_hold_keeps_only_turns_with_enough_words() {
+        let c = corpus(&[
+            "we will build new schools in every town",
+            "schools are fine and the roads are not",
+            "nothing in common here",
+        ]);
+        let p = prepare(&c, "we will build schools in every town", false);
+        let keep = could_hold(&c, &p, 0.7, 0.65);
+        let kept: Vec<bool> = (0..3).map(|t| keep((0, t))).collect();
+        assert_eq!(kept, [true, false, false]);
+    }
 }

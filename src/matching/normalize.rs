@@ -126,7 +126,9 @@ pub fn tokenize(text: &str, side: Side) -> Vec<Token> {
             }
             let surface = &text[byte(start)..byte(j)];
             let mut flags = if bracket { flag::BRACKETED } else { 0 };
-            if !sentence_start && c.is_uppercase() {
+            let pronoun_i =
+                c == 'I' && (j == start + 1 || at(start + 1).is_some_and(is_apostrophe));
+            if !sentence_start && c.is_uppercase() && !pronoun_i {
                 flags |= flag::CAPITAL;
             }
             sentence_start = false;
