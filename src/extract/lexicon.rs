@@ -24,6 +24,8 @@ pub struct Lexicon {
     pub source_nouns: HashSet<&'static str>,
     pub time_words: HashSet<&'static str>,
     pub pp_heads: HashSet<&'static str>,
+    /// Words that end a speaker phrase read forwards (`said Smith in an interview`).
+    pub phrase_breaks: HashSet<&'static str>,
 }
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -59,6 +61,7 @@ pub fn lexicon() -> &'static Lexicon {
             source_nouns: lines(include_str!("data/source_nouns.txt")).collect(),
             time_words: lines(include_str!("data/time_words.txt")).collect(),
             pp_heads: lines(include_str!("data/pp_heads.txt")).collect(),
+            phrase_breaks: lines(include_str!("data/phrase_breaks.txt")).collect(),
         }
     })
 }

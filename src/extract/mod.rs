@@ -22,6 +22,8 @@ const RELATIVES: [&str; 2] = ["which", "who"];
 const PASSIVE: [&str; 7] = ["is", "was", "are", "were", "be", "been", "being"];
 /// Most words a speaker phrase may have.
 const MAX_SPEAKER_WORDS: usize = 12;
+/// Most words between a closing attribution's cue and its end (`said in a recent interview`).
+const MAX_TAIL_WORDS: usize = 8;
 /// Fewest words of reported content.
 const MIN_REPORTED_WORDS: usize = 2;
 
@@ -288,11 +290,26 @@ impl<'a> Para<'a> {
         })
     }
 
-    /// Whether the tokens from `i` read as an attribution (`Smith said`, `he added`).
+    /// Whether the tokens from `i` read as a closing attribution (`Smith said.`, `he added
+    /// Friday,`, `said Smith`): a cue within a few words, followed by at most a few words (a
+    /// speaker or adjuncts) and then punctuation. `Smith said the talks "failed"` is reported
+    /// speech of its own, not the attribution of a quote before it.
     fn attribution_follows(&self, i: usize) -> bool {
-        (i..(i + 6).min(self.toks.len()))
-            .any(|k| self.cue_at(k, self.toks.len()).is_some() && k > i)
-            || self.cue_at(i, self.toks.len()).is_some()
+        let n = self.toks.len();
+        let Some((k, len)) = (i..(i + 6).min(n))
+            .take_while(|&k| k == i || !self.is_quote(k))
+            .find_map(|k| self.cue_at(k, n).map(|(len, _)| (k, len)))
+        else {
+            return false;
+        };
+        let mut e = k + len;
+        while e < n && self.is_word(e) && e - (k + len) <= MAX_TAIL_WORDS {
+            if self.lower(e) == "that" {
+                return false;
+            }
+            e += 1;
+        }
+        e == n || (self.toks[e].kind == TokKind::Punct && e - (k + len) <= MAX_TAIL_WORDS)
     }
 
     /// Is token `i` a word that may stand in a speaker phrase?
@@ -322,15 +339,63 @@ impl<'a> Para<'a> {
             let w = self.lower(j - 1);
             if let Some(d) = self.weekday(j - 1) {
                 date_tok = Some(d);
-            } else if !lex.time_words.contains(w.as_str()) {
-                break;
+            } else {
+                // time words, and adverbs ("Carter however said", "he flatly denied")
+                let adverb = w.ends_with("ly") && !self.is_cap(j - 1);
+                if !adverb && !lex.time_words.contains(w.as_str()) {
+                    break;
+                }
             }
             j -= 1;
         }
         if j == lo {
             return None;
         }
-        let stop = j;
+        // "Smith, a doctor at X, said" / "Sen. Smith (R-Ky.) said": the phrase before the
+        // appositive or parenthesis names the speaker; the phrase runs to the appositive's end.
+        let mut close = j;
+        for _ in 0..2 {
+            let Some(open) = self.appositive_open(lo, close) else {
+                break;
+            };
+            close = open;
+        }
+        if close < j {
+            let (sp, name, _) = self.speaker_phrase(lo, close, object_ok, date_tok)?;
+            let at_clause_start = sp.start == lo || !self.is_word(sp.start - 1);
+            return at_clause_start.then_some((sp.start..j, name, date_tok));
+        }
+        self.speaker_phrase(lo, j, object_ok, date_tok)
+    }
+
+    /// When token `close - 1` ends an appositive (`, a doctor at X,`) or a parenthesis, the
+    /// index of the comma or bracket that opens it.
+    fn appositive_open(&self, lo: usize, close: usize) -> Option<usize> {
+        let last = close.checked_sub(1).filter(|&l| l > lo)?;
+        let (opener, max) = if self.is_punct(last, ")") {
+            ("(", 8)
+        } else if self.is_punct(last, ",") {
+            (",", 16)
+        } else {
+            return None;
+        };
+        let open = (last.saturating_sub(max).max(lo)..last)
+            .rev()
+            .take_while(|&k| !self.is_quote(k) && !self.is_punct(k, ".;:!?"))
+            .find(|&k| self.is_punct(k, opener))?;
+        let words = (open + 1..last).any(|k| self.is_word(k));
+        (words && open > lo && self.is_word(open - 1)).then_some(open)
+    }
+
+    /// The speaker phrase ending at `stop` (exclusive), after time words were skipped.
+    fn speaker_phrase(
+        &self,
+        lo: usize,
+        stop: usize,
+        object_ok: bool,
+        date_tok: Option<usize>,
+    ) -> Option<(Range<usize>, Range<usize>, Option<usize>)> {
+        let lex = lexicon();
         // A pronoun right before the cue is the whole phrase.
         let w = self.lower(stop - 1);
         if PRONOUNS.iter().any(|(p, _)| *p == w) && self.is_word(stop - 1) {
@@ -345,7 +410,7 @@ impl<'a> Para<'a> {
                 k = i;
                 break;
             }
-            let joins = (w == "of" || w == "and" || w == "for" || w == "&")
+            let joins = ["of", "and", "for", "from", "at", "&"].contains(&w.as_str())
                 && k < stop
                 && self.is_cap(k)
                 && i > lo
@@ -436,18 +501,25 @@ impl<'a> Para<'a> {
         Some((k..stop, k..stop, date_tok))
     }
 
-    /// A speaker phrase reading forwards from `from`, up to punctuation or a quotation.
+    /// A speaker phrase reading forwards from `from`, up to punctuation, a quotation or a word
+    /// that opens an adjunct (`in an interview`, `who added`). It must hold a name, title or
+    /// source noun (`one former GOP aide`), or open with a determiner or pronoun.
     fn speaker_after(&self, from: usize, hi: usize) -> Option<Range<usize>> {
         let mut k = from;
-        while k < hi && self.is_word(k) && k - from < MAX_SPEAKER_WORDS {
+        while k < hi
+            && self.is_word(k)
+            && k - from < MAX_SPEAKER_WORDS
+            && (k == from || !lexicon().phrase_breaks.contains(self.lower(k).as_str()))
+        {
             k += 1;
         }
         let r = from..k;
-        (!r.is_empty()
-            && (self.np_word(from)
-                || DETERMINERS.contains(&self.lower(from).as_str())
-                || PRONOUNS.iter().any(|(p, _)| *p == self.lower(from))))
-        .then_some(r)
+        let w = self.lower(from);
+        let opens = DETERMINERS.contains(&w.as_str()) || PRONOUNS.iter().any(|(p, _)| *p == w);
+        let blocked = PREPOSITIONS.contains(&w.as_str())
+            || lexicon().phrase_breaks.contains(w.as_str())
+            || w == "to";
+        (!r.is_empty() && !blocked && (opens || r.clone().any(|i| self.np_word(i)))).then_some(r)
     }
 
     /// Skips what may stand between a cue and its content: time words, `in a statement`,
@@ -755,7 +827,8 @@ impl<'a> Para<'a> {
             let mut date_tok = None;
             let after = self.skip_adjuncts(cue.end, hi, &mut date_tok);
             let sp = self.speaker_after(after, hi)?;
-            let ends = sp.end >= hi || !self.is_word(sp.end);
+            let tail = self.skip_adjuncts(sp.end, hi, &mut date_tok);
+            let ends = tail >= hi || !self.is_word(tail);
             if ends {
                 let region = if cue.start > lo && self.is_punct(cue.start - 1, ",") {
                     cue.start - 1
