@@ -15,6 +15,9 @@ pub enum CueClass {
     Tell,
     /// `according to X`.
     According,
+    /// Like `Obj`, but only an attribution when its content holds a quotation (`called it
+    /// "a disaster"`, `"...," he continued`): without one the verb is rarely speech.
+    Quoted,
 }
 
 /// The tables.
@@ -47,6 +50,7 @@ pub fn lexicon() -> &'static Lexicon {
                 "obj" => CueClass::Obj,
                 "tell" => CueClass::Tell,
                 "according" => CueClass::According,
+                "quoted" => CueClass::Quoted,
                 _ => CueClass::Say,
             };
             let words: Vec<&str> = form.split('_').collect();

@@ -1016,11 +1016,11 @@ impl<'a> Para<'a> {
             if nwords + nquotes == 0 {
                 return None;
             }
-            if nquotes == 0 && nwords < MIN_REPORTED_WORDS {
+            if nquotes == 0 && (nwords < MIN_REPORTED_WORDS || a.class == CueClass::Quoted) {
                 return None;
             }
             // "confirmed the talks, saying ...": the participle carries the content.
-            if a.class == CueClass::Obj && later_participle && nwords < 5 {
+            if matches!(a.class, CueClass::Obj | CueClass::Quoted) && later_participle && nwords < 5 {
                 return None;
             }
             // A say-cue needs a clause: at least three words, or a quotation.
