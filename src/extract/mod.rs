@@ -18,6 +18,8 @@ use std::ops::Range;
 
 /// Words that introduce a relative clause whose antecedent is the speaker.
 const RELATIVES: [&str; 2] = ["which", "who"];
+/// Conjunctions that join a second cue to the first one's subject (`said A but warned B`).
+const COORDINATORS: [&str; 2] = ["and", "but"];
 /// Auxiliaries that make a cue passive ("is said to be"): no attribution.
 const PASSIVE: [&str; 7] = ["is", "was", "are", "were", "be", "been", "being"];
 /// Most words a speaker phrase may have.
@@ -701,6 +703,11 @@ impl<'a> Para<'a> {
             let cue = i..i + len;
             if let Some(a) = self.attribution(lo, hi, cue.clone(), class) {
                 attrs.push(a);
+            } else if let Some(a) = attrs
+                .last()
+                .and_then(|prev| self.coordinate(lo, prev, cue.clone(), class))
+            {
+                attrs.push(a);
             }
             i += len;
         }
@@ -730,6 +737,34 @@ impl<'a> Para<'a> {
             }
         }
         out
+    }
+
+    /// A second cue of the same speaker in a sentence, with no subject of its own: `Smith
+    /// said A, adding B`, `Smith said A, but warned B`, `Smith said A and added B`.
+    fn coordinate(
+        &self,
+        lo: usize,
+        prev: &Attr,
+        cue: Range<usize>,
+        class: CueClass,
+    ) -> Option<Attr> {
+        let mut k = cue.start.checked_sub(1).filter(|&k| k > lo)?;
+        if self.is_word(k) && COORDINATORS.contains(&self.lower(k).as_str()) {
+            if k > lo && self.is_punct(k - 1, ",") {
+                k -= 1;
+            }
+        } else if !(self.is_punct(k, ",") && self.lower(cue.start).ends_with("ing")) {
+            return None;
+        }
+        (k > prev.cue.end).then(|| Attr {
+            cue,
+            class,
+            form: Form::Participle,
+            speaker: prev.speaker.clone(),
+            name: prev.name.clone(),
+            date_tok: prev.date_tok,
+            region: k,
+        })
     }
 
     /// Finds the speaker of the cue at `cue`, trying each form in turn.
@@ -1020,7 +1055,8 @@ impl<'a> Para<'a> {
                 return None;
             }
             // "confirmed the talks, saying ...": the participle carries the content.
-            if matches!(a.class, CueClass::Obj | CueClass::Quoted) && later_participle && nwords < 5 {
+            if matches!(a.class, CueClass::Obj | CueClass::Quoted) && later_participle && nwords < 5
+            {
                 return None;
             }
             // A say-cue needs a clause: at least three words, or a quotation.
