@@ -18,8 +18,6 @@ use std::ops::Range;
 
 /// Words that introduce a relative clause whose antecedent is the speaker.
 const RELATIVES: [&str; 2] = ["which", "who"];
-/// Conjunctions that join a second cue to the first one's subject (`said A but warned B`).
-const COORDINATORS: [&str; 2] = ["and", "but"];
 /// Auxiliaries that make a cue passive ("is said to be"): no attribution.
 const PASSIVE: [&str; 7] = ["is", "was", "are", "were", "be", "been", "being"];
 /// Most words a speaker phrase may have.
@@ -728,7 +726,9 @@ impl<'a> Para<'a> {
                 .filter(|&b| b > a.cue.end)
                 .min()
                 .unwrap_or(hi);
-            let later_participle = attrs[k + 1..].iter().any(|b| b.form == Form::Participle);
+            let later_participle = attrs[k + 1..]
+                .iter()
+                .any(|b| b.form == Form::Participle && self.lower(b.cue.start).ends_with("ing"));
             if let Some(mut raw) = self.content(lo, hi, a, next_region, later_participle) {
                 if raw.via.is_none() {
                     raw.via = via.clone();
@@ -739,8 +739,8 @@ impl<'a> Para<'a> {
         out
     }
 
-    /// A second cue of the same speaker in a sentence, with no subject of its own: `Smith
-    /// said A, adding B`, `Smith said A, but warned B`, `Smith said A and added B`.
+    /// A participle cue of the same speaker in a sentence, with no subject of its own before
+    /// it: `To wit, Smith told Newsmax that A, adding B`.
     fn coordinate(
         &self,
         lo: usize,
@@ -748,12 +748,8 @@ impl<'a> Para<'a> {
         cue: Range<usize>,
         class: CueClass,
     ) -> Option<Attr> {
-        let mut k = cue.start.checked_sub(1).filter(|&k| k > lo)?;
-        if self.is_word(k) && COORDINATORS.contains(&self.lower(k).as_str()) {
-            if k > lo && self.is_punct(k - 1, ",") {
-                k -= 1;
-            }
-        } else if !(self.is_punct(k, ",") && self.lower(cue.start).ends_with("ing")) {
+        let k = cue.start.checked_sub(1).filter(|&k| k > lo)?;
+        if !(self.is_punct(k, ",") && self.lower(cue.start).ends_with("ing")) {
             return None;
         }
         (k > prev.cue.end).then(|| Attr {
