@@ -24,6 +24,8 @@ const PASSIVE: [&str; 7] = ["is", "was", "are", "were", "be", "been", "being"];
 const MAX_SPEAKER_WORDS: usize = 12;
 /// Most words between a closing attribution's cue and its end (`said in a recent interview`).
 const MAX_TAIL_WORDS: usize = 8;
+/// Most quotation pieces joined into one statement (bounds the work on endless quote runs).
+const MAX_PIECES: usize = 64;
 /// Fewest words of reported content.
 const MIN_REPORTED_WORDS: usize = 2;
 
@@ -105,6 +107,9 @@ pub fn extract(article: &Article) -> Vec<Statement> {
 
 /// Adds a quotation to a statement as one more content piece.
 fn append_piece(st: &mut Statement, text: &str, q: &Quote) {
+    if st.quoted.len() >= MAX_PIECES {
+        return;
+    }
     let span = trim_span(text, [q.start, q.end]);
     let piece = text[span[0]..span[1]].to_string();
     let mut spans = st.spans();
@@ -514,12 +519,15 @@ impl<'a> Para<'a> {
             k += 1;
         }
         let r = from..k;
+        if r.is_empty() {
+            return None;
+        }
         let w = self.lower(from);
         let opens = DETERMINERS.contains(&w.as_str()) || PRONOUNS.iter().any(|(p, _)| *p == w);
         let blocked = PREPOSITIONS.contains(&w.as_str())
             || lexicon().phrase_breaks.contains(w.as_str())
             || w == "to";
-        (!r.is_empty() && !blocked && (opens || r.clone().any(|i| self.np_word(i)))).then_some(r)
+        (!blocked && (opens || r.clone().any(|i| self.np_word(i)))).then_some(r)
     }
 
     /// Skips what may stand between a cue and its content: time words, `in a statement`,
