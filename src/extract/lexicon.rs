@@ -29,6 +29,8 @@ pub struct Lexicon {
     pub pp_heads: HashSet<&'static str>,
     /// Words that end a speaker phrase read forwards (`said Smith in an interview`).
     pub phrase_breaks: HashSet<&'static str>,
+    /// Conjunctions that open a subordinate clause (`as`, `because`): not a cue's content.
+    pub subordinators: HashSet<&'static str>,
 }
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -66,6 +68,7 @@ pub fn lexicon() -> &'static Lexicon {
             time_words: lines(include_str!("data/time_words.txt")).collect(),
             pp_heads: lines(include_str!("data/pp_heads.txt")).collect(),
             phrase_breaks: lines(include_str!("data/phrase_breaks.txt")).collect(),
+            subordinators: lines(include_str!("data/subordinators.txt")).collect(),
         }
     })
 }

@@ -688,6 +688,20 @@ impl<'a> Para<'a> {
         if k > start {
             return k;
         }
+        // "his closest advisers": a determiner and a few lowercase words up to a clause opener.
+        if k > i {
+            let mut e = k;
+            while e < hi && e - k < 4 && self.is_word(e) && !self.is_cap(e) {
+                let w = self.lower(e);
+                if w == "that" || lexicon().subordinators.contains(w.as_str()) {
+                    break;
+                }
+                e += 1;
+            }
+            if e > k && (e >= hi || !self.is_word(e) || self.lower(e) == "that") {
+                return e;
+            }
+        }
         i
     }
 
@@ -1007,7 +1021,11 @@ impl<'a> Para<'a> {
             add_quote(self.quote_of(k)?, &mut spans, &mut quoted);
             kind = Kind::Direct;
         } else {
+            // "Prices rose, he said as he left": a subordinate clause is not content.
+            let subordinate = self.is_word(after)
+                && lexicon().subordinators.contains(self.lower(after).as_str());
             let tail_is_empty = after >= hi
+                || subordinate
                 || self.is_punct(after, ",.;!?")
                     && (after + 1 >= hi
                         || self.rest_is_punct(after + 1, hi)
