@@ -1001,9 +1001,21 @@ impl<'a> Para<'a> {
             {
                 first -= 1;
             }
-            for k in first..=qb {
-                if let Some(q) = self.quote_of(k) {
-                    add_quote(q, &mut spans, &mut quoted);
+            // "With voters split, \"...,\" says X": words before the quotation belong to it.
+            let lead = (lo..first).any(|k| self.is_word(k))
+                && !(lo..first).any(|k| self.cue_at(k, hi).is_some());
+            if lead {
+                let range = self.trim_range(lo..qb + 1);
+                spans.push(trim_span(self.text, self.span(range)));
+                quoted.extend((first..=qb).filter_map(|k| self.quote_of(k)).map(|q| {
+                    let sp = trim_span(self.text, [q.start, q.end]);
+                    self.text[sp[0]..sp[1]].to_string()
+                }));
+            } else {
+                for k in first..=qb {
+                    if let Some(q) = self.quote_of(k) {
+                        add_quote(q, &mut spans, &mut quoted);
+                    }
                 }
             }
             if let Some(k) = direct_after.filter(|_| self.is_punct(after, ",")) {
@@ -1013,7 +1025,7 @@ impl<'a> Para<'a> {
                     k2 += 1;
                 }
             }
-            kind = Kind::Direct;
+            kind = if lead { Kind::Partial } else { Kind::Direct };
         } else if let Some(k) =
             direct_after.filter(|&k| self.rest_is_punct(k + 1, hi) && a.form != Form::According)
         {
@@ -1068,8 +1080,18 @@ impl<'a> Para<'a> {
                 s..e
             };
             let range = self.trim_range(range);
-            let nwords = range.clone().filter(|&k| self.is_word(k)).count();
-            let nquotes = range.clone().filter(|&k| self.is_quote(k)).count();
+            // "An ambassador's job, he said, should be to ...": the content resumes after a
+            // parenthetical attribution.
+            let resumed = (content_first
+                && attr_start > lo
+                && self.is_punct(attr_start - 1, ",")
+                && self.is_punct(after, ","))
+            .then(|| self.trim_range(after + 1..next_region.min(hi)))
+            .filter(|r| r.clone().any(|k| self.is_word(k)));
+            let pieces: Vec<Range<usize>> = std::iter::once(range).chain(resumed).collect();
+            let all = || pieces.iter().flat_map(|r| r.clone());
+            let nwords = all().filter(|&k| self.is_word(k)).count();
+            let nquotes = all().filter(|&k| self.is_quote(k)).count();
             if nwords + nquotes == 0 {
                 return None;
             }
@@ -1085,7 +1107,7 @@ impl<'a> Para<'a> {
             if nquotes == 0 && a.class == CueClass::Say && nwords < 3 && !content_first {
                 return None;
             }
-            for k in range.clone() {
+            for k in all() {
                 if let Some(q) = self.quote_of(k) {
                     let sp = trim_span(self.text, [q.start, q.end]);
                     if sp[1] > sp[0] {
@@ -1093,7 +1115,9 @@ impl<'a> Para<'a> {
                     }
                 }
             }
-            spans.push(trim_span(self.text, self.span(range.clone())));
+            for r in pieces.iter().filter(|r| !r.is_empty()) {
+                spans.push(trim_span(self.text, self.span(r.clone())));
+            }
             kind = if nquotes > 0 && nwords == 0 {
                 Kind::Direct
             } else if nquotes > 0 {
