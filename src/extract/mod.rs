@@ -18,6 +18,10 @@ use std::ops::Range;
 
 /// Words that introduce a relative clause whose antecedent is the speaker.
 const RELATIVES: [&str; 2] = ["which", "who"];
+/// Conjunctions dropped from the ends of a clause subject (`Rubio thanked Miami and said`).
+const COORDINATORS: [&str; 3] = ["and", "but", "or"];
+/// Most words taken as a clause subject when no speaker phrase was recognised.
+const MAX_SUBJECT_WORDS: usize = 10;
 /// Auxiliaries that make a cue passive ("is said to be"): no attribution.
 const PASSIVE: [&str; 7] = ["is", "was", "are", "were", "be", "been", "being"];
 /// Most words a speaker phrase may have.
@@ -879,10 +883,10 @@ impl<'a> Para<'a> {
         if opens {
             let mut date_tok = None;
             let after = self.skip_adjuncts(cue.end, hi, &mut date_tok);
-            let sp = self.speaker_after(after, hi)?;
+            let sp = self.speaker_after(after, hi).unwrap_or(after..after);
             let tail = self.skip_adjuncts(sp.end, hi, &mut date_tok);
             let ends = tail >= hi || !self.is_word(tail);
-            if ends {
+            if ends && !sp.is_empty() {
                 let region = if cue.start > lo && self.is_punct(cue.start - 1, ",") {
                     cue.start - 1
                 } else {
@@ -899,7 +903,66 @@ impl<'a> Para<'a> {
                 });
             }
         }
-        None
+        // "About 9 percent said", "Rubio thanked Miami and said": the clause's own words.
+        let (sp, name) = self.clause_subject(lo, cue.start)?;
+        Some(Attr {
+            cue,
+            class,
+            form: Form::Before,
+            speaker: sp.clone(),
+            name,
+            date_tok: None,
+            region: sp.start,
+        })
+    }
+
+    /// The words from the clause's start (the sentence start, punctuation or a quotation) to
+    /// the cue at `end`, when no speaker phrase was recognised: leading conjunctions and
+    /// trailing `and` dropped; the name part is the first capitalised run, if any.
+    fn clause_subject(&self, lo: usize, end: usize) -> Option<(Range<usize>, Range<usize>)> {
+        let lex = lexicon();
+        let mut s = end;
+        while s > lo && self.is_word(s - 1) && end - s < MAX_SUBJECT_WORDS {
+            s -= 1;
+        }
+        if s > lo && self.is_word(s - 1) {
+            return None;
+        }
+        let mut e = end;
+        while s < e {
+            let w = self.lower(s);
+            let skip = COORDINATORS.contains(&w.as_str())
+                || lex.subordinators.contains(w.as_str())
+                || (w.ends_with("ly") && !self.is_cap(s));
+            if !skip {
+                break;
+            }
+            s += 1;
+        }
+        while e > s && COORDINATORS.contains(&self.lower(e - 1).as_str()) {
+            e -= 1;
+        }
+        if s == e {
+            return None;
+        }
+        let w = self.lower(s);
+        let blocked = PREPOSITIONS.contains(&w.as_str())
+            || w == "that"
+            || w == "to"
+            || (s..e).any(|k| self.cue_at(k, e).is_some());
+        if blocked {
+            return None;
+        }
+        let name = (s..e)
+            .find(|&k| self.is_cap(k) && !DETERMINERS.contains(&self.lower(k).as_str()))
+            .map_or(s..e, |k| {
+                let mut j = k;
+                while j < e && self.is_cap(j) {
+                    j += 1;
+                }
+                k..j
+            });
+        Some((s..e, name))
     }
 
     /// The subject phrase at the start of a clause (`A statement from the White House`).
