@@ -20,6 +20,8 @@ use std::ops::Range;
 const RELATIVES: [&str; 2] = ["which", "who"];
 /// Conjunctions dropped from the ends of a clause subject (`Rubio thanked Miami and said`).
 const COORDINATORS: [&str; 3] = ["and", "but", "or"];
+/// Words that open a cue's complement clause (`said that`, `asked whether`).
+const COMPLEMENTIZERS: [&str; 3] = ["that", "if", "whether"];
 /// Most words taken as a clause subject when no speaker phrase was recognised.
 const MAX_SUBJECT_WORDS: usize = 10;
 /// Auxiliaries that make a cue passive ("is said to be"): no attribution.
@@ -458,7 +460,8 @@ impl<'a> Para<'a> {
             }
             break;
         }
-        if k == stop || !(k..stop).any(|i| self.np_word(i) || self.is_word(i)) {
+        // A phrase of determiners only ("That said") names no one.
+        if k == stop || (k..stop).all(|i| DETERMINERS.contains(&self.lower(i).as_str())) {
             return None;
         }
         // Leading lowercase words must end at a determiner or the start (no verbs before nouns).
@@ -1053,6 +1056,11 @@ impl<'a> Para<'a> {
             }
             self.is_quote(k).then_some(k)
         };
+        // A quotation before the attribution is not its content when a complement clause
+        // follows (`On ABC's "This Week," Rubio said that ...`).
+        let quote_before = quote_before.filter(|_| {
+            !(self.is_word(after) && COMPLEMENTIZERS.contains(&self.lower(after).as_str()))
+        });
         if let (Some(qb), Form::Before | Form::Inverted) = (quote_before, a.form) {
             // "..." he said[, "..."]
             let mut first = qb;
@@ -1097,8 +1105,8 @@ impl<'a> Para<'a> {
             kind = Kind::Direct;
         } else {
             // "Prices rose, he said as he left": a subordinate clause is not content.
-            let subordinate = self.is_word(after)
-                && lexicon().subordinators.contains(self.lower(after).as_str());
+            let subordinate =
+                self.is_word(after) && lexicon().subordinators.contains(self.lower(after).as_str());
             let tail_is_empty = after >= hi
                 || subordinate
                 || self.is_punct(after, ",.;!?")
@@ -1133,10 +1141,12 @@ impl<'a> Para<'a> {
                     return None;
                 }
                 // "argue over X", "said in" : a preposition where a clause should start
+                // ("said to be", "added to"): only commissive cues (obj: vowed to) take "to".
+                let w = self.lower(s);
                 if self.is_word(s)
-                    && PREPOSITIONS.contains(&self.lower(s).as_str())
-                    && self.lower(s) != "to"
+                    && PREPOSITIONS.contains(&w.as_str())
                     && a.class != CueClass::Tell
+                    && (w != "to" || a.class == CueClass::Say)
                 {
                     return None;
                 }
