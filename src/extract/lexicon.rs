@@ -15,6 +15,9 @@ pub enum CueClass {
     Tell,
     /// `according to X`.
     According,
+    /// Like `Obj`, but only an attribution when its content holds a quotation (`called it
+    /// "a disaster"`, `"...," he continued`): without one the verb is rarely speech.
+    Quoted,
 }
 
 /// The tables.
@@ -24,6 +27,10 @@ pub struct Lexicon {
     pub source_nouns: HashSet<&'static str>,
     pub time_words: HashSet<&'static str>,
     pub pp_heads: HashSet<&'static str>,
+    /// Words that end a speaker phrase read forwards (`said Smith in an interview`).
+    pub phrase_breaks: HashSet<&'static str>,
+    /// Conjunctions that open a subordinate clause (`as`, `because`): not a cue's content.
+    pub subordinators: HashSet<&'static str>,
 }
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -45,6 +52,7 @@ pub fn lexicon() -> &'static Lexicon {
                 "obj" => CueClass::Obj,
                 "tell" => CueClass::Tell,
                 "according" => CueClass::According,
+                "quoted" => CueClass::Quoted,
                 _ => CueClass::Say,
             };
             let words: Vec<&str> = form.split('_').collect();
@@ -59,6 +67,8 @@ pub fn lexicon() -> &'static Lexicon {
             source_nouns: lines(include_str!("data/source_nouns.txt")).collect(),
             time_words: lines(include_str!("data/time_words.txt")).collect(),
             pp_heads: lines(include_str!("data/pp_heads.txt")).collect(),
+            phrase_breaks: lines(include_str!("data/phrase_breaks.txt")).collect(),
+            subordinators: lines(include_str!("data/subordinators.txt")).collect(),
         }
     })
 }

@@ -18,10 +18,20 @@ use std::ops::Range;
 
 /// Words that introduce a relative clause whose antecedent is the speaker.
 const RELATIVES: [&str; 2] = ["which", "who"];
+/// Conjunctions dropped from the ends of a clause subject (`Rubio thanked Miami and said`).
+const COORDINATORS: [&str; 3] = ["and", "but", "or"];
+/// Words that open a cue's complement clause (`said that`, `asked whether`).
+const COMPLEMENTIZERS: [&str; 3] = ["that", "if", "whether"];
+/// Most words taken as a clause subject when no speaker phrase was recognised.
+const MAX_SUBJECT_WORDS: usize = 10;
 /// Auxiliaries that make a cue passive ("is said to be"): no attribution.
 const PASSIVE: [&str; 7] = ["is", "was", "are", "were", "be", "been", "being"];
 /// Most words a speaker phrase may have.
 const MAX_SPEAKER_WORDS: usize = 12;
+/// Most words between a closing attribution's cue and its end (`said in a recent interview`).
+const MAX_TAIL_WORDS: usize = 8;
+/// Most quotation pieces joined into one statement (bounds the work on endless quote runs).
+const MAX_PIECES: usize = 64;
 /// Fewest words of reported content.
 const MIN_REPORTED_WORDS: usize = 2;
 
@@ -103,6 +113,9 @@ pub fn extract(article: &Article) -> Vec<Statement> {
 
 /// Adds a quotation to a statement as one more content piece.
 fn append_piece(st: &mut Statement, text: &str, q: &Quote) {
+    if st.quoted.len() >= MAX_PIECES {
+        return;
+    }
     let span = trim_span(text, [q.start, q.end]);
     let piece = text[span[0]..span[1]].to_string();
     let mut spans = st.spans();
@@ -291,11 +304,26 @@ impl<'a> Para<'a> {
         })
     }
 
-    /// Whether the tokens from `i` read as an attribution (`Smith said`, `he added`).
+    /// Whether the tokens from `i` read as a closing attribution (`Smith said.`, `he added
+    /// Friday,`, `said Smith`): a cue within a few words, followed by at most a few words (a
+    /// speaker or adjuncts) and then punctuation. `Smith said the talks "failed"` is reported
+    /// speech of its own, not the attribution of a quote before it.
     fn attribution_follows(&self, i: usize) -> bool {
-        (i..(i + 6).min(self.toks.len()))
-            .any(|k| self.cue_at(k, self.toks.len()).is_some() && k > i)
-            || self.cue_at(i, self.toks.len()).is_some()
+        let n = self.toks.len();
+        let Some((k, len)) = (i..(i + 6).min(n))
+            .take_while(|&k| k == i || !self.is_quote(k))
+            .find_map(|k| self.cue_at(k, n).map(|(len, _)| (k, len)))
+        else {
+            return false;
+        };
+        let mut e = k + len;
+        while e < n && self.is_word(e) && e - (k + len) <= MAX_TAIL_WORDS {
+            if self.lower(e) == "that" {
+                return false;
+            }
+            e += 1;
+        }
+        e == n || (self.toks[e].kind == TokKind::Punct && e - (k + len) <= MAX_TAIL_WORDS)
     }
 
     /// Is token `i` a word that may stand in a speaker phrase?
@@ -325,15 +353,63 @@ impl<'a> Para<'a> {
             let w = self.lower(j - 1);
             if let Some(d) = self.weekday(j - 1) {
                 date_tok = Some(d);
-            } else if !lex.time_words.contains(w.as_str()) {
-                break;
+            } else {
+                // time words, and adverbs ("Carter however said", "he flatly denied")
+                let adverb = w.ends_with("ly") && !self.is_cap(j - 1);
+                if !adverb && !lex.time_words.contains(w.as_str()) {
+                    break;
+                }
             }
             j -= 1;
         }
         if j == lo {
             return None;
         }
-        let stop = j;
+        // "Smith, a doctor at X, said" / "Sen. Smith (R-Ky.) said": the phrase before the
+        // appositive or parenthesis names the speaker; the phrase runs to the appositive's end.
+        let mut close = j;
+        for _ in 0..2 {
+            let Some(open) = self.appositive_open(lo, close) else {
+                break;
+            };
+            close = open;
+        }
+        if close < j {
+            let (sp, name, _) = self.speaker_phrase(lo, close, object_ok, date_tok)?;
+            let at_clause_start = sp.start == lo || !self.is_word(sp.start - 1);
+            return at_clause_start.then_some((sp.start..j, name, date_tok));
+        }
+        self.speaker_phrase(lo, j, object_ok, date_tok)
+    }
+
+    /// When token `close - 1` ends an appositive (`, a doctor at X,`) or a parenthesis, the
+    /// index of the comma or bracket that opens it.
+    fn appositive_open(&self, lo: usize, close: usize) -> Option<usize> {
+        let last = close.checked_sub(1).filter(|&l| l > lo)?;
+        let (opener, max) = if self.is_punct(last, ")") {
+            ("(", 8)
+        } else if self.is_punct(last, ",") {
+            (",", 16)
+        } else {
+            return None;
+        };
+        let open = (last.saturating_sub(max).max(lo)..last)
+            .rev()
+            .take_while(|&k| !self.is_quote(k) && !self.is_punct(k, ".;:!?"))
+            .find(|&k| self.is_punct(k, opener))?;
+        let words = (open + 1..last).any(|k| self.is_word(k));
+        (words && open > lo && self.is_word(open - 1)).then_some(open)
+    }
+
+    /// The speaker phrase ending at `stop` (exclusive), after time words were skipped.
+    fn speaker_phrase(
+        &self,
+        lo: usize,
+        stop: usize,
+        object_ok: bool,
+        date_tok: Option<usize>,
+    ) -> Option<(Range<usize>, Range<usize>, Option<usize>)> {
+        let lex = lexicon();
         // A pronoun right before the cue is the whole phrase.
         let w = self.lower(stop - 1);
         if PRONOUNS.iter().any(|(p, _)| *p == w) && self.is_word(stop - 1) {
@@ -348,7 +424,7 @@ impl<'a> Para<'a> {
                 k = i;
                 break;
             }
-            let joins = (w == "of" || w == "and" || w == "for" || w == "&")
+            let joins = ["of", "and", "for", "from", "at", "&"].contains(&w.as_str())
                 && k < stop
                 && self.is_cap(k)
                 && i > lo
@@ -387,7 +463,8 @@ impl<'a> Para<'a> {
             }
             break;
         }
-        if k == stop || !(k..stop).any(|i| self.np_word(i) || self.is_word(i)) {
+        // A phrase of determiners only ("That said") names no one.
+        if k == stop || (k..stop).all(|i| DETERMINERS.contains(&self.lower(i).as_str())) {
             return None;
         }
         // Leading lowercase words must end at a determiner or the start (no verbs before nouns).
@@ -439,18 +516,28 @@ impl<'a> Para<'a> {
         Some((k..stop, k..stop, date_tok))
     }
 
-    /// A speaker phrase reading forwards from `from`, up to punctuation or a quotation.
+    /// A speaker phrase reading forwards from `from`, up to punctuation, a quotation or a word
+    /// that opens an adjunct (`in an interview`, `who added`). It must hold a name, title or
+    /// source noun (`one former GOP aide`), or open with a determiner or pronoun.
     fn speaker_after(&self, from: usize, hi: usize) -> Option<Range<usize>> {
         let mut k = from;
-        while k < hi && self.is_word(k) && k - from < MAX_SPEAKER_WORDS {
+        while k < hi
+            && self.is_word(k)
+            && k - from < MAX_SPEAKER_WORDS
+            && (k == from || !lexicon().phrase_breaks.contains(self.lower(k).as_str()))
+        {
             k += 1;
         }
         let r = from..k;
-        (!r.is_empty()
-            && (self.np_word(from)
-                || DETERMINERS.contains(&self.lower(from).as_str())
-                || PRONOUNS.iter().any(|(p, _)| *p == self.lower(from))))
-        .then_some(r)
+        if r.is_empty() {
+            return None;
+        }
+        let w = self.lower(from);
+        let opens = DETERMINERS.contains(&w.as_str()) || PRONOUNS.iter().any(|(p, _)| *p == w);
+        let blocked = PREPOSITIONS.contains(&w.as_str())
+            || lexicon().phrase_breaks.contains(w.as_str())
+            || w == "to";
+        (!blocked && (opens || r.clone().any(|i| self.np_word(i)))).then_some(r)
     }
 
     /// Skips what may stand between a cue and its content: time words, `in a statement`,
@@ -611,6 +698,20 @@ impl<'a> Para<'a> {
         if k > start {
             return k;
         }
+        // "his closest advisers": a determiner and a few lowercase words up to a clause opener.
+        if k > i {
+            let mut e = k;
+            while e < hi && e - k < 4 && self.is_word(e) && !self.is_cap(e) {
+                let w = self.lower(e);
+                if w == "that" || lexicon().subordinators.contains(w.as_str()) {
+                    break;
+                }
+                e += 1;
+            }
+            if e > k && (e >= hi || !self.is_word(e) || self.lower(e) == "that") {
+                return e;
+            }
+        }
         i
     }
 
@@ -632,6 +733,11 @@ impl<'a> Para<'a> {
             let cue = i..i + len;
             if let Some(a) = self.attribution(lo, hi, cue.clone(), class) {
                 attrs.push(a);
+            } else if let Some(a) = attrs
+                .last()
+                .and_then(|prev| self.coordinate(lo, prev, cue.clone(), class))
+            {
+                attrs.push(a);
             }
             i += len;
         }
@@ -652,7 +758,9 @@ impl<'a> Para<'a> {
                 .filter(|&b| b > a.cue.end)
                 .min()
                 .unwrap_or(hi);
-            let later_participle = attrs[k + 1..].iter().any(|b| b.form == Form::Participle);
+            let later_participle = attrs[k + 1..]
+                .iter()
+                .any(|b| b.form == Form::Participle && self.lower(b.cue.start).ends_with("ing"));
             if let Some(mut raw) = self.content(lo, hi, a, next_region, later_participle) {
                 if raw.via.is_none() {
                     raw.via = via.clone();
@@ -661,6 +769,30 @@ impl<'a> Para<'a> {
             }
         }
         out
+    }
+
+    /// A participle cue of the same speaker in a sentence, with no subject of its own before
+    /// it: `To wit, Smith told Newsmax that A, adding B`.
+    fn coordinate(
+        &self,
+        lo: usize,
+        prev: &Attr,
+        cue: Range<usize>,
+        class: CueClass,
+    ) -> Option<Attr> {
+        let k = cue.start.checked_sub(1).filter(|&k| k > lo)?;
+        if !(self.is_punct(k, ",") && self.lower(cue.start).ends_with("ing")) {
+            return None;
+        }
+        (k > prev.cue.end).then(|| Attr {
+            cue,
+            class,
+            form: Form::Participle,
+            speaker: prev.speaker.clone(),
+            name: prev.name.clone(),
+            date_tok: prev.date_tok,
+            region: k,
+        })
     }
 
     /// Finds the speaker of the cue at `cue`, trying each form in turn.
@@ -757,9 +889,10 @@ impl<'a> Para<'a> {
         if opens {
             let mut date_tok = None;
             let after = self.skip_adjuncts(cue.end, hi, &mut date_tok);
-            let sp = self.speaker_after(after, hi)?;
-            let ends = sp.end >= hi || !self.is_word(sp.end);
-            if ends {
+            let sp = self.speaker_after(after, hi).unwrap_or(after..after);
+            let tail = self.skip_adjuncts(sp.end, hi, &mut date_tok);
+            let ends = tail >= hi || !self.is_word(tail);
+            if ends && !sp.is_empty() {
                 let region = if cue.start > lo && self.is_punct(cue.start - 1, ",") {
                     cue.start - 1
                 } else {
@@ -776,7 +909,66 @@ impl<'a> Para<'a> {
                 });
             }
         }
-        None
+        // "About 9 percent said", "Rubio thanked Miami and said": the clause's own words.
+        let (sp, name) = self.clause_subject(lo, cue.start)?;
+        Some(Attr {
+            cue,
+            class,
+            form: Form::Before,
+            speaker: sp.clone(),
+            name,
+            date_tok: None,
+            region: sp.start,
+        })
+    }
+
+    /// The words from the clause's start (the sentence start, punctuation or a quotation) to
+    /// the cue at `end`, when no speaker phrase was recognised: leading conjunctions and
+    /// trailing `and` dropped; the name part is the first capitalised run, if any.
+    fn clause_subject(&self, lo: usize, end: usize) -> Option<(Range<usize>, Range<usize>)> {
+        let lex = lexicon();
+        let mut s = end;
+        while s > lo && self.is_word(s - 1) && end - s < MAX_SUBJECT_WORDS {
+            s -= 1;
+        }
+        if s > lo && self.is_word(s - 1) {
+            return None;
+        }
+        let mut e = end;
+        while s < e {
+            let w = self.lower(s);
+            let skip = COORDINATORS.contains(&w.as_str())
+                || lex.subordinators.contains(w.as_str())
+                || (w.ends_with("ly") && !self.is_cap(s));
+            if !skip {
+                break;
+            }
+            s += 1;
+        }
+        while e > s && COORDINATORS.contains(&self.lower(e - 1).as_str()) {
+            e -= 1;
+        }
+        if s == e {
+            return None;
+        }
+        let w = self.lower(s);
+        let blocked = PREPOSITIONS.contains(&w.as_str())
+            || w == "that"
+            || w == "to"
+            || (s..e).any(|k| self.cue_at(k, e).is_some());
+        if blocked {
+            return None;
+        }
+        let name = (s..e)
+            .find(|&k| self.is_cap(k) && !DETERMINERS.contains(&self.lower(k).as_str()))
+            .map_or(s..e, |k| {
+                let mut j = k;
+                while j < e && self.is_cap(j) {
+                    j += 1;
+                }
+                k..j
+            });
+        Some((s..e, name))
     }
 
     /// The subject phrase at the start of a clause (`A statement from the White House`).
@@ -867,6 +1059,11 @@ impl<'a> Para<'a> {
             }
             self.is_quote(k).then_some(k)
         };
+        // A quotation before the attribution is not its content when a complement clause
+        // follows (`On ABC's "This Week," Rubio said that ...`).
+        let quote_before = quote_before.filter(|_| {
+            !(self.is_word(after) && COMPLEMENTIZERS.contains(&self.lower(after).as_str()))
+        });
         if let (Some(qb), Form::Before | Form::Inverted) = (quote_before, a.form) {
             // "..." he said[, "..."]
             let mut first = qb;
@@ -878,9 +1075,21 @@ impl<'a> Para<'a> {
             {
                 first -= 1;
             }
-            for k in first..=qb {
-                if let Some(q) = self.quote_of(k) {
-                    add_quote(q, &mut spans, &mut quoted);
+            // "With voters split, \"...,\" says X": words before the quotation belong to it.
+            let lead = (lo..first).any(|k| self.is_word(k))
+                && !(lo..first).any(|k| self.cue_at(k, hi).is_some());
+            if lead {
+                let range = self.trim_range(lo..qb + 1);
+                spans.push(trim_span(self.text, self.span(range)));
+                quoted.extend((first..=qb).filter_map(|k| self.quote_of(k)).map(|q| {
+                    let sp = trim_span(self.text, [q.start, q.end]);
+                    self.text[sp[0]..sp[1]].to_string()
+                }));
+            } else {
+                for k in first..=qb {
+                    if let Some(q) = self.quote_of(k) {
+                        add_quote(q, &mut spans, &mut quoted);
+                    }
                 }
             }
             if let Some(k) = direct_after.filter(|_| self.is_punct(after, ",")) {
@@ -890,7 +1099,7 @@ impl<'a> Para<'a> {
                     k2 += 1;
                 }
             }
-            kind = Kind::Direct;
+            kind = if lead { Kind::Partial } else { Kind::Direct };
         } else if let Some(k) =
             direct_after.filter(|&k| self.rest_is_punct(k + 1, hi) && a.form != Form::According)
         {
@@ -898,7 +1107,11 @@ impl<'a> Para<'a> {
             add_quote(self.quote_of(k)?, &mut spans, &mut quoted);
             kind = Kind::Direct;
         } else {
+            // "Prices rose, he said as he left": a subordinate clause is not content.
+            let subordinate =
+                self.is_word(after) && lexicon().subordinators.contains(self.lower(after).as_str());
             let tail_is_empty = after >= hi
+                || subordinate
                 || self.is_punct(after, ",.;!?")
                     && (after + 1 >= hi
                         || self.rest_is_punct(after + 1, hi)
@@ -931,33 +1144,46 @@ impl<'a> Para<'a> {
                     return None;
                 }
                 // "argue over X", "said in" : a preposition where a clause should start
+                // ("said to be", "added to"): only commissive cues (obj: vowed to) take "to".
+                let w = self.lower(s);
                 if self.is_word(s)
-                    && PREPOSITIONS.contains(&self.lower(s).as_str())
-                    && self.lower(s) != "to"
+                    && PREPOSITIONS.contains(&w.as_str())
                     && a.class != CueClass::Tell
+                    && (w != "to" || a.class == CueClass::Say)
                 {
                     return None;
                 }
                 s..e
             };
             let range = self.trim_range(range);
-            let nwords = range.clone().filter(|&k| self.is_word(k)).count();
-            let nquotes = range.clone().filter(|&k| self.is_quote(k)).count();
+            // "An ambassador's job, he said, should be to ...": the content resumes after a
+            // parenthetical attribution.
+            let resumed = (content_first
+                && attr_start > lo
+                && self.is_punct(attr_start - 1, ",")
+                && self.is_punct(after, ","))
+            .then(|| self.trim_range(after + 1..next_region.min(hi)))
+            .filter(|r| r.clone().any(|k| self.is_word(k)));
+            let pieces: Vec<Range<usize>> = std::iter::once(range).chain(resumed).collect();
+            let all = || pieces.iter().flat_map(|r| r.clone());
+            let nwords = all().filter(|&k| self.is_word(k)).count();
+            let nquotes = all().filter(|&k| self.is_quote(k)).count();
             if nwords + nquotes == 0 {
                 return None;
             }
-            if nquotes == 0 && nwords < MIN_REPORTED_WORDS {
+            if nquotes == 0 && (nwords < MIN_REPORTED_WORDS || a.class == CueClass::Quoted) {
                 return None;
             }
             // "confirmed the talks, saying ...": the participle carries the content.
-            if a.class == CueClass::Obj && later_participle && nwords < 5 {
+            if matches!(a.class, CueClass::Obj | CueClass::Quoted) && later_participle && nwords < 5
+            {
                 return None;
             }
             // A say-cue needs a clause: at least three words, or a quotation.
             if nquotes == 0 && a.class == CueClass::Say && nwords < 3 && !content_first {
                 return None;
             }
-            for k in range.clone() {
+            for k in all() {
                 if let Some(q) = self.quote_of(k) {
                     let sp = trim_span(self.text, [q.start, q.end]);
                     if sp[1] > sp[0] {
@@ -965,7 +1191,9 @@ impl<'a> Para<'a> {
                     }
                 }
             }
-            spans.push(trim_span(self.text, self.span(range.clone())));
+            for r in pieces.iter().filter(|r| !r.is_empty()) {
+                spans.push(trim_span(self.text, self.span(r.clone())));
+            }
             kind = if nquotes > 0 && nwords == 0 {
                 Kind::Direct
             } else if nquotes > 0 {

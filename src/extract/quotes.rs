@@ -19,22 +19,38 @@ fn is_word_char(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
+/// The quotation mark at byte `i` of `text` and its length: a double quote (straight or
+/// curly), a guillemet, or two apostrophes standing for one (`''`, as some papers print it).
+fn mark_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let c = text[i..].chars().next()?;
+    match c {
+        '\'' if text.as_bytes().get(i + 1) == Some(&b'\'') => Some(('"', 2)),
+        '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' => Some((c, c.len_utf8())),
+        _ => None,
+    }
+}
+
 /// Finds the double quotations in `text[from..to]`.
 pub fn find_quotes(text: &str, from: usize, to: usize) -> Vec<Quote> {
     let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    let slice = &text[from..to];
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let at = from + i;
-        let prev = k.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(k + 1).map(|&(_, c)| c);
-        let close = |open_at: usize, out: &mut Vec<Quote>| {
+    let mut open: Option<(usize, usize)> = None;
+    let mut prev: Option<char> = None;
+    let mut i = from;
+    while i < to {
+        let Some((c, len)) = mark_at(text, i) else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            prev = Some(ch);
+            i += ch.len_utf8();
+            continue;
+        };
+        let at = i;
+        let next = text[at + len..to].chars().next();
+        let close = |(open_at, open_len): (usize, usize), out: &mut Vec<Quote>| {
             out.push(Quote {
                 open: open_at,
-                start: open_at + mark_len(text, open_at),
+                start: open_at + open_len,
                 end: at,
-                after: at + c.len_utf8(),
+                after: at + len,
                 closed: true,
             });
         };
@@ -49,7 +65,7 @@ pub fn find_quotes(text: &str, from: usize, to: usize) -> Vec<Quote> {
                     open = None;
                 }
                 Some(_) => {}
-                None => open = Some(at),
+                None => open = Some((at, len)),
             },
             '\u{201d}' | '\u{bb}' => match open {
                 Some(o) => {
@@ -57,33 +73,30 @@ pub fn find_quotes(text: &str, from: usize, to: usize) -> Vec<Quote> {
                     open = None;
                 }
                 // A closing mark before a word, with nothing open: a wrong-way opening mark.
-                None if is_word_char(next) && !is_word_char(prev) => open = Some(at),
+                None if is_word_char(next) && !is_word_char(prev) => open = Some((at, len)),
                 None => {}
             },
-            '"' => match open {
+            _ => match open {
                 Some(o) => {
                     close(o, &mut out);
                     open = None;
                 }
-                None => open = Some(at),
+                None => open = Some((at, len)),
             },
-            _ => {}
         }
+        prev = Some(c);
+        i += len;
     }
-    if let Some(o) = open {
+    if let Some((o, len)) = open {
         out.push(Quote {
             open: o,
-            start: o + mark_len(text, o),
+            start: o + len,
             end: to,
             after: to,
             closed: false,
         });
     }
     out
-}
-
-fn mark_len(text: &str, at: usize) -> usize {
-    text[at..].chars().next().map_or(1, char::len_utf8)
 }
 
 #[cfg(test)]
@@ -99,7 +112,7 @@ mod tests {
 
     #[test]
     fn quote_table() {
-        let table: [(&str, Vec<(&str, bool)>); 7] = [
+        let table: [(&str, Vec<(&str, bool)>); 9] = [
             (
                 "\"They've invaded before,\" he said.",
                 vec![("They've invaded before,", true)],
@@ -119,6 +132,11 @@ mod tests {
                 vec![("Wrong open", true)],
             ),
             ("no quotes at all", vec![]),
+            (
+                "''Two apostrophes,'' he said, ''as one.''",
+                vec![("Two apostrophes,", true), ("as one.", true)],
+            ),
+            ("It's O'Brien's 'word'", vec![]),
         ];
         for (text, want) in table {
             assert_eq!(quoted(text), want, "{text}");

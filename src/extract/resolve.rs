@@ -10,6 +10,19 @@ use crate::speakers::{is_title_word, name_parts, split_role};
 struct Entity {
     name: String,
     role: Option<String>,
+    /// The surname as `name_parts` folds it, computed once.
+    surname: String,
+}
+
+impl Entity {
+    fn new(name: String, role: Option<String>) -> Entity {
+        let surname = name_parts(&name).pop().unwrap_or_default();
+        Entity {
+            name,
+            role,
+            surname,
+        }
+    }
 }
 
 /// A resolved speaker.
@@ -19,6 +32,9 @@ pub struct Resolved {
     pub role: Option<String>,
     pub kind: SpeakerType,
 }
+
+/// How many of the most recent names are kept for resolution.
+const MAX_ENTITIES: usize = 512;
 
 /// The people named so far in an article, and its speakers so far, in order.
 #[derive(Debug, Default)]
@@ -56,20 +72,28 @@ impl Resolver {
             let run = words[i..j].join(" ");
             let (role, name) = split_role(&run);
             if looks_like_person(&name) {
-                self.entities.push(Entity { name, role });
+                self.remember(Entity::new(name, role));
             }
             i = j.max(i + 1);
         }
+    }
+
+    /// Adds a named person, keeping only the most recent ones (a long input stays linear).
+    fn remember(&mut self, e: Entity) {
+        if self.entities.len() >= 2 * MAX_ENTITIES {
+            self.entities.drain(..MAX_ENTITIES);
+        }
+        self.entities.push(e);
     }
 
     /// Resolves a mention as written at an attribution, and remembers the speaker.
     pub fn resolve(&mut self, mention: &str) -> Resolved {
         let r = self.lookup(mention);
         if r.kind == SpeakerType::Person && name_parts(&r.name).len() >= 2 {
-            self.entities.push(Entity {
-                name: r.name.clone(),
-                role: r.role.clone(),
-            });
+            self.remember(Entity::new(r.name.clone(), r.role.clone()));
+        }
+        if self.speakers.len() >= 2 * MAX_ENTITIES {
+            self.speakers.drain(..MAX_ENTITIES);
         }
         self.speakers.push(r.clone());
         r
@@ -113,12 +137,7 @@ impl Resolver {
         // A surname: the last person with that name.
         if content.len() == 1 && is_cap(content[0]) {
             let key = content[0].trim_end_matches("'s").to_lowercase();
-            if let Some(e) = self
-                .entities
-                .iter()
-                .rev()
-                .find(|e| name_parts(&e.name).last() == Some(&key))
-            {
+            if let Some(e) = self.entities.iter().rev().find(|e| e.surname == key) {
                 return Resolved {
                     name: e.name.clone(),
                     role: role.or_else(|| e.role.clone()),

@@ -27,6 +27,10 @@ const ABBREVIATIONS: [&str; 30] = [
     "oct", "nov",
 ];
 
+/// Most tokens in a sentence: longer runs (a page without periods, a 5 MB line) are cut here,
+/// so that the work per sentence stays bounded and extraction stays linear in the input.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
@@ -138,7 +142,7 @@ pub fn split(
             }
             TokKind::Word => false,
         };
-        if boundary {
+        if boundary || i + 1 - start >= MAX_SENTENCE_TOKENS {
             out.push(start..i + 1);
             start = i + 1;
         }
