@@ -171,21 +171,25 @@ pub fn fingerprint(dir: &Path, files: &[PathBuf]) -> Result<u64> {
     if roster.is_file() {
         all.push(roster);
     }
-    let stats: Vec<Result<(u64, u128)>> = all
+    // A file that cannot be read (deleted since it was listed) counts as changed, not as an
+    // error: parsing it will name it and skip it, as loading the corpus does.
+    let stats: Vec<(u64, u128)> = all
         .par_iter()
-        .map(|p| {
-            let m = std::fs::metadata(p).map_err(|e| Error::io(p, e))?;
-            let mtime = m
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos());
-            Ok((m.len(), mtime))
+        .map(|p| match std::fs::metadata(p) {
+            Ok(m) => {
+                let mtime = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                (m.len(), mtime)
+            }
+            Err(_) => (u64::MAX, 0),
         })
         .collect();
     let mut buf = Vec::new();
     for (p, s) in all.iter().zip(stats) {
-        let (len, mtime) = s?;
+        let (len, mtime) = s;
         buf.extend_from_slice(
             p.strip_prefix(dir)
                 .unwrap_or(p)

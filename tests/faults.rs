@@ -1,0 +1,194 @@
+//! Faults: a damaged, truncated, version-mismatched or stale index is never trusted (it is
+//! rebuilt, and the verdicts stay the same); concurrent index builds do not corrupt it; a
+//! corpus file that vanishes is reported, not fatal; the corpus is never modified.
+
+mod common;
+use common::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+const INDEX: &str = "corpus/.quotecheck.idx";
+
+fn verdicts(dir: &Path, extra: &[&str]) -> (Vec<(String, String)>, String) {
+    let mut args = vec![
+        "check",
+        "article.txt",
+        "--corpus",
+        "corpus",
+        "--format",
+        "jsonl",
+    ];
+    args.extend(extra);
+    let out = run(dir, &args);
+    assert!(
+        matches!(out.status.code(), Some(0) | Some(1)),
+        "{}",
+        stderr(&out)
+    );
+    let v = jsonl(&out)
+        .iter()
+        .map(|f| {
+            (
+                f["statement_id"].as_str().unwrap().to_string(),
+                f["verdict"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    (v, stderr(&out))
+}
+
+fn corpus_hashes(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir.join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.'))
+        .map(|p| (p.display().to_string(), std::fs::read(&p).unwrap()))
+        .collect()
+}
+
+#[test]
+fn damaged_indexes_are_rebuilt_not_trusted() {
+    let dir = sample_dir();
+    let d = dir.path();
+    let (brute, _) = verdicts(d, &["--no-index"]);
+    assert_eq!(run(d, &["index", "corpus"]).status.code(), Some(0));
+    let (indexed, _) = verdicts(d, &[]);
+    assert_eq!(indexed, brute, "the index gives the brute-force verdicts");
+    type Damage = fn(&mut Vec<u8>);
+    let table: [(&str, Damage, &str); 3] = [
+        (
+            "one byte flipped",
+            |b| {
+                let i = b.len() / 2;
+                b[i] ^= 0xff
+            },
+            "unusable index",
+        ),
+        ("truncated", |b| b.truncate(b.len() / 3), "unusable index"),
+        ("version changed", |b| b[8] ^= 0x01, "format version"),
+    ];
+    for (name, damage, message) in table {
+        let mut bytes = std::fs::read(d.join(INDEX)).unwrap();
+        damage(&mut bytes);
+        std::fs::write(d.join(INDEX), &bytes).unwrap();
+        let (after, err) = verdicts(d, &[]);
+        assert!(
+            err.contains(message) && err.contains("rebuil"),
+            "{name}: {err}"
+        );
+        assert_eq!(after, brute, "{name}");
+        let (again, err) = verdicts(d, &[]);
+        assert_eq!(again, brute);
+        assert!(
+            !err.contains("rebuil"),
+            "{name}: the rebuilt index is trusted: {err}"
+        );
+    }
+}
+
+#[test]
+fn stale_index_is_rebuilt_when_the_corpus_changes() {
+    let dir = sample_dir();
+    let d = dir.path();
+    run(d, &["index", "corpus"]);
+    std::fs::write(
+        d.join("corpus/extra.txt"),
+        "---\ntitle: new\ndate: 2021-12-05\n---\n\nJoe Biden: A new remark about the border.\n",
+    )
+    .unwrap();
+    let (_, err) = verdicts(d, &[]);
+    assert!(
+        err.contains("corpus changed") && err.contains("rebuilt"),
+        "{err}"
+    );
+}
+
+#[test]
+fn concurrent_index_builds_leave_one_valid_index() {
+    let dir = sample_dir();
+    let d = dir.path();
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+                .args(["index", "corpus"])
+                .current_dir(d)
+                .output()
+        })
+        .collect();
+    for c in children {
+        assert_eq!(c.unwrap().status.code(), Some(0));
+    }
+    let (v, err) = verdicts(d, &[]);
+    assert_eq!(v.len(), 14);
+    assert!(!err.contains("unusable"), "{err}");
+    let leftovers: Vec<_> = std::fs::read_dir(d.join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn vanished_corpus_file_is_reported_not_fatal() {
+    let dir = sample_dir();
+    let d = dir.path();
+    // A name listed in the directory whose file cannot be read: what a file deleted between
+    // listing and reading looks like.
+    std::os::unix::fs::symlink(d.join("nowhere.txt"), d.join("corpus/gone.txt")).unwrap();
+    let table: [(&str, &[&str]); 2] = [
+        ("brute force", &["--no-index"]),
+        ("indexed", &["--index", "idx.bin"]),
+    ];
+    for (name, extra) in table {
+        let mut args = vec![
+            "check",
+            "article.txt",
+            "--corpus",
+            "corpus",
+            "--format",
+            "jsonl",
+        ];
+        args.extend(extra);
+        let out = run(d, &args);
+        assert_eq!(out.status.code(), Some(1), "{name}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("gone.txt"),
+            "{name}: {}",
+            stderr(&out)
+        );
+        assert_eq!(jsonl(&out).len(), 14, "{name}");
+    }
+}
+
+#[test]
+fn the_corpus_is_never_modified() {
+    let dir = sample_dir();
+    let d = dir.path();
+    let before = corpus_hashes(d);
+    run(d, &["index", "corpus", "--index", "elsewhere.idx"]);
+    run(
+        d,
+        &[
+            "check",
+            "article.txt",
+            "--corpus",
+            "corpus",
+            "--index",
+            "elsewhere.idx",
+        ],
+    );
+    run(d, &["check", "article.txt", "--corpus", "corpus"]);
+    run(
+        d,
+        &[
+            "batch",
+            "article.txt",
+            "--corpus",
+            "corpus",
+            "--report",
+            "out.csv",
+        ],
+    );
+    assert_eq!(corpus_hashes(d), before);
+}
