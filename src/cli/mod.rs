@@ -113,7 +113,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 pub enum Source {
     Loaded(Corpus),
     Indexed {
-        index: Index,
+        index: Box<Index>,
         corpus: PathBuf,
         path: PathBuf,
     },
@@ -137,7 +137,7 @@ impl Source {
         } = self
         {
             corpus::index::build(corpus, path)?;
-            *index = Index::open(path, corpus)?;
+            **index = Index::open(path, corpus)?;
         }
         Ok(())
     }
@@ -194,7 +194,7 @@ pub fn prepare(args: SourceArgs) -> Result<(Source, FailOn), Error> {
                 eprintln!("quotecheck: warning: skipped {s}");
             }
             Source::Indexed {
-                index,
+                index: Box::new(index),
                 corpus: dir,
                 path,
             }

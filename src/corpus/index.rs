@@ -34,8 +34,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, OnceLock};
 
 /// The first bytes of every index file.
 pub const MAGIC: [u8; 8] = *b"QCINDEX\0";
@@ -63,7 +64,7 @@ pub mod retrieval {
     /// Query words a turn must hold to be a candidate (fewer when the query is shorter).
     pub const MIN_SHARED: usize = 2;
     /// Candidate passages kept per statement, the best-scoring first.
-    pub const MAX_CANDIDATES: usize = 200;
+    pub const MAX_CANDIDATES: usize = 40;
 }
 
 /// 64-bit FNV-1a.
@@ -153,9 +154,23 @@ pub struct Index {
     pub path: PathBuf,
     /// The corpus directory it indexes.
     pub root: PathBuf,
-    file: Mutex<File>,
+    file: File,
     len: u64,
     meta: Meta,
+    /// Records decoded once and shared by every statement and thread that needs them.
+    postings_cache: Vec<OnceLock<Arc<Vec<u32>>>>,
+    turn_cache: Vec<OnceLock<Arc<(u32, TurnRecord)>>>,
+    doc_cache: Vec<OnceLock<Arc<Document>>>,
+}
+
+/// The value in `cell`, computing it on first use. Two threads may both compute it; one
+/// result is kept. An error is returned and not kept.
+fn cached<T>(cell: &OnceLock<Arc<T>>, make: impl FnOnce() -> Result<T>) -> Result<Arc<T>> {
+    if let Some(v) = cell.get() {
+        return Ok(Arc::clone(v));
+    }
+    let v = Arc::new(make()?);
+    Ok(Arc::clone(cell.get_or_init(|| v)))
 }
 
 /// The index path for a corpus: `--index PATH` if given, else inside the corpus directory.
@@ -585,8 +600,11 @@ impl Index {
         Ok(Index {
             path: path.to_path_buf(),
             root: root.to_path_buf(),
-            file: Mutex::new(file),
+            file,
             len,
+            postings_cache: (0..n).map(|_| OnceLock::new()).collect(),
+            turn_cache: (0..meta.turns).map(|_| OnceLock::new()).collect(),
+            doc_cache: (0..meta.docs).map(|_| OnceLock::new()).collect(),
             meta,
         })
     }
@@ -657,9 +675,9 @@ impl Index {
             ));
         }
         let mut buf = vec![0u8; len as usize];
-        let mut f = self.file.lock().unwrap_or_else(|e| e.into_inner());
-        f.seek(SeekFrom::Start(at))
-            .and_then(|_| f.read_exact(&mut buf))
+        // Positional reads: threads read the index at once, with no lock.
+        self.file
+            .read_exact_at(&mut buf, at)
             .map_err(|e| Error::io(&self.path, e))?;
         Ok(buf)
     }
@@ -681,8 +699,16 @@ impl Index {
             .map_err(|e| Error::bad_index(&self.path, format!("unreadable {what}: {e}")))
     }
 
-    /// The chunks holding word `id`.
-    fn postings(&self, id: u32) -> Result<Vec<u32>> {
+    /// The chunks holding word `id`, decoded once.
+    fn postings(&self, id: u32) -> Result<Arc<Vec<u32>>> {
+        let cell = self
+            .postings_cache
+            .get(id as usize)
+            .ok_or_else(|| Error::bad_index(&self.path, "word id out of range"))?;
+        cached(cell, || self.read_postings(id))
+    }
+
+    fn read_postings(&self, id: u32) -> Result<Vec<u32>> {
         let i = id as usize;
         let b = self.record(
             self.meta.post_at[i],
@@ -739,7 +765,7 @@ impl Index {
         // Which query words each chunk holds, as a bit mask.
         let mut held: HashMap<u32, u16> = HashMap::new();
         for (bit, &(_, id)) in query.iter().enumerate() {
-            for c in self.postings(id)? {
+            for &c in self.postings(id)?.iter() {
                 *held.entry(c).or_insert(0) |= 1 << bit;
             }
         }
@@ -790,7 +816,7 @@ impl Index {
             if w >= self.meta.chunks {
                 return Err(bad("chunk id out of range"));
             }
-            let lo = w.saturating_sub(1);
+            let lo = w;
             let hi = (w + 3).min(self.meta.chunks);
             let entries = self.chunk_entries(lo, hi)?;
             let turn = entries[(w - lo) as usize][0];
@@ -816,18 +842,21 @@ impl Index {
             if turn >= self.meta.turns {
                 return Err(bad("turn id out of range"));
             }
-            let e = self.read(
-                self.meta.turns_at + u64::from(turn) * TURN_ENTRY as u64,
-                TURN_ENTRY as u64,
-            )?;
-            let (at, len, sum, doc) =
-                (u64_at(&e, 0), u32_at(&e, 8), u32_at(&e, 12), u32_at(&e, 16));
+            let record = cached(&self.turn_cache[turn as usize], || {
+                let e = self.read(
+                    self.meta.turns_at + u64::from(turn) * TURN_ENTRY as u64,
+                    TURN_ENTRY as u64,
+                )?;
+                let (at, len, sum, doc) =
+                    (u64_at(&e, 0), u32_at(&e, 8), u32_at(&e, 12), u32_at(&e, 16));
+                let b = self.record(at, len, sum, "a turn")?;
+                Ok((doc, self.decode::<TurnRecord>(&b, "turn")?))
+            })?;
+            let (doc, r) = (record.0, &record.1);
             if doc != last_doc {
                 docs.push(self.document(doc)?);
                 last_doc = doc;
             }
-            let b = self.record(at, len, sum, "a turn")?;
-            let r: TurnRecord = self.decode(&b, "turn")?;
             if lo < r.first_chunk || hi > r.first_chunk + r.chunks {
                 return Err(bad("chunk outside its turn"));
             }
@@ -860,8 +889,8 @@ impl Index {
             }
             if let Some(d) = docs.last_mut() {
                 d.turns.push(Turn {
-                    speaker: r.speaker,
-                    label: r.label,
+                    speaker: r.speaker.clone(),
+                    label: r.label.clone(),
                     text,
                     line: chunks[0][4] as usize,
                     times,
@@ -874,11 +903,16 @@ impl Index {
         Ok(c)
     }
 
-    /// Document `d` without its turns.
+    /// Document `d` without its turns (decoded once).
     fn document(&self, d: u32) -> Result<Document> {
-        if d >= self.meta.docs {
-            return Err(Error::bad_index(&self.path, "document id out of range"));
-        }
+        let cell = self
+            .doc_cache
+            .get(d as usize)
+            .ok_or_else(|| Error::bad_index(&self.path, "document id out of range"))?;
+        Ok((*cached(cell, || self.read_document(d))?).clone())
+    }
+
+    fn read_document(&self, d: u32) -> Result<Document> {
         let e = self.read(
             self.meta.docs_at + u64::from(d) * DOC_ENTRY as u64,
             DOC_ENTRY as u64,

@@ -22,7 +22,7 @@ use crate::matching::lexicon::lexicon;
 use crate::matching::normalize::{tokenize, Side, Token};
 use crate::speakers::same_person;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
 
 /// The speaker name given to reporters' questions (`Q:`, `Q.`).
@@ -91,7 +91,7 @@ pub struct Corpus {
     pub docs: Vec<Document>,
     /// Words of each turn, parallel to `docs[d].turns[t]`.
     pub words: Vec<Vec<TurnWords>>,
-    vocab: HashMap<String, u32>,
+    vocab: FxHashMap<String, u32>,
     /// In how many turns each word id occurs.
     pub turn_freq: Vec<u32>,
     /// Distinct turn speakers.
@@ -264,7 +264,7 @@ impl Corpus {
                     .collect()
             })
             .collect();
-        let mut vocab: HashMap<String, u32> = HashMap::new();
+        let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
         let mut turn_freq: Vec<u32> = Vec::new();
         let fillers = &lexicon().fillers;
         let mut words = Vec::with_capacity(docs.len());
@@ -272,10 +272,18 @@ impl Corpus {
             let mut doc_words = Vec::with_capacity(doc_tokens.len());
             for toks in doc_tokens {
                 let mut seq = Seq::default();
-                let mut seen = std::collections::HashSet::new();
+                let mut seen = FxHashSet::default();
                 for t in &toks {
-                    let next = vocab.len() as u32;
-                    let id = *vocab.entry(t.norm.clone()).or_insert(next);
+                    // Look up before inserting: most words are known, and a lookup by &str
+                    // allocates nothing.
+                    let id = match vocab.get(t.norm.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let next = vocab.len() as u32;
+                            vocab.insert(t.norm.clone(), next);
+                            next
+                        }
+                    };
                     if id as usize == turn_freq.len() {
                         turn_freq.push(0);
                     }
