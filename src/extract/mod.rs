@@ -738,6 +738,9 @@ impl<'a> Para<'a> {
             }
             i += len;
         }
+        if let Some(a) = self.colon_frame(lo, hi, &attrs) {
+            attrs.push(a);
+        }
         // "according to X" inside a sentence with another attribution is that one's source.
         let mut via: Option<String> = None;
         let regions: Vec<usize> = attrs.iter().map(|a| a.region).collect();
@@ -766,6 +769,26 @@ impl<'a> Para<'a> {
             }
         }
         out
+    }
+
+    /// `Kasich resisted: "..."`: a clause ending in a colon right before a quotation frames
+    /// it even without a listed cue; the verb before the colon is the cue.
+    fn colon_frame(&self, lo: usize, hi: usize, attrs: &[Attr]) -> Option<Attr> {
+        let c = (lo + 2..hi.saturating_sub(1))
+            .find(|&c| self.is_punct(c, ":") && self.is_quote(c + 1))?;
+        if attrs.iter().any(|a| a.cue.start < c) || !self.is_word(c - 1) {
+            return None;
+        }
+        let (sp, name) = self.clause_subject(lo, c - 1)?;
+        Some(Attr {
+            cue: c - 1..c,
+            class: CueClass::Say,
+            form: Form::Before,
+            speaker: sp.clone(),
+            name,
+            date_tok: None,
+            region: sp.start,
+        })
     }
 
     /// A participle cue of the same speaker in a sentence, with no subject of its own before
