@@ -51,6 +51,7 @@ pub fn extract(article: &Article) -> Vec<Statement> {
         };
         let sentences = sentence::split(text, &toks, |i| p.attribution_follows(i));
         let before = out.len();
+        let mut prev_sentence: Option<Range<usize>> = None;
         for s in sentences {
             let words: Vec<&str> = s
                 .clone()
@@ -69,6 +70,12 @@ pub fn extract(article: &Article) -> Vec<Statement> {
                     continue;
                 }
             }
+            let found = match prev_sentence.replace(s.clone()) {
+                Some(prev) if found.is_empty() && p.only_quotes(s.clone()) => {
+                    p.framed_by_previous(prev, s.clone()).into_iter().collect()
+                }
+                _ => found,
+            };
             for raw in found {
                 let resolved = resolver.resolve(&raw.mention);
                 out.push(raw.into_statement(article, resolved));
@@ -186,8 +193,8 @@ struct Raw {
     kind: Kind,
     mention: String,
     speaker_span: Span,
-    cue: String,
-    cue_span: Span,
+    cue: Option<String>,
+    cue_span: Option<Span>,
     spans: Vec<Span>,
     quoted: Vec<String>,
     date: Option<usize>,
@@ -217,13 +224,13 @@ impl Raw {
             speaker_mention: self.mention,
             speaker_role: r.role,
             speaker_type: r.kind,
-            cue: Some(self.cue),
+            cue: self.cue,
             content,
             quoted: self.quoted,
             content_span: (self.spans.len() == 1).then(|| self.spans[0]),
             content_spans: (self.spans.len() > 1).then(|| self.spans.clone()),
             speaker_span: Some(self.speaker_span),
-            cue_span: Some(self.cue_span),
+            cue_span: self.cue_span,
             statement_date,
             via: self.via,
         }
@@ -741,6 +748,9 @@ impl<'a> Para<'a> {
         if let Some(a) = self.colon_frame(lo, hi, &attrs) {
             attrs.push(a);
         }
+        if let Some(a) = self.dash_frame(lo, hi, &attrs) {
+            attrs.push(a);
+        }
         // "according to X" inside a sentence with another attribution is that one's source.
         let mut via: Option<String> = None;
         let regions: Vec<usize> = attrs.iter().map(|a| a.region).collect();
@@ -769,6 +779,66 @@ impl<'a> Para<'a> {
             }
         }
         out
+    }
+
+    /// `Smith was asked about it. "No comment."`: a quotation standing alone after a sentence
+    /// whose subject is a name or pronoun is that subject's statement (with no cue).
+    fn framed_by_previous(&self, prev: Range<usize>, r: Range<usize>) -> Option<Raw> {
+        let (phrase, name) = self.subject(prev.start, prev.end)?;
+        let first = phrase.start;
+        let w = self.lower(first);
+        let person = PRONOUNS.iter().any(|(p, _)| *p == w && w != "it")
+            || (self.is_cap(first) && !DETERMINERS.contains(&w.as_str()));
+        if !person || (prev.start..prev.end).any(|k| self.is_quote(k)) {
+            return None;
+        }
+        let qs: Vec<&Quote> = r.filter_map(|k| self.quote_of(k)).collect();
+        let spans: Vec<Span> = qs
+            .iter()
+            .map(|q| trim_span(self.text, [q.start, q.end]))
+            .filter(|sp| sp[1] > sp[0])
+            .collect();
+        if spans.is_empty() {
+            return None;
+        }
+        Some(Raw {
+            kind: Kind::Direct,
+            mention: self.words(name),
+            speaker_span: self.span(phrase),
+            cue: None,
+            cue_span: None,
+            quoted: spans
+                .iter()
+                .map(|sp| self.text[sp[0]..sp[1]].to_string())
+                .collect(),
+            spans,
+            date: None,
+            via: None,
+            text_date: None,
+        })
+    }
+
+    /// `"..." — Commissioner Jane Doe`: a dash after a quotation, then a speaker phrase that
+    /// ends the sentence; the dash is the cue.
+    fn dash_frame(&self, lo: usize, hi: usize, attrs: &[Attr]) -> Option<Attr> {
+        let d = (lo + 1..hi.saturating_sub(1))
+            .find(|&d| self.is_punct(d, "\u{2014}\u{2013}") && self.is_quote(d - 1))?;
+        if attrs.iter().any(|a| a.cue.start > d) {
+            return None;
+        }
+        let sp = self.speaker_after(d + 1, hi)?;
+        if !self.rest_is_punct(sp.end, hi) {
+            return None;
+        }
+        Some(Attr {
+            cue: d..d + 1,
+            class: CueClass::Say,
+            form: Form::Inverted,
+            speaker: sp.clone(),
+            name: sp,
+            date_tok: None,
+            region: d,
+        })
     }
 
     /// `Kasich resisted: "..."`: a clause ending in a colon right before a quotation frames
@@ -1200,7 +1270,13 @@ impl<'a> Para<'a> {
                 return None;
             }
             // A say-cue needs a clause: at least three words, or a quotation.
-            if nquotes == 0 && a.class == CueClass::Say && nwords < 3 && !content_first {
+            let with_that = self.is_word(after) && self.lower(after) == "that";
+            if nquotes == 0
+                && a.class == CueClass::Say
+                && nwords < 3
+                && !content_first
+                && !with_that
+            {
                 return None;
             }
             for k in all() {
@@ -1231,8 +1307,8 @@ impl<'a> Para<'a> {
                 kind,
                 mention: self.words(a.speaker.clone()),
                 speaker_span: self.span(a.speaker.clone()),
-                cue: self.words(a.cue.clone()),
-                cue_span: self.span(a.cue.clone()),
+                cue: Some(self.words(a.cue.clone())),
+                cue_span: Some(self.span(a.cue.clone())),
                 spans,
                 quoted,
                 date: date_tok,
