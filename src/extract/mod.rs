@@ -1042,7 +1042,11 @@ impl<'a> Para<'a> {
             return None;
         }
         let w = self.lower(s);
-        let blocked = PREPOSITIONS.contains(&w.as_str())
+        // "About 9 percent said": a preposition before a number is an approximator.
+        let approximator = self.s(s + 1).starts_with(|c: char| c.is_ascii_digit());
+        // "should be to counter lies": an infinitive cue has no subject of its own.
+        let blocked = (PREPOSITIONS.contains(&w.as_str()) && !approximator)
+            || self.lower(e - 1) == "to"
             || w == "that"
             || w == "to"
             || (s..e).any(|k| self.cue_at(k, e).is_some());
@@ -1050,7 +1054,12 @@ impl<'a> Para<'a> {
             return None;
         }
         let name = (s..e)
-            .find(|&k| self.is_cap(k) && !DETERMINERS.contains(&self.lower(k).as_str()))
+            .find(|&k| {
+                let w = self.lower(k);
+                self.is_cap(k)
+                    && !DETERMINERS.contains(&w.as_str())
+                    && !PREPOSITIONS.contains(&w.as_str())
+            })
             .map_or(s..e, |k| {
                 let mut j = k;
                 while j < e && self.is_cap(j) {
@@ -1248,12 +1257,10 @@ impl<'a> Para<'a> {
             let range = self.trim_range(range);
             // "An ambassador's job, he said, should be to ...": the content resumes after a
             // parenthetical attribution.
-            let resumed = (content_first
-                && attr_start > lo
-                && self.is_punct(attr_start - 1, ",")
-                && self.is_punct(after, ","))
-            .then(|| self.trim_range(after + 1..next_region.min(hi)))
-            .filter(|r| r.clone().any(|k| self.is_word(k)));
+            let resumed =
+                (content_first && self.is_punct(attr_start, ",") && self.is_punct(after, ","))
+                    .then(|| self.trim_range(after + 1..next_region.min(hi)))
+                    .filter(|r| r.clone().any(|k| self.is_word(k)));
             let pieces: Vec<Range<usize>> = std::iter::once(range).chain(resumed).collect();
             let all = || pieces.iter().flat_map(|r| r.clone());
             let nwords = all().filter(|&k| self.is_word(k)).count();
@@ -1343,5 +1350,332 @@ impl Raw {
             self.mention = name;
         }
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (kind, speaker, cue, content) of each statement of `text`, dated 2021-12-05 (a Sunday).
+    fn run(text: &str) -> Vec<(&'static str, String, String, String)> {
+        let mut article = Article::from_bytes("t.txt", text.as_bytes());
+        article.date = Date::find_in("2021-12-05");
+        extract(&article)
+            .into_iter()
+            .map(|s| {
+                let cue = s.cue.clone().unwrap_or_default();
+                (s.kind.as_str(), s.speaker, cue, s.content)
+            })
+            .collect()
+    }
+
+    /// One expected statement: (kind, speaker, cue, content).
+    type Want<'a> = (&'a str, &'a str, &'a str, &'a str);
+
+    /// Checks a table of (name, article, expected statements).
+    fn check(table: &[(&str, &str, Vec<Want>)]) {
+        for (name, text, want) in table {
+            let got = run(text);
+            let got: Vec<Want> = got
+                .iter()
+                .map(|(k, s, c, t)| (*k, s.as_str(), c.as_str(), t.as_str()))
+                .collect();
+            assert_eq!(&got, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn quote_mark_table() {
+        check(&[
+            (
+                "straight",
+                "\"We will not back down,\" Smith said.",
+                vec![("direct", "Smith", "said", "We will not back down")],
+            ),
+            (
+                "curly, split quote as one statement",
+                "\u{201c}We will not back down,\u{201d} she said, \u{201c}and we will win.\u{201d}",
+                vec![(
+                    "direct",
+                    "she",
+                    "said",
+                    "We will not back down ... and we will win.",
+                )],
+            ),
+            (
+                "single nested in double",
+                "He said \"it's 'fine' for now\" today.",
+                vec![("partial", "He", "said", "\"it's 'fine' for now\" today")],
+            ),
+            (
+                "two apostrophes as a quote mark",
+                "''We are ready,'' Smith said.",
+                vec![("direct", "Smith", "said", "We are ready")],
+            ),
+            (
+                "multi-sentence quote",
+                "\"We are ready. We have trained for years,\" Smith said.",
+                vec![(
+                    "direct",
+                    "Smith",
+                    "said",
+                    "We are ready. We have trained for years",
+                )],
+            ),
+            (
+                "quote continued after the attribution sentence",
+                "\"We are ready,\" Smith said. \"We have trained for years.\"",
+                vec![(
+                    "direct",
+                    "Smith",
+                    "said",
+                    "We are ready ... We have trained for years.",
+                )],
+            ),
+            (
+                "continuation paragraph",
+                "\"We are ready,\" Smith said.\n\n\"We have trained for years.\"",
+                vec![
+                    ("direct", "Smith", "said", "We are ready"),
+                    ("direct", "Smith", "", "We have trained for years."),
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn not_statements_table() {
+        check(&[
+            (
+                "title",
+                "The film \"Gone with the Wind\" was shown again.",
+                vec![],
+            ),
+            (
+                "nickname",
+                "Bill \"The Hammer\" Jones arrived late.",
+                vec![],
+            ),
+            (
+                "scare quotes",
+                "The so-called \"experts\" were wrong again.",
+                vec![],
+            ),
+            (
+                "noun 'state'",
+                "Western states will hold elections in March.",
+                vec![],
+            ),
+            (
+                "'said to'",
+                "The house is said to be haunted by ghosts.",
+                vec![],
+            ),
+            (
+                "'That said'",
+                "That said, Cruz cannot win the nomination outright.",
+                vec![],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn speaker_position_table() {
+        check(&[
+            (
+                "colon",
+                "Smith said: \"The plan failed.\"",
+                vec![("direct", "Smith", "said", "The plan failed.")],
+            ),
+            (
+                "inverted, title stripped",
+                "\"The plan failed,\" said Commissioner Jane Doe.",
+                vec![("direct", "Jane Doe", "said", "The plan failed")],
+            ),
+            (
+                "inverted, lowercase speaker phrase",
+                "\"The plan failed,\" said one former campaign aide.",
+                vec![(
+                    "direct",
+                    "one former campaign aide",
+                    "said",
+                    "The plan failed",
+                )],
+            ),
+            (
+                "dash",
+                "\"The plan failed\" \u{2014} Commissioner Jane Doe",
+                vec![("direct", "Jane Doe", "\u{2014}", "The plan failed")],
+            ),
+            (
+                "appositive",
+                "Hugh Hill, a doctor at Mercy Hospital, said the clinic was full.",
+                vec![("indirect", "Hugh Hill", "said", "the clinic was full")],
+            ),
+            (
+                "appositive after the quote",
+                "\"It is full,\" Hugh Hill, a doctor at Mercy Hospital, said.",
+                vec![("direct", "Hugh Hill", "said", "It is full")],
+            ),
+            (
+                "speaker in the previous sentence",
+                "Jane Smith was asked about it. \"No comment.\"",
+                vec![("direct", "Jane Smith", "", "No comment.")],
+            ),
+            (
+                "colon frame without a listed cue",
+                "Jane Smith resisted: \"We will not move.\"",
+                vec![("direct", "Jane Smith", "resisted", "We will not move.")],
+            ),
+            (
+                "according to",
+                "The economy is slowing, according to the central bank.",
+                vec![(
+                    "indirect",
+                    "the central bank",
+                    "according to",
+                    "The economy is slowing",
+                )],
+            ),
+            (
+                "in a statement",
+                "The company said in a statement that profits fell.",
+                vec![("indirect", "The company", "said", "profits fell")],
+            ),
+            (
+                "parenthetical attribution",
+                "An ambassador's job, he said, should be to counter lies.",
+                vec![(
+                    "indirect",
+                    "he",
+                    "said",
+                    "An ambassador's job ... should be to counter lies",
+                )],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn reported_speech_table() {
+        check(&[
+            (
+                "told reporters",
+                "Jane Smith told reporters that the bill was dead.",
+                vec![("indirect", "Jane Smith", "told", "the bill was dead")],
+            ),
+            (
+                "told CNN (addressee is not the speaker)",
+                "Jane Smith told CNN the bill was dead.",
+                vec![("indirect", "Jane Smith", "told", "the bill was dead")],
+            ),
+            (
+                "wrote on Twitter",
+                "Jane Smith wrote on Twitter that the bill was dead.",
+                vec![("indirect", "Jane Smith", "wrote", "the bill was dead")],
+            ),
+            (
+                "in an interview with",
+                "Jane Smith said in an interview with CNN that the bill was dead.",
+                vec![("indirect", "Jane Smith", "said", "the bill was dead")],
+            ),
+            (
+                "warned without that",
+                "Jane Smith warned the bill was dead.",
+                vec![("indirect", "Jane Smith", "warned", "the bill was dead")],
+            ),
+            (
+                "denied a noun phrase",
+                "Jane Smith denied the reports.",
+                vec![("indirect", "Jane Smith", "denied", "the reports")],
+            ),
+            (
+                "saying participle",
+                "Jane Smith left the room, saying the bill was dead.",
+                vec![("indirect", "Jane Smith", "saying", "the bill was dead")],
+            ),
+            (
+                "called for",
+                "Jane Smith called for a new vote on the bill.",
+                vec![(
+                    "indirect",
+                    "Jane Smith",
+                    "called for",
+                    "a new vote on the bill",
+                )],
+            ),
+            (
+                "promised to",
+                "Jane Smith promised to fight the bill.",
+                vec![("indirect", "Jane Smith", "promised", "to fight the bill")],
+            ),
+            (
+                "quoted cue needs a quotation",
+                "Jane Smith called the plan \"a disaster\".",
+                vec![("partial", "Jane Smith", "called", "the plan \"a disaster\"")],
+            ),
+            (
+                "quoted cue without one",
+                "Jane Smith called a press conference on the bill.",
+                vec![],
+            ),
+            (
+                "quantity as speaker",
+                "About 9 percent said they had no preference at all.",
+                vec![(
+                    "indirect",
+                    "About 9 percent",
+                    "said",
+                    "they had no preference at all",
+                )],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn speaker_resolution_table() {
+        check(&[
+            (
+                "role noun to the last full name",
+                "Defense Secretary Lloyd Austin spoke first.\n\n\"We are ready,\" the defense secretary said.",
+                vec![("direct", "Lloyd Austin", "said", "We are ready")],
+            ),
+            (
+                "metonym kept as institution",
+                "The Kremlin said the talks were useful.",
+                vec![("indirect", "The Kremlin", "said", "the talks were useful")],
+            ),
+            (
+                "possessive role",
+                "Putin's spokesman said the talks were useful.",
+                vec![("indirect", "Putin's spokesman", "said", "the talks were useful")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn statement_date_table() {
+        let table = [
+            (
+                "said Friday",
+                "Jane Smith said Friday that the bill was dead.",
+                "2021-12-03",
+            ),
+            (
+                "on Thursday",
+                "Jane Smith said on Thursday that the bill was dead.",
+                "2021-12-02",
+            ),
+        ];
+        for (name, text, want) in table {
+            let mut article = Article::from_bytes("t.txt", text.as_bytes());
+            article.date = Date::find_in("2021-12-05");
+            let st = extract(&article);
+            let got = st
+                .first()
+                .and_then(|s| s.statement_date)
+                .map(|d| d.to_string());
+            assert_eq!(got.as_deref(), Some(want), "{name}");
+        }
     }
 }
