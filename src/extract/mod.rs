@@ -41,6 +41,9 @@ pub fn extract(article: &Article) -> Vec<Statement> {
     let mut resolver = Resolver::default();
     let mut out: Vec<Statement> = Vec::new();
     let mut prev_para_had_statement = false;
+    // Quotations of a paragraph left open at its end, with no attribution yet: the next
+    // paragraph's first direct statement takes them as its first pieces.
+    let mut pending: Vec<Quote> = Vec::new();
     for para in article.paragraphs() {
         let quotes = find_quotes(text, para.start, para.end);
         let toks = sentence::tokenize(text, para.start, para.end, &quotes);
@@ -110,12 +113,41 @@ pub fn extract(article: &Article) -> Vec<Statement> {
                 out.push(st);
             }
         }
+        if let Some(st) = out.get_mut(before).filter(|st| st.kind == Kind::Direct) {
+            prepend_pieces(st, article, &pending);
+        }
+        let left_open = quotes.last().is_some_and(|q| !q.closed);
+        pending = if out.len() == before && left_open && p.only_quotes(0..toks.len()) {
+            quotes.clone()
+        } else {
+            Vec::new()
+        };
         prev_para_had_statement = out.len() > before;
     }
     for (i, s) in out.iter_mut().enumerate() {
         s.statement_id = format!("S{}", i + 1);
     }
     out
+}
+
+/// Puts quotations before a direct statement's pieces (a quote opened in an earlier paragraph).
+fn prepend_pieces(st: &mut Statement, article: &Article, qs: &[Quote]) {
+    if qs.is_empty() {
+        return;
+    }
+    let text = &article.text;
+    let mut spans: Vec<Span> = qs
+        .iter()
+        .map(|q| trim_span(text, [q.start, q.end]))
+        .filter(|s| s[1] > s[0])
+        .collect();
+    spans.extend(st.spans());
+    spans.truncate(MAX_PIECES);
+    st.quoted = spans.iter().map(|s| text[s[0]..s[1]].to_string()).collect();
+    st.content = st.quoted.join(" ... ");
+    st.line = article.line_of(spans[0][0]);
+    st.content_span = (spans.len() == 1).then(|| spans[0]);
+    st.content_spans = (spans.len() > 1).then_some(spans);
 }
 
 /// Adds a quotation to a statement as one more content piece.
@@ -1431,6 +1463,16 @@ mod tests {
                     "Smith",
                     "said",
                     "We are ready ... We have trained for years.",
+                )],
+            ),
+            (
+                "quote left open at a paragraph's end, attributed in the next",
+                "\"We are ready.\n\n\"We have trained,\" Smith said.",
+                vec![(
+                    "direct",
+                    "Smith",
+                    "said",
+                    "We are ready. ... We have trained",
                 )],
             ),
             (
