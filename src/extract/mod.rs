@@ -906,7 +906,7 @@ impl<'a> Para<'a> {
         if !(self.is_punct(k, ",") && self.lower(cue.start).ends_with("ing")) {
             return None;
         }
-        (k > prev.cue.end).then(|| Attr {
+        (k > prev.cue.end && prev.form != Form::According).then(|| Attr {
             cue,
             class,
             form: Form::Participle,
@@ -926,7 +926,19 @@ impl<'a> Para<'a> {
         class: CueClass,
     ) -> Option<Attr> {
         if class == CueClass::According {
-            let sp = self.speaker_after(cue.end, hi)?;
+            // "according to exit polls": any noun phrase names the source here.
+            let sp = self.speaker_after(cue.end, hi).or_else(|| {
+                let mut k = cue.end;
+                while k < hi && self.is_word(k) && k - cue.end < MAX_SPEAKER_WORDS {
+                    k += 1;
+                }
+                let w = if k > cue.end {
+                    self.lower(cue.end)
+                } else {
+                    return None;
+                };
+                (!PREPOSITIONS.contains(&w.as_str()) && w != "that").then_some(cue.end..k)
+            })?;
             let region = if cue.start > lo && self.is_punct(cue.start - 1, ",") {
                 cue.start - 1
             } else {
@@ -1075,7 +1087,8 @@ impl<'a> Para<'a> {
         }
         let w = self.lower(s);
         // "About 9 percent said": a preposition before a number is an approximator.
-        let approximator = self.s(s + 1).starts_with(|c: char| c.is_ascii_digit());
+        let approximator =
+            self.is_word(s + 1) && self.s(s + 1).starts_with(|c: char| c.is_ascii_digit());
         // "should be to counter lies": an infinitive cue has no subject of its own.
         let blocked = (PREPOSITIONS.contains(&w.as_str()) && !approximator)
             || self.lower(e - 1) == "to"
@@ -1270,7 +1283,12 @@ impl<'a> Para<'a> {
                 if self.is_punct(s, ":") {
                     s += 1;
                 }
-                let e = next_region.min(hi);
+                let mut e = next_region.min(hi);
+                // "Ukraine, which had warned that X, asked ...": the relative clause ends at
+                // its closing comma.
+                if a.form == Form::Relative {
+                    e = (s..e).find(|&k| self.is_punct(k, ",")).unwrap_or(e);
+                }
                 if s >= e {
                     return None;
                 }
@@ -1644,6 +1662,24 @@ mod tests {
                     "Jane Smith",
                     "called for",
                     "a new vote on the bill",
+                )],
+            ),
+            (
+                "relative clause",
+                "Ukraine, which had warned that Russia would invade, asked for help.",
+                vec![
+                    ("indirect", "Ukraine", "warned", "Russia would invade"),
+                    ("indirect", "Ukraine", "asked", "for help"),
+                ],
+            ),
+            (
+                "according to a common noun phrase",
+                "Turnout rose sharply, according to exit polls.",
+                vec![(
+                    "indirect",
+                    "exit polls",
+                    "according to",
+                    "Turnout rose sharply",
                 )],
             ),
             (
