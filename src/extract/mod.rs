@@ -780,6 +780,21 @@ impl<'a> Para<'a> {
                 i += 1;
                 continue;
             }
+            // A participle after a determiner, possessive or preposition is an adjective
+            // ("his pledged delegates", "Trump's reported net worth", "in pledged delegates").
+            if i > lo && self.is_word(i - 1) && self.lower(i).ends_with("ed") {
+                let w = self.lower(i - 1);
+                let possessive = w.ends_with("'s")
+                    && !PRONOUNS.iter().any(|(p, _)| w == format!("{p}'s"))
+                    && w != "that's";
+                let adjective = DETERMINERS.contains(&w.as_str())
+                    || possessive
+                    || (PREPOSITIONS.contains(&w.as_str()) && w != "to");
+                if adjective {
+                    i += 1;
+                    continue;
+                }
+            }
             let cue = i..i + len;
             if let Some(a) = self.attribution(lo, hi, cue.clone(), class) {
                 attrs.push(a);
