@@ -1587,6 +1587,11 @@ mod tests {
                 vec![],
             ),
             (
+                "participle as adjective",
+                "Sanders trails in pledged delegates by a wide margin.",
+                vec![],
+            ),
+            (
                 "'said to'",
                 "The house is said to be haunted by ghosts.",
                 vec![],
