@@ -8,6 +8,7 @@ use crate::matching::align::{Alignment, Op, COST_GAP};
 use crate::matching::lexicon::lexicon;
 use crate::matching::normalize::{flag, Token};
 use crate::matching::{could_hold, place, prepare, Placement, Prepared};
+use rayon::prelude::*;
 use std::ops::Range;
 
 /// The thresholds that turn an alignment into a grade, in one place, as shares of the
@@ -440,14 +441,12 @@ pub fn needs_attention(kind: Kind, verdict: Verdict) -> bool {
 struct Graded {
     placement: Placement,
     assessment: Assessment,
-    /// Which of the statement's prepared forms was placed.
-    variant: usize,
 }
 
 /// Every placement of a statement, graded: what [`judge`] decides from and [`explain`] prints.
 pub struct Scored {
-    /// The statement's prepared forms: as written, then (reported speech) with the shifts undone.
-    pub variants: Vec<Prepared>,
+    /// The checked text, prepared (for reported speech, its words also match the unshifted ones).
+    pub prepared: Prepared,
     graded: Vec<Graded>,
     /// The corpus names of the attributed speaker.
     pub own: Vec<String>,
@@ -492,37 +491,35 @@ pub fn score(corpus: &Corpus, st: &Statement) -> Scored {
         .into_iter()
         .map(str::to_string)
         .collect();
-    let variants = vec![prepare(corpus, &text, reported)];
+    let p = prepare(corpus, &text, reported);
     let mut graded: Vec<Graded> = Vec::new();
-    for (vi, p) in variants.iter().enumerate() {
-        if p.word_count() == 0 {
-            continue;
-        }
+    if p.word_count() > 0 {
         let keep = could_hold(
             corpus,
-            p,
+            &p,
             thresholds::NEAR_MIN_COVERAGE.min(thresholds::ALTERED_MIN_COVERAGE),
             thresholds::PARAPHRASE_MIN_COVERAGE,
         );
-        for placement in place(corpus, p, keep) {
-            let (d, t) = placement.turn;
-            let words = &corpus.words[d][t];
-            let assessment = assess(
-                p,
-                &words.tokens,
-                &corpus.docs[d].turns[t].text,
-                &placement.alignment,
-                st.kind,
-            );
-            graded.push(Graded {
-                placement,
-                assessment,
-                variant: vi,
-            });
-        }
+        graded = place(corpus, &p, keep)
+            .into_par_iter()
+            .map(|placement| {
+                let (d, t) = placement.turn;
+                let assessment = assess(
+                    &p,
+                    &corpus.words[d][t].tokens,
+                    &corpus.docs[d].turns[t].text,
+                    &placement.alignment,
+                    st.kind,
+                );
+                Graded {
+                    placement,
+                    assessment,
+                }
+            })
+            .collect();
     }
     Scored {
-        variants,
+        prepared: p,
         graded,
         own,
         said: st.statement_date,
@@ -540,7 +537,7 @@ pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> 
     let ranked = scored.ranked(corpus);
     let best_own = ranked.iter().find(|(_, own)| *own).map(|(g, _)| *g);
     let best_other = ranked.iter().find(|(_, own)| !*own).map(|(g, _)| *g);
-    let words = scored.variants[0].word_count();
+    let words = scored.prepared.word_count();
     let own_grade = best_own.map_or(Grade::None, |g| g.assessment.grade);
     let other_grade = best_other.map_or(Grade::None, |g| g.assessment.grade);
     let (verdict, chosen) = if own_grade <= Grade::Altered && own_grade <= other_grade {
@@ -616,7 +613,7 @@ pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> 
             .and_then(|tok| turn.time_at(tok.start))
             .map(crate::corpus::format_time);
         finding.source_text = Some(passage);
-        let stmt = &scored.variants[g.variant];
+        let stmt = &scored.prepared;
         finding.source_marked = Some(mark_passage(
             &turn.text,
             toks,
@@ -760,7 +757,7 @@ pub fn explain(corpus: &Corpus, st: &Statement) -> String {
         st.kind.as_str(),
         text,
         if reported {
-            " [also with reported-speech shifts undone]"
+            " [reported speech: words also match their unshifted forms]"
         } else {
             ""
         }
