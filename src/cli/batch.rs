@@ -4,7 +4,7 @@
 
 use super::progress::Progress;
 use super::{
-    prepare, write_atomic, SourceArgs, EXIT_ATTENTION, EXIT_CLEAN, EXIT_ERROR, EXIT_INTERRUPTED,
+    prepare, write_atomic, SourceOpts, EXIT_ATTENTION, EXIT_CLEAN, EXIT_ERROR, EXIT_INTERRUPTED,
 };
 use quotecheck::batch::{self, Item};
 use quotecheck::date::Date;
@@ -23,30 +23,17 @@ pub struct Args {
     /// CSVs (`id, path, date, outlet, title`; paths relative to the manifest).
     #[arg(required = true)]
     inputs: Vec<String>,
+    #[command(flatten)]
+    source: SourceOpts,
     /// The CSV report to write: one row per statement.
     #[arg(long, value_name = "FILE")]
     report: PathBuf,
     /// A CSV summary to write: one row per article, with counts per verdict and any error.
     #[arg(long, value_name = "FILE")]
     summary: Option<PathBuf>,
-    /// Directory of transcripts to check against [default: the config's `corpus`, else reference_data].
-    #[arg(long)]
-    corpus: Option<PathBuf>,
-    /// Index of the corpus (see `check --help`); loaded once for the whole batch.
-    #[arg(long)]
-    index: Option<PathBuf>,
-    /// Ignore any index: load the whole corpus and align with every turn (brute force).
-    #[arg(long, conflicts_with = "index")]
-    no_index: bool,
-    /// Verdicts that count as needing attention (see `check --help`).
-    #[arg(long, value_name = "RULES")]
-    fail_on: Option<String>,
     /// Date for articles that have none in a manifest or a date line (YYYY-MM-DD).
     #[arg(long, value_parser = super::parse_date)]
     date: Option<Date>,
-    /// Settings file [default: the nearest quotecheck.toml from the current folder up].
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
 }
 
 /// What happened to one article.
@@ -57,13 +44,7 @@ enum Outcome {
 }
 
 pub fn run(args: Args) -> Result<u8, Error> {
-    let (source, fail_on) = prepare(SourceArgs {
-        config: args.config.as_deref(),
-        corpus: args.corpus.clone(),
-        index: args.index.clone(),
-        no_index: args.no_index,
-        fail_on: args.fail_on.as_deref(),
-    })?;
+    let (source, fail_on) = prepare(&args.source)?;
     let (items, input_errors) = batch::collect(&args.inputs);
     for e in &input_errors {
         eprintln!("quotecheck: {e}");

@@ -2,7 +2,7 @@
 //! the exit status is the editorial gate.
 
 use super::{
-    read_articles, stdout_error, write_atomic, ColorChoice, Source, SourceArgs, EXIT_ATTENTION,
+    read_articles, stdout_error, write_atomic, ColorChoice, Source, SourceOpts, EXIT_ATTENTION,
     EXIT_CLEAN, EXIT_ERROR,
 };
 use clap::ValueEnum;
@@ -17,28 +17,14 @@ pub struct Args {
     /// Article files (plain text, Markdown or HTML); `-` reads standard input.
     #[arg(required = true)]
     articles: Vec<String>,
-    /// Directory of transcripts to check against [default: the config's `corpus`, else reference_data].
-    #[arg(long)]
-    corpus: Option<PathBuf>,
-    /// Index of the corpus to use (built, or rebuilt when the corpus changed or the index
-    /// cannot be trusted) [default: the config's `index`, else CORPUS/.quotecheck.idx when it
-    /// exists; without one, every statement is aligned with every turn of the corpus].
-    #[arg(long)]
-    index: Option<PathBuf>,
-    /// Ignore any index: load the whole corpus and align with every turn (brute force).
-    #[arg(long, conflicts_with = "index")]
-    no_index: bool,
+    #[command(flatten)]
+    source: SourceOpts,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
     /// Also write the HTML review page to this file.
     #[arg(long, value_name = "FILE")]
     html: Option<PathBuf>,
-    /// Verdicts that fail the check (exit status 1), comma-separated; `VERDICT:quotes` applies
-    /// to direct and partial quotes only [default: the config's `fail_on`, else
-    /// altered,misattributed,unverified:quotes,paraphrase:quotes].
-    #[arg(long, value_name = "RULES")]
-    fail_on: Option<String>,
     /// Print only the statements that fail, one line each: `file:line: verdict: speaker: "statement"`.
     #[arg(long, short)]
     quiet: bool,
@@ -48,9 +34,6 @@ pub struct Args {
     /// When to colour the text report (NO_COLOR is honoured with auto).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
-    /// Settings file [default: the nearest quotecheck.toml from the current folder up].
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -76,13 +59,7 @@ fn file_texts(articles: &[Article]) -> Vec<&str> {
 }
 
 pub fn run(args: Args) -> Result<u8, Error> {
-    let (mut source, fail_on) = super::prepare(SourceArgs {
-        config: args.config.as_deref(),
-        corpus: args.corpus.clone(),
-        index: args.index.clone(),
-        no_index: args.no_index,
-        fail_on: args.fail_on.as_deref(),
-    })?;
+    let (mut source, fail_on) = super::prepare(&args.source)?;
     let mut failed = false;
     let articles = read_articles(&args.articles, args.date, &mut failed);
     let run = |source: &Source| {

@@ -143,33 +143,50 @@ impl Source {
     }
 }
 
-/// How `check` and `batch` find their corpus and index.
-pub struct SourceArgs<'a> {
-    pub config: Option<&'a Path>,
+/// Where the corpus and its index are, and what fails: options `check` and `batch` share.
+#[derive(clap::Args)]
+pub struct SourceOpts {
+    /// Directory of transcripts to check against [default: the config's `corpus`, else reference_data].
+    #[arg(long)]
     pub corpus: Option<PathBuf>,
+    /// Index of the corpus to use (built, or rebuilt when the corpus changed or the index
+    /// cannot be trusted) [default: the config's `index`, else CORPUS/.quotecheck.idx when it
+    /// exists; without one, every statement is aligned with every turn of the corpus].
+    #[arg(long)]
     pub index: Option<PathBuf>,
+    /// Ignore any index: load the whole corpus and align with every turn (brute force).
+    #[arg(long, conflicts_with = "index")]
     pub no_index: bool,
-    pub fail_on: Option<&'a str>,
+    /// Verdicts that fail the check (exit status 1), comma-separated; `VERDICT:quotes` applies
+    /// to direct and partial quotes only [default: the config's `fail_on`, else
+    /// altered,misattributed,unverified:quotes,paraphrase:quotes].
+    #[arg(long, value_name = "RULES")]
+    pub fail_on: Option<String>,
+    /// Settings file [default: the nearest quotecheck.toml from the current folder up].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// What `check` and `batch` set up the same way: settings from the config file and the
 /// command line (the command line wins), the corpus or its index opened once (built or
 /// rebuilt when missing, stale or damaged, saying so), and the fail-on rules.
-pub fn prepare(args: SourceArgs) -> Result<(Source, FailOn), Error> {
-    let config = config::load(args.config)?;
+pub fn prepare(args: &SourceOpts) -> Result<(Source, FailOn), Error> {
+    let config = config::load(args.config.as_deref())?;
     let rules = args
         .fail_on
-        .map(str::to_string)
+        .clone()
         .or_else(|| config.fail_on.as_ref().map(|f| f.joined()));
     let fail_on = FailOn::parse(rules.as_deref().unwrap_or(DEFAULT_FAIL_ON))?;
     let dir = args
         .corpus
+        .clone()
         .or(config.corpus)
         .unwrap_or_else(|| PathBuf::from("reference_data"));
     let index_path = if args.no_index {
         None
     } else {
         args.index
+            .clone()
             .or(config.index)
             .or_else(|| Some(corpus::index::default_path(&dir)).filter(|p| p.is_file()))
     };
