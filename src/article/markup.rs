@@ -118,8 +118,9 @@ pub fn strip_html(src: &str) -> Stripped {
         match bytes[i] {
             b'<' => {
                 out.copy(src, run, i);
-                let end = src[i..].find('>').map_or(src.len(), |e| i + e + 1);
-                let tag = src[i + 1..end.saturating_sub(1).max(i + 1)].trim_start_matches('/');
+                let close = src[i..].find('>').map(|e| i + e);
+                let end = close.map_or(src.len(), |c| c + 1);
+                let tag = src[i + 1..close.unwrap_or(src.len())].trim_start_matches('/');
                 let name: String = tag
                     .chars()
                     .take_while(|c| c.is_ascii_alphanumeric())
@@ -325,6 +326,8 @@ mod tests {
                 "a  b \u{2019} \u{2019}",
                 "b",
             ),
+            // regression (found by fuzzing): a tag left open before a multi-byte character
+            ("x \u{201d}<p \u{201d}", "x \u{201d}\n\n", "x"),
         ];
         for (src, want, word) in table {
             let s = strip_html(src);
