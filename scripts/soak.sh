@@ -3,6 +3,7 @@
 # transcripts index, sampling the process's resident memory once a second, to show memory stays
 # flat (no leak) and to give the throughput. Release build.
 # usage: scripts/soak.sh [SHARED_DIR] [ARTICLES]
+#   SOAK_LOG=FILE keeps the memory samples ("time rss_kib report_lines" per line) after the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${1:-../shared}
@@ -27,16 +28,17 @@ PY
 start=$(date +%s.%N)
 "$bin" batch "$tmp/manifest.csv" --corpus "$corpus" --index "$tmp/pm.idx" --report "$tmp/out.csv" --summary "$tmp/summary.csv" 2> "$tmp/err" &
 pid=$!
-: > "$tmp/rss"
+log=${SOAK_LOG:-$tmp/rss}
+: > "$log"
 while kill -0 "$pid" 2> /dev/null; do
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2> /dev/null || true)
   rows=$(wc -l < "$tmp/out.csv" 2> /dev/null || echo 0)
-  [ -n "$rss" ] && echo "$(date +%s.%N) $rss $rows" >> "$tmp/rss"
+  [ -n "$rss" ] && echo "$(date +%s.%N) $rss $rows" >> "$log"
   sleep 1
 done
 wait "$pid" || true
 end=$(date +%s.%N)
-python3 - "$tmp/rss" "$start" "$end" "$n" "$tmp/out.csv" <<'PY'
+python3 - "$log" "$start" "$end" "$n" "$tmp/out.csv" <<'PY'
 import sys
 rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
 start, end, n = float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])

@@ -1,5 +1,5 @@
 //! Bounded fuzzing without nightly: seeded mutations of the inputs kept in
-//! `tests/fuzz_corpus/<target>/` are thrown at each parser and at the aligner, each input
+//! `tests/fuzz_corpus/<target>/` are thrown at each parser, the index loader and the aligner, each input
 //! under a watchdog. A panic or a hang fails the test and saves the input beside the seeds,
 //! where it is replayed on every later run (so each crash found becomes a regression test).
 //! `QUOTECHECK_FUZZ_SECONDS` sets each target's time budget (default 2; `.ci/run` gives more).
@@ -197,5 +197,62 @@ fn fuzz_align() {
         let (window, _) = best_window(&s, &t.ids, |_| true);
         let a = align(&s, &t, window.clone());
         assert!(a.t_range.start >= window.start && a.t_range.end <= window.end.max(window.start));
+    });
+}
+
+#[test]
+fn fuzz_jsonl() {
+    fuzz("jsonl", |bytes| {
+        let _ = quotecheck::corpus::parse_jsonl("fuzz.jsonl", &String::from_utf8_lossy(bytes));
+    });
+}
+
+#[test]
+fn fuzz_csv() {
+    fuzz("csv", |bytes| {
+        let _ = quotecheck::corpus::parse_csv("fuzz.csv", &String::from_utf8_lossy(bytes));
+    });
+}
+
+#[test]
+fn fuzz_captions() {
+    fuzz("captions", |bytes| {
+        let text = String::from_utf8_lossy(bytes);
+        let _ = quotecheck::corpus::parse_captions(std::path::Path::new("fuzz.vtt"), &text);
+        let _ = quotecheck::corpus::parse_captions(std::path::Path::new("fuzz.srt"), &text);
+    });
+}
+
+#[test]
+fn fuzz_roster() {
+    fuzz("roster", |bytes| {
+        let _ = quotecheck::corpus::roster::Roster::parse(
+            "speakers.csv",
+            &String::from_utf8_lossy(bytes),
+        );
+    });
+}
+
+/// The index loader on damaged index files: opening must fail cleanly or give an index whose
+/// queries fail cleanly.
+#[test]
+fn fuzz_index() {
+    fuzz("index", |bytes| {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("qc-fuzz-{}-{n}.idx", std::process::id()));
+        std::fs::write(&path, bytes).unwrap();
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("reference_data");
+        if let Ok(index) = quotecheck::corpus::index::Index::open(&path, &root) {
+            let words: Vec<String> =
+                "they have invaded before and so as we look at the numbers of forces"
+                    .split(' ')
+                    .map(str::to_string)
+                    .collect();
+            if let Ok(found) = index.candidates(&words) {
+                let _ = index.corpus_for(&found);
+            }
+        }
+        let _ = std::fs::remove_file(&path);
     });
 }
