@@ -2,11 +2,11 @@
 //! against one corpus, into a CSV report (one row per statement, in a stable order) and a
 //! summary (one row per article, errors included).
 
-use super::progress::Progress;
 use super::{
     prepare, write_atomic, SourceOpts, EXIT_ATTENTION, EXIT_CLEAN, EXIT_ERROR, EXIT_INTERRUPTED,
 };
 use quotecheck::batch::{self, Item};
+use quotecheck::corpus::progress::Progress;
 use quotecheck::date::Date;
 use quotecheck::report::{self, ArticleMeta, ArticleReport, BATCH_COLUMNS};
 use quotecheck::{Article, Error};
@@ -68,7 +68,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
         .collect();
     let mut summary_rows = Vec::new();
     let (mut failed, mut attention, mut interrupted) = (!input_errors.is_empty(), false, false);
-    let mut progress = Progress::new("articles", items.len());
+    let progress = Progress::new("checking", items.len() as u64, "articles");
     let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
     let check_one = |item: &Item| -> Outcome {
         if stop.load(Ordering::SeqCst) {
@@ -126,7 +126,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
                     }
                     Outcome::Skipped => interrupted = true,
                 }
-                progress.tick();
+                progress.inc(1);
                 next += 1;
             }
         }

@@ -6,7 +6,6 @@ pub mod check;
 pub mod config;
 pub mod extract;
 pub mod index;
-pub mod progress;
 pub mod verify;
 
 use clap::ValueEnum;
