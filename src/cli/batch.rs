@@ -2,9 +2,7 @@
 //! against one corpus, into a CSV report (one row per statement, in a stable order) and a
 //! summary (one row per article, errors included).
 
-use super::{
-    prepare, write_atomic, SourceOpts, EXIT_ATTENTION, EXIT_CLEAN, EXIT_ERROR, EXIT_INTERRUPTED,
-};
+use super::{prepare, write_atomic, SourceOpts, EXIT_INTERRUPTED};
 use quotecheck::batch::{self, Item};
 use quotecheck::corpus::progress::Progress;
 use quotecheck::date::Date;
@@ -158,11 +156,5 @@ pub fn run(args: Args) -> Result<u8, Error> {
         );
         return Ok(EXIT_INTERRUPTED);
     }
-    Ok(if failed {
-        EXIT_ERROR
-    } else if attention {
-        EXIT_ATTENTION
-    } else {
-        EXIT_CLEAN
-    })
+    Ok(super::exit_status(failed, attention))
 }

@@ -1,10 +1,7 @@
 //! `quotecheck check`: extract the statements of articles and check each against a corpus;
 //! the exit status is the editorial gate.
 
-use super::{
-    read_articles, stdout_error, write_atomic, ColorChoice, Source, SourceOpts, EXIT_ATTENTION,
-    EXIT_CLEAN, EXIT_ERROR,
-};
+use super::{read_articles, stdout_error, write_atomic, ColorChoice, Source, SourceOpts};
 use clap::ValueEnum;
 use quotecheck::date::Date;
 use quotecheck::report::{self, ArticleReport};
@@ -132,11 +129,5 @@ pub fn run(args: Args) -> Result<u8, Error> {
         .iter()
         .flat_map(|r| &r.findings)
         .any(|f| f.needs_attention);
-    Ok(if failed {
-        EXIT_ERROR
-    } else if attention {
-        EXIT_ATTENTION
-    } else {
-        EXIT_CLEAN
-    })
+    Ok(super::exit_status(failed, attention))
 }

@@ -52,6 +52,17 @@ impl ColorChoice {
     }
 }
 
+/// The exit status of a run: an error wins, then a statement that needs attention.
+pub fn exit_status(failed: bool, attention: bool) -> u8 {
+    if failed {
+        EXIT_ERROR
+    } else if attention {
+        EXIT_ATTENTION
+    } else {
+        EXIT_CLEAN
+    }
+}
+
 /// Parses `--date`.
 pub fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse_iso(s).ok_or_else(|| format!("'{s}' is not a date: expected YYYY-MM-DD"))

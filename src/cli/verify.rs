@@ -1,7 +1,7 @@
 //! `quotecheck verify`: check the attributed statements of a claims file (CSV: `id, speaker,
 //! statement, kind, date`) against a corpus, one output row per claim.
 
-use super::{stdout_error, ColorChoice, EXIT_ATTENTION, EXIT_CLEAN, EXIT_ERROR};
+use super::{stdout_error, ColorChoice};
 use clap::ValueEnum;
 use quotecheck::claims::{read_claims, verify, Claim};
 use quotecheck::corpus::Corpus;
@@ -178,11 +178,5 @@ pub fn run(args: Args) -> Result<u8, Error> {
 
 /// The exit status: 2 when a row was bad, else 1 when a claim needs attention, else 0.
 fn status(failed: bool, findings: &[Finding]) -> u8 {
-    if failed {
-        EXIT_ERROR
-    } else if findings.iter().any(|f| f.needs_attention) {
-        EXIT_ATTENTION
-    } else {
-        EXIT_CLEAN
-    }
+    super::exit_status(failed, findings.iter().any(|f| f.needs_attention))
 }
