@@ -167,3 +167,30 @@ fn interrupt_leaves_a_valid_csv_of_finished_articles() {
         "the summary lists the finished articles"
     );
 }
+
+/// A match in a caption file says where in the video it was said, in the batch report too.
+#[test]
+fn caption_time_reaches_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("corpus")).unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/corpus/2021-12-03-remarks.vtt"),
+        d.join("corpus/remarks.vtt"),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("a.txt"),
+        "\"The most comprehensive and meaningful set of initiatives,\" Joe Biden said.\n",
+    )
+    .unwrap();
+    run(
+        d,
+        &[
+            "batch", "a.txt", "--corpus", "corpus", "--report", "out.csv",
+        ],
+    );
+    let report = rows(&d.join("out.csv"));
+    assert_eq!(&report[0][10], "verbatim");
+    assert_eq!(&report[0][18], "00:41:07");
+}

@@ -5,7 +5,7 @@ use crate::finding::Finding;
 use std::io::{self, Write};
 
 /// The columns, in order.
-pub const CSV_COLUMNS: [&str; 26] = [
+pub const CSV_COLUMNS: [&str; 27] = [
     "file",
     "statement_id",
     "line",
@@ -26,6 +26,7 @@ pub const CSV_COLUMNS: [&str; 26] = [
     "source_date",
     "source_speaker",
     "source_line",
+    "source_time",
     "source_text",
     "differences",
     "true_speaker",
@@ -73,6 +74,7 @@ fn row(f: &Finding) -> Vec<String> {
         f.source_date.map(|d| d.to_string()).unwrap_or_default(),
         opt(&f.source_speaker),
         f.source_line.map(|l| l.to_string()).unwrap_or_default(),
+        opt(&f.source_time),
         opt(&f.source_text),
         f.differences.join("; "),
         opt(&f.true_speaker),
@@ -198,7 +200,7 @@ pub fn batch_rows(meta: &ArticleMeta, report: &ArticleReport) -> io::Result<Vec<
             f.source_date.map(|d| d.to_string()).unwrap_or_default(),
             opt(&f.source_speaker),
             opt(&f.source_text),
-            String::new(),
+            opt(&f.source_time),
             f.needs_attention.to_string(),
         ]
     }))

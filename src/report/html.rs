@@ -139,8 +139,13 @@ fn finding_card(out: &mut String, f: &Finding, article: usize) {
             .as_deref()
             .map(|s| format!(" — {}", escape(s)))
             .unwrap_or_default();
+        let at = f
+            .source_time
+            .as_deref()
+            .map(|t| format!(", at {}", escape(t)))
+            .unwrap_or_default();
         out.push_str(&format!(
-            "<p class=\"meta\">{}{date}{speaker}</p>",
+            "<p class=\"meta\">{}{date}{speaker}{at}</p>",
             escape(title)
         ));
     }

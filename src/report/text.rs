@@ -107,7 +107,12 @@ fn finding(out: &mut dyn Write, f: &Finding, style: Style) -> io::Result<()> {
     if let (Some(title), Some(file)) = (&f.source_title, &f.source_file) {
         let date = f.source_date.map(|d| format!(" ({d})")).unwrap_or_default();
         let speaker = f.source_speaker.as_deref().unwrap_or("?");
-        writeln!(out, "  source:   {title}{date}, {speaker}")?;
+        let at = f
+            .source_time
+            .as_ref()
+            .map(|t| format!(", at {t}"))
+            .unwrap_or_default();
+        writeln!(out, "  source:   {title}{date}, {speaker}{at}")?;
         writeln!(
             out,
             "            {}",
