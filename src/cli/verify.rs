@@ -65,12 +65,6 @@ const COLUMNS: [&str; 19] = [
     "statement",
 ];
 
-/// A cell a spreadsheet would read as a formula gets a leading `'` (as `check --format csv`).
-fn safe_cell(s: &str) -> String {
-    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    format!("{}{s}", if formula { "'" } else { "" })
-}
-
 /// A JSON Lines record: the claim's id, then the finding.
 #[derive(Serialize)]
 struct Record<'a> {
@@ -143,9 +137,9 @@ pub fn run(args: Args) -> Result<u8, Error> {
             let mut w = csv::Writer::from_writer(&mut out);
             w.write_record(COLUMNS)
                 .and_then(|()| {
-                    findings
-                        .iter()
-                        .try_for_each(|f| w.write_record(csv_row(f).iter().map(|c| safe_cell(c))))
+                    findings.iter().try_for_each(|f| {
+                        w.write_record(csv_row(f).iter().map(|c| report::safe_cell(c)))
+                    })
                 })
                 .map_err(|e| stdout_error(e.into()))?;
             w.flush().map_err(stdout_error)?;
