@@ -8,17 +8,7 @@ use common::*;
 #[test]
 fn sample_article_gets_expected_verdicts() {
     let dir = sample_dir();
-    let out = run(
-        dir.path(),
-        &[
-            "check",
-            "article.txt",
-            "--corpus",
-            "corpus",
-            "--format",
-            "jsonl",
-        ],
-    );
+    let out = check_jsonl(dir.path(), "article.txt");
     assert_eq!(
         out.status.code(),
         Some(1),
@@ -60,17 +50,7 @@ fn sample_article_gets_expected_verdicts() {
 #[test]
 fn jsonl_records_carry_the_documented_fields() {
     let dir = sample_dir();
-    let out = run(
-        dir.path(),
-        &[
-            "check",
-            "article.txt",
-            "--corpus",
-            "corpus",
-            "--format",
-            "jsonl",
-        ],
-    );
+    let out = check_jsonl(dir.path(), "article.txt");
     let text = std::fs::read_to_string(dir.path().join("article.txt")).unwrap();
     for f in jsonl(&out) {
         for key in [
@@ -235,28 +215,8 @@ fn crlf_bom_and_curly_quotes_read_the_same() {
         }
     }
     std::fs::write(dir.path().join("curly.txt"), curly).unwrap();
-    let a = jsonl(&run(
-        dir.path(),
-        &[
-            "check",
-            "article.txt",
-            "--corpus",
-            "corpus",
-            "--format",
-            "jsonl",
-        ],
-    ));
-    let b = jsonl(&run(
-        dir.path(),
-        &[
-            "check",
-            "curly.txt",
-            "--corpus",
-            "corpus",
-            "--format",
-            "jsonl",
-        ],
-    ));
+    let a = jsonl(&check_jsonl(dir.path(), "article.txt"));
+    let b = jsonl(&check_jsonl(dir.path(), "curly.txt"));
     let verdicts = |v: &[serde_json::Value]| {
         v.iter()
             .map(|f| (f["speaker"].clone(), f["verdict"].clone()))
@@ -309,17 +269,7 @@ fn bad_transcript_is_named_with_its_line_and_skipped() {
         "---\ntitle: x\ndate: not a date\n---\nA: b\n",
     )
     .unwrap();
-    let out = run(
-        dir.path(),
-        &[
-            "check",
-            "article.txt",
-            "--corpus",
-            "corpus",
-            "--format",
-            "jsonl",
-        ],
-    );
+    let out = check_jsonl(dir.path(), "article.txt");
     assert!(stderr(&out).contains("broken.txt:3:"), "{}", stderr(&out));
     assert_eq!(jsonl(&out).len(), 14);
 }
@@ -332,17 +282,7 @@ fn clean_article_exits_zero() {
         "\"They've invaded before,\" Lloyd Austin said.\n",
     )
     .unwrap();
-    let out = run(
-        dir.path(),
-        &[
-            "check",
-            "clean.txt",
-            "--corpus",
-            "corpus",
-            "--format",
-            "jsonl",
-        ],
-    );
+    let out = check_jsonl(dir.path(), "clean.txt");
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert_eq!(jsonl(&out)[0]["verdict"], "verbatim");
 }
@@ -353,12 +293,7 @@ fn clean_article_exits_zero() {
 fn interviewer_words_given_to_official_are_misattributed() {
     let dir = sample_dir();
     std::fs::write(dir.path().join("mis.txt"), "\"There are already almost 100,000 Russian troops along that border with Ukraine,\" Austin said.\n").unwrap();
-    let out = run(
-        dir.path(),
-        &[
-            "check", "mis.txt", "--corpus", "corpus", "--format", "jsonl",
-        ],
-    );
+    let out = check_jsonl(dir.path(), "mis.txt");
     let f = &jsonl(&out)[0];
     assert_eq!(f["verdict"], "misattributed");
     assert_eq!(f["true_speaker"], "Bret Baier");
@@ -369,12 +304,7 @@ fn interviewer_words_given_to_official_are_misattributed() {
 fn changed_number_is_altered() {
     let dir = sample_dir();
     std::fs::write(dir.path().join("alt.txt"), "\"There are already almost 200,000 Russian troops along that border with Ukraine,\" Bret Baier said.\n").unwrap();
-    let f = &jsonl(&run(
-        dir.path(),
-        &[
-            "check", "alt.txt", "--corpus", "corpus", "--format", "jsonl",
-        ],
-    ))[0];
+    let f = &jsonl(&check_jsonl(dir.path(), "alt.txt"))[0];
     assert_eq!(f["verdict"], "altered");
     assert!(
         f["differences"][0].as_str().unwrap().contains("(number)"),

@@ -19,12 +19,7 @@ fn quiet_lists_failures_with_lines_in_the_original_markdown() {
     assert_eq!(lines.len(), 1, "{text}");
     assert!(lines[0].starts_with("draft.md:7: "), "{text}");
     // spans point into the Markdown file
-    let st = jsonl(&run(
-        dir.path(),
-        &[
-            "check", "draft.md", "--corpus", "corpus", "--format", "jsonl",
-        ],
-    ));
+    let st = jsonl(&check_jsonl(dir.path(), "draft.md"));
     let span = st[0]["content_span"].as_array().unwrap();
     let (s, e) = (
         span[0].as_u64().unwrap() as usize,
@@ -89,17 +84,7 @@ fn html_draft_is_read_as_text() {
     let dir = sample_dir();
     let html = "<html><body><h1>Austin</h1><p>&ldquo;They&rsquo;ve invaded before,&rdquo; Lloyd Austin said.</p></body></html>";
     std::fs::write(dir.path().join("draft.html"), html).unwrap();
-    let st = jsonl(&run(
-        dir.path(),
-        &[
-            "check",
-            "draft.html",
-            "--corpus",
-            "corpus",
-            "--format",
-            "jsonl",
-        ],
-    ));
+    let st = jsonl(&check_jsonl(dir.path(), "draft.html"));
     assert_eq!(st.len(), 1);
     assert_eq!(st[0]["verdict"], "verbatim");
     let span = st[0]["content_span"].as_array().unwrap();

@@ -72,3 +72,11 @@ pub fn loose(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Runs `quotecheck check FILE --corpus corpus --format jsonl` in `dir`.
+pub fn check_jsonl(dir: &Path, file: &str) -> Output {
+    run(
+        dir,
+        &["check", file, "--corpus", "corpus", "--format", "jsonl"],
+    )
+}
