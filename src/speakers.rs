@@ -84,7 +84,11 @@ fn first_names_agree(a: &str, b: &str) -> bool {
 /// True when two written names can be the same person: same surname, and first names that
 /// agree (equal, an initial, a nickname) when both are given. Middle names are ignored.
 pub fn same_person(a: &str, b: &str) -> bool {
-    let (pa, pb) = (name_parts(a), name_parts(b));
+    same_parts(&name_parts(a), &name_parts(b))
+}
+
+/// [`same_person`] on names already split by [`name_parts`].
+pub fn same_parts(pa: &[String], pb: &[String]) -> bool {
     match (pa.last(), pb.last()) {
         (Some(la), Some(lb)) if la == lb => {
             pa.len() == 1 || pb.len() == 1 || first_names_agree(&pa[0], &pb[0])

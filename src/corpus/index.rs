@@ -24,12 +24,13 @@
 
 use super::progress::Progress;
 use super::roster::{Roster, ROSTER_FILE};
-use super::{corpus_files, parse_file, Corpus, Document, Parsed, Turn};
+use super::{corpus_files, parse_file, speaker_list, Corpus, Document, Parsed, Speakers, Turn};
 use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::matching::lexicon::lexicon;
 use crate::matching::normalize::{tokenize, Side};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 use std::fs::File;
@@ -161,6 +162,7 @@ pub struct Index {
     postings_cache: Vec<OnceLock<Arc<Vec<u32>>>>,
     turn_cache: Vec<OnceLock<Arc<(u32, TurnRecord)>>>,
     doc_cache: Vec<OnceLock<Arc<Document>>>,
+    speakers: OnceLock<Speakers>,
 }
 
 /// The value in `cell`, computing it on first use. Two threads may both compute it; one
@@ -605,6 +607,7 @@ impl Index {
             postings_cache: (0..n).map(|_| OnceLock::new()).collect(),
             turn_cache: (0..meta.turns).map(|_| OnceLock::new()).collect(),
             doc_cache: (0..meta.docs).map(|_| OnceLock::new()).collect(),
+            speakers: OnceLock::new(),
             meta,
         })
     }
@@ -763,14 +766,14 @@ impl Index {
             .map(|&(df, _)| (n / f64::from(df.max(1))).ln() + 1.0)
             .collect();
         // Which query words each chunk holds, as a bit mask.
-        let mut held: HashMap<u32, u16> = HashMap::new();
+        let mut held: FxHashMap<u32, u16> = FxHashMap::default();
         for (bit, &(_, id)) in query.iter().enumerate() {
             for &c in self.postings(id)?.iter() {
                 *held.entry(c).or_insert(0) |= 1 << bit;
             }
         }
         let need = MIN_SHARED.min(query.len()) as u32;
-        let mut windows: HashMap<u32, u16> = HashMap::new();
+        let mut windows: FxHashMap<u32, u16> = FxHashMap::default();
         for &c in held.keys() {
             for w in [c.saturating_sub(1), c] {
                 let mask =
@@ -898,7 +901,10 @@ impl Index {
             }
         }
         let mut c = Corpus::from_documents(&self.root, docs, self.meta.skipped.clone());
-        c.speakers = self.meta.speakers.clone();
+        c.speakers = self
+            .speakers
+            .get_or_init(|| speaker_list(self.meta.speakers.clone()))
+            .clone();
         c.roster = self.meta.roster.clone();
         Ok(c)
     }

@@ -20,10 +20,11 @@ use crate::error::{Error, Result};
 use crate::matching::align::{Seq, COST_FILLER_GAP, COST_GAP};
 use crate::matching::lexicon::lexicon;
 use crate::matching::normalize::{tokenize, Side, Token};
-use crate::speakers::same_person;
+use crate::speakers::{name_parts, same_parts};
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The speaker name given to reporters' questions (`Q:`, `Q.`).
 pub const QUESTION_SPEAKER: &str = "Q (reporter)";
@@ -81,6 +82,22 @@ pub struct TurnWords {
     pub seq: Seq,
 }
 
+/// Speaker names with their [`name_parts`], computed once.
+pub type Speakers = Arc<Vec<(String, Vec<String>)>>;
+
+/// A [`Speakers`] list of `names`.
+pub fn speaker_list(names: Vec<String>) -> Speakers {
+    Arc::new(
+        names
+            .into_iter()
+            .map(|n| {
+                let parts = name_parts(&n);
+                (n, parts)
+            })
+            .collect(),
+    )
+}
+
 /// A turn's place in the corpus: (document index, turn index).
 pub type TurnRef = (usize, usize);
 
@@ -94,8 +111,9 @@ pub struct Corpus {
     vocab: FxHashMap<String, u32>,
     /// In how many turns each word id occurs.
     pub turn_freq: Vec<u32>,
-    /// Distinct turn speakers.
-    pub speakers: Vec<String>,
+    /// Distinct turn speakers, sorted, each with its name parts; shared, because an index
+    /// hands the same list to every passage corpus it builds.
+    pub speakers: Speakers,
     /// Files (or records) that could not be parsed, with the reason; they were skipped.
     pub skipped: Vec<String>,
     /// The people and institutions of `speakers.csv`, when the corpus has one.
@@ -268,11 +286,18 @@ impl Corpus {
         let mut turn_freq: Vec<u32> = Vec::new();
         let fillers = &lexicon().fillers;
         let mut words = Vec::with_capacity(docs.len());
+        // Per word id: the turn that last counted it (for `turn_freq`), and its gap cost.
+        let mut last_turn: Vec<u32> = Vec::new();
+        let mut gap: Vec<u32> = Vec::new();
+        let mut turn_no = 0u32;
         for doc_tokens in tokens {
             let mut doc_words = Vec::with_capacity(doc_tokens.len());
             for toks in doc_tokens {
+                turn_no += 1;
                 let mut seq = Seq::default();
-                let mut seen = FxHashSet::default();
+                seq.ids.reserve(toks.len());
+                seq.gap.reserve(toks.len());
+                seq.ellipsis.reserve(toks.len());
                 for t in &toks {
                     // Look up before inserting: most words are known, and a lookup by &str
                     // allocates nothing.
@@ -284,18 +309,22 @@ impl Corpus {
                             next
                         }
                     };
-                    if id as usize == turn_freq.len() {
+                    let i = id as usize;
+                    if i == turn_freq.len() {
                         turn_freq.push(0);
+                        last_turn.push(0);
+                        gap.push(if fillers.contains(t.norm.as_str()) {
+                            COST_FILLER_GAP
+                        } else {
+                            COST_GAP
+                        });
                     }
-                    if seen.insert(id) {
-                        turn_freq[id as usize] += 1;
+                    if last_turn[i] != turn_no {
+                        last_turn[i] = turn_no;
+                        turn_freq[i] += 1;
                     }
                     seq.ids.push(id);
-                    seq.gap.push(if fillers.contains(t.norm.as_str()) {
-                        COST_FILLER_GAP
-                    } else {
-                        COST_GAP
-                    });
+                    seq.gap.push(gap[i]);
                     seq.ellipsis.push(false);
                 }
                 doc_words.push(TurnWords { tokens: toks, seq });
@@ -308,6 +337,7 @@ impl Corpus {
             .collect();
         speakers.sort();
         speakers.dedup();
+        let speakers = speaker_list(speakers);
         Corpus {
             root: root.to_path_buf(),
             docs,
@@ -335,11 +365,14 @@ impl Corpus {
     /// With a `speakers.csv`, a person's aliases count too, and an institution (`the White
     /// House`) finds the people affiliated with it.
     pub fn identities(&self, name: &str) -> Vec<&str> {
-        let names = self.roster.names_for(name);
+        let names: Vec<Vec<String>> = std::iter::once(name)
+            .chain(self.roster.names_for(name))
+            .map(name_parts)
+            .collect();
         self.speakers
             .iter()
-            .filter(|s| same_person(name, s) || names.iter().any(|n| same_person(n, s)))
-            .map(String::as_str)
+            .filter(|(_, parts)| names.iter().any(|n| same_parts(n, parts)))
+            .map(|(s, _)| s.as_str())
             .collect()
     }
 

@@ -1,7 +1,7 @@
 //! The word tables matching uses (fillers, negations, modals, antonyms, contractions, stage
 //! notes, reported-speech shifts), loaded once from the data files beside this module.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// Lines of a table file, without comments and blank lines.
@@ -41,7 +41,7 @@ impl Lexicon {
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut fillers = HashSet::new();
+        let mut fillers = HashSet::default();
         let mut multi_fillers = Vec::new();
         for l in lines(include_str!("data/fillers.txt")) {
             if l.contains(' ') {
@@ -55,7 +55,7 @@ pub fn lexicon() -> &'static Lexicon {
                 .filter_map(|l| l.split_once(' '))
                 .collect::<Vec<_>>()
         };
-        let mut antonyms = HashSet::new();
+        let mut antonyms = HashSet::default();
         for (a, b) in pairs(include_str!("data/antonyms.txt")) {
             antonyms.insert((a, b));
             antonyms.insert((b, a));
