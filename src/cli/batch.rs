@@ -93,9 +93,15 @@ pub fn run(args: Args) -> Result<u8, Error> {
     };
     std::thread::scope(|s| -> Result<(), Error> {
         s.spawn(|| {
+            // Workers take articles in input order (`par_bridge` hands out the next one to
+            // whichever is free), so finished articles wait only for the few still running
+            // before them: `pending` stays small however long the batch. (A split of the
+            // input into halves would hold the second half's findings until the first is
+            // done: memory growing with the batch, and no rows written for it meanwhile.)
             items
-                .par_iter()
+                .iter()
                 .enumerate()
+                .par_bridge()
                 .for_each_with(tx, |tx, (i, item)| drop(tx.send((i, check_one(item)))))
         });
         // Write results in input order as soon as the ones before them are done.
