@@ -6,7 +6,7 @@ use crate::corpus::Corpus;
 use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Kind, SpeakerType, Statement, Verdict};
-use crate::verdict::{judge, needs_attention};
+use crate::verdict::{judge, needs_attention, Thresholds};
 use std::path::Path;
 
 /// The columns a claims file must have.
@@ -209,16 +209,16 @@ fn sound(v: Verdict) -> bool {
 /// the quoted words as a direct quote and the whole as reported speech. The quoted words
 /// decide, unless they are sound and the reported speech around them is changed in substance
 /// or someone else's (`decided_by` says which part decided).
-pub fn verify(corpus: &Corpus, claim: &Claim, file: &str) -> Finding {
+pub fn verify(corpus: &Corpus, claim: &Claim, file: &str, th: &Thresholds) -> Finding {
     let st = claim.statement(file);
     if st.kind != Kind::Partial {
-        return judge(corpus, st, None);
+        return judge(corpus, st, None, th);
     }
     let mut reported = st.clone();
     reported.kind = Kind::Indirect;
     reported.quoted.clear();
-    let quote = judge(corpus, st, None);
-    let rest = judge(corpus, reported, None);
+    let quote = judge(corpus, st, None, th);
+    let rest = judge(corpus, reported, None, th);
     let mut chosen = if sound(quote.verdict)
         && matches!(rest.verdict, Verdict::Altered | Verdict::Misattributed)
     {

@@ -22,6 +22,7 @@ pub mod verdict;
 pub use article::Article;
 pub use error::{Error, Result};
 pub use finding::{Finding, Kind, Statement, Verdict};
+pub use verdict::Thresholds;
 
 use rayon::prelude::*;
 
@@ -32,19 +33,24 @@ pub fn statements(article: &Article) -> Vec<Statement> {
     statements
 }
 
-/// Extracts the statements of `article` and checks each against `corpus`, in parallel.
-pub fn check(article: &Article, corpus: &corpus::Corpus) -> Vec<Finding> {
-    judge_all(corpus, statements(article), article.date)
+/// Extracts the statements of `article` and checks each against `corpus`, in parallel,
+/// grading with `th` ([`Thresholds::default`] unless a newsroom set its own).
+pub fn check(article: &Article, corpus: &corpus::Corpus, th: &Thresholds) -> Vec<Finding> {
+    judge_all(corpus, statements(article), article.date, th)
 }
 
 /// Like [`check`], against an index: each statement is aligned only with the passages that
 /// share its rare words, read from the index, instead of with every turn of the corpus.
-pub fn check_indexed(article: &Article, index: &corpus::index::Index) -> Result<Vec<Finding>> {
+pub fn check_indexed(
+    article: &Article,
+    index: &corpus::index::Index,
+    th: &Thresholds,
+) -> Result<Vec<Finding>> {
     statements(article)
         .into_par_iter()
         .map(|s| {
             let corpus = index.corpus_for(&index.candidates(&statement_words(&s))?)?;
-            Ok(judge_all(&corpus, vec![s], article.date).remove(0))
+            Ok(judge_all(&corpus, vec![s], article.date, th).remove(0))
         })
         .collect()
 }
@@ -74,12 +80,13 @@ fn judge_all(
     corpus: &corpus::Corpus,
     statements: Vec<Statement>,
     date: Option<date::Date>,
+    th: &Thresholds,
 ) -> Vec<Finding> {
     statements
         .into_par_iter()
         .map(|s| {
             let given = s.speaker.clone();
-            let mut f = verdict::judge(corpus, s, date);
+            let mut f = verdict::judge(corpus, s, date, th);
             if let Some(src) = f.source_speaker.clone() {
                 if let Some((p, inst)) = corpus.roster.speaks_for(&given, &src) {
                     let role = p.role.as_deref().map_or(String::new(), |r| format!(", {r}"));

@@ -44,6 +44,57 @@ pub mod thresholds {
     pub const MIN_MISATTRIBUTION_WORDS: usize = 5;
 }
 
+/// The thresholds in force: [`thresholds`] by default; a newsroom may set them in its
+/// `quotecheck.toml` (`[thresholds]`, the same names in lower case).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Thresholds {
+    /// See [`thresholds::NEAR_MIN_COVERAGE`].
+    pub near_min_coverage: f64,
+    /// See [`thresholds::ALTERED_MIN_COVERAGE`].
+    pub altered_min_coverage: f64,
+    /// See [`thresholds::ALTERED_MAX_RUN`].
+    pub altered_max_run: usize,
+    /// See [`thresholds::ALTERED_MAX_WORDS`].
+    pub altered_max_words: usize,
+    /// See [`thresholds::PARAPHRASE_MIN_COVERAGE`].
+    pub paraphrase_min_coverage: f64,
+    /// See [`thresholds::PARAPHRASE_MAX_RUN`].
+    pub paraphrase_max_run: usize,
+    /// See [`thresholds::MIN_MISATTRIBUTION_WORDS`].
+    pub min_misattribution_words: usize,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        use thresholds::*;
+        Thresholds {
+            near_min_coverage: NEAR_MIN_COVERAGE,
+            altered_min_coverage: ALTERED_MIN_COVERAGE,
+            altered_max_run: ALTERED_MAX_RUN,
+            altered_max_words: ALTERED_MAX_WORDS,
+            paraphrase_min_coverage: PARAPHRASE_MIN_COVERAGE,
+            paraphrase_max_run: PARAPHRASE_MAX_RUN,
+            min_misattribution_words: MIN_MISATTRIBUTION_WORDS,
+        }
+    }
+}
+
+impl Thresholds {
+    /// Checks that every share lies between 0 and 1; the error names the first that does not.
+    pub fn validate(&self) -> Result<(), String> {
+        let shares = [
+            ("near_min_coverage", self.near_min_coverage),
+            ("altered_min_coverage", self.altered_min_coverage),
+            ("paraphrase_min_coverage", self.paraphrase_min_coverage),
+        ];
+        match shares.iter().find(|(_, v)| !(0.0..=1.0).contains(v)) {
+            Some((name, v)) => Err(format!("{name} = {v}: a share must be between 0 and 1")),
+            None => Ok(()),
+        }
+    }
+}
+
 /// How well one placement supports a statement, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Grade {
@@ -204,6 +255,7 @@ pub fn assess(
     src_text: &str,
     a: &Alignment,
     kind: Kind,
+    t: &Thresholds,
 ) -> Assessment {
     let lex = lexicon();
     let st = &stmt.tokens;
@@ -371,7 +423,15 @@ pub fn assess(
         .count();
     let content_coverage = content_matched as f64 / content_words.max(1) as f64;
     let score = (1.0 - f64::from(a.cost) / (f64::from(COST_GAP) * words as f64)).clamp(0.0, 1.0);
-    let grade = grade(&diffs, matched, words, content_coverage, longest_gap, kind);
+    let grade = grade(
+        &diffs,
+        matched,
+        words,
+        content_coverage,
+        longest_gap,
+        kind,
+        t,
+    );
     Assessment {
         grade,
         score,
@@ -390,8 +450,8 @@ fn grade(
     content_coverage: f64,
     longest_gap: usize,
     kind: Kind,
+    t: &Thresholds,
 ) -> Grade {
-    use thresholds::*;
     let coverage = matched as f64 / words as f64;
     let substantive = diffs.iter().filter(|d| d.kind.substantive()).count();
     let untyped = diffs.iter().filter(|d| d.kind == DiffKind::Word).count();
@@ -399,18 +459,18 @@ fn grade(
     if diffs.is_empty() && matched == words {
         return Grade::Verbatim;
     }
-    if substantive == 0 && coverage >= NEAR_MIN_COVERAGE {
+    if substantive == 0 && coverage >= t.near_min_coverage {
         return Grade::Near;
     }
     let direct = kind != Kind::Indirect;
-    let one_edit = longest_gap <= ALTERED_MAX_RUN && coverage >= ALTERED_MIN_COVERAGE;
+    let one_edit = longest_gap <= t.altered_max_run && coverage >= t.altered_min_coverage;
     if one_edit
-        && ((typed > 0 && untyped <= ALTERED_MAX_WORDS)
-            || (direct && typed == 0 && untyped <= ALTERED_MAX_WORDS))
+        && ((typed > 0 && untyped <= t.altered_max_words)
+            || (direct && typed == 0 && untyped <= t.altered_max_words))
     {
         return Grade::Altered;
     }
-    if content_coverage >= PARAPHRASE_MIN_COVERAGE && longest_gap <= PARAPHRASE_MAX_RUN {
+    if content_coverage >= t.paraphrase_min_coverage && longest_gap <= t.paraphrase_max_run {
         return Grade::Loose;
     }
     Grade::None
@@ -484,7 +544,7 @@ impl Scored {
 }
 
 /// Places and grades a statement's checked text in every turn that could hold it.
-pub fn score(corpus: &Corpus, st: &Statement) -> Scored {
+pub fn score(corpus: &Corpus, st: &Statement, th: &Thresholds) -> Scored {
     let (text, reported, _) = checked_text(st);
     let own: Vec<String> = corpus
         .identities(&st.speaker)
@@ -497,8 +557,8 @@ pub fn score(corpus: &Corpus, st: &Statement) -> Scored {
         let keep = could_hold(
             corpus,
             &p,
-            thresholds::NEAR_MIN_COVERAGE.min(thresholds::ALTERED_MIN_COVERAGE),
-            thresholds::PARAPHRASE_MIN_COVERAGE,
+            th.near_min_coverage.min(th.altered_min_coverage),
+            th.paraphrase_min_coverage,
         );
         graded = place(corpus, &p, keep)
             .into_par_iter()
@@ -510,6 +570,7 @@ pub fn score(corpus: &Corpus, st: &Statement) -> Scored {
                     &corpus.docs[d].turns[t].text,
                     &placement.alignment,
                     st.kind,
+                    th,
                 );
                 Graded {
                     placement,
@@ -527,9 +588,14 @@ pub fn score(corpus: &Corpus, st: &Statement) -> Scored {
 }
 
 /// Checks one statement against the corpus: who said these words, and how faithfully.
-pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> Finding {
+pub fn judge(
+    corpus: &Corpus,
+    mut st: Statement,
+    article_date: Option<Date>,
+    th: &Thresholds,
+) -> Finding {
     let (_, _, decided_by) = checked_text(&st);
-    let scored = score(corpus, &st);
+    let scored = score(corpus, &st, th);
     if let Some(first) = scored.own.first() {
         st.speaker = first.clone();
     }
@@ -547,7 +613,7 @@ pub fn judge(corpus: &Corpus, mut st: Statement, article_date: Option<Date>) -> 
             _ => Verdict::Altered,
         };
         (v, best_own)
-    } else if other_grade <= Grade::Near && words >= thresholds::MIN_MISATTRIBUTION_WORDS {
+    } else if other_grade <= Grade::Near && words >= th.min_misattribution_words {
         (Verdict::Misattributed, best_other)
     } else if own_grade <= Grade::Altered {
         (
@@ -745,9 +811,9 @@ pub const EXPLAIN_TOP: usize = 5;
 
 /// The scoring of one statement for a person: the text checked, the thresholds, and the best
 /// candidate passages with their grade, score, score parts and differences.
-pub fn explain(corpus: &Corpus, st: &Statement) -> String {
+pub fn explain(corpus: &Corpus, st: &Statement, th: &Thresholds) -> String {
     use std::fmt::Write as _;
-    let scored = score(corpus, st);
+    let scored = score(corpus, st, th);
     let (text, reported, _) = checked_text(st);
     let mut out = String::new();
     let _ = writeln!(
@@ -911,7 +977,7 @@ mod tests {
             ),
         ];
         for (text, kind, want, diffs) in table {
-            let f = judge(&c, statement(text, kind), None);
+            let f = judge(&c, statement(text, kind), None, &Thresholds::default());
             assert_eq!(f.verdict, want, "{text}: {:?}", f.differences);
             for d in diffs {
                 assert!(
@@ -921,5 +987,65 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn thresholds_from_settings_change_grades() {
+        use Kind::{Direct, Indirect};
+        let turn = "I think that we can not win this war without our allies, and we will \
+                    cut taxes for 13,000 families, because we're gonna need them.";
+        let c = corpus(turn);
+        let strict = |f: fn(&mut Thresholds)| {
+            let mut t = Thresholds::default();
+            f(&mut t);
+            t
+        };
+        let table: [(&str, &str, Kind, Thresholds, Verdict); 4] = [
+            (
+                "defaults",
+                "she believed that they could not win this war without their allies",
+                Indirect,
+                Thresholds::default(),
+                Verdict::Paraphrase,
+            ),
+            (
+                "paraphrase needs every content word",
+                "she believed that they could not win this war without their allies",
+                Indirect,
+                strict(|t| t.paraphrase_min_coverage = 1.0),
+                Verdict::Unverified,
+            ),
+            (
+                "defaults",
+                "we will cut taxes for 30,000 families",
+                Direct,
+                Thresholds::default(),
+                Verdict::Altered,
+            ),
+            (
+                "altered needs full coverage around the edit",
+                "we will cut taxes for 30,000 families",
+                Direct,
+                strict(|t| t.altered_min_coverage = 1.0),
+                Verdict::Paraphrase,
+            ),
+        ];
+        for (name, text, kind, th, want) in table {
+            let f = judge(&c, statement(text, kind), None, &th);
+            assert_eq!(f.verdict, want, "{name}: {text}");
+        }
+    }
+
+    #[test]
+    fn thresholds_validate_shares() {
+        assert!(Thresholds::default().validate().is_ok());
+        let t = Thresholds {
+            near_min_coverage: 1.5,
+            ..Thresholds::default()
+        };
+        assert!(t
+            .validate()
+            .unwrap_err()
+            .starts_with("near_min_coverage = 1.5"));
     }
 }

@@ -132,3 +132,43 @@ fn config_file_sets_corpus_and_rules_from_a_parent_folder() {
         stderr(&out)
     );
 }
+
+#[test]
+fn config_thresholds_change_verdicts_and_bad_ones_name_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("corpus")).unwrap();
+    std::fs::write(
+        dir.path().join("corpus/t.txt"),
+        "---\ntitle: Press conference\ndate: 2021-12-03\n---\n\nANN LEE: We will cut taxes for \
+         thirteen thousand working families in the spring, because they need the help now.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("article.txt"),
+        "\"We will cut taxes for working families in the spring because they need the money,\" \
+         Mayor Ann Lee said.\n",
+    )
+    .unwrap();
+    let verdict = |config: &str| {
+        std::fs::write(dir.path().join("quotecheck.toml"), config).unwrap();
+        let out = run(dir.path(), &["check", "article.txt", "--format", "jsonl"]);
+        assert_ne!(out.status.code(), Some(2), "{}", stderr(&out));
+        jsonl(&out)[0]["verdict"].as_str().unwrap().to_string()
+    };
+    assert_eq!(verdict("corpus = \"corpus\"\n"), "paraphrase");
+    // A newsroom that wants every content word kept calls it unverified instead.
+    let strict = "corpus = \"corpus\"\n[thresholds]\nparaphrase_min_coverage = 1.0\n";
+    assert_eq!(verdict(strict), "unverified");
+    std::fs::write(
+        dir.path().join("quotecheck.toml"),
+        "corpus = \"corpus\"\n\n[thresholds]\nnear_min_coverage = 1.5\n",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["check", "article.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("quotecheck.toml:3:") && stderr(&out).contains("near_min_coverage"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -42,7 +42,7 @@ enum Outcome {
 }
 
 pub fn run(args: Args) -> Result<u8, Error> {
-    let (source, fail_on) = prepare(&args.source)?;
+    let (source, fail_on, thresholds) = prepare(&args.source)?;
     let (items, input_errors) = batch::collect(&args.inputs);
     for e in &input_errors {
         eprintln!("quotecheck: {e}");
@@ -75,7 +75,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
         match Article::read(&item.path.to_string_lossy()) {
             Ok(mut a) => {
                 a.date = item.date.or(a.date).or(args.date);
-                match source.check(&a) {
+                match source.check(&a, &thresholds) {
                     Ok(mut findings) => {
                         fail_on.apply(&mut findings);
                         Outcome::Done(ArticleReport {

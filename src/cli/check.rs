@@ -56,13 +56,13 @@ fn file_texts(articles: &[Article]) -> Vec<&str> {
 }
 
 pub fn run(args: Args) -> Result<u8, Error> {
-    let (mut source, fail_on) = super::prepare(&args.source)?;
+    let (mut source, fail_on, thresholds) = super::prepare(&args.source)?;
     let mut failed = false;
     let articles = read_articles(&args.articles, args.date, &mut failed);
     let run = |source: &Source| {
         articles
             .iter()
-            .map(|a| source.check(a))
+            .map(|a| source.check(a, &thresholds))
             .collect::<Result<Vec<_>, Error>>()
     };
     let findings = match run(&source) {

@@ -1,7 +1,7 @@
-//! `quotecheck.toml`: settings a newsroom writes once (corpus, index, fail-on rules), looked up
-//! from the current folder upwards or given with `--config`.
+//! `quotecheck.toml`: settings a newsroom writes once (corpus, index, fail-on rules, verdict
+//! thresholds), looked up from the current folder upwards or given with `--config`.
 
-use quotecheck::Error;
+use quotecheck::{Error, Thresholds};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +18,8 @@ pub struct Config {
     pub fail_on: Option<FailOnSetting>,
     /// Index of the corpus.
     pub index: Option<PathBuf>,
+    /// Verdict thresholds (`[thresholds]`); those not given keep their defaults.
+    pub thresholds: Option<Thresholds>,
 }
 
 /// `fail_on = "altered,misattributed"` or `fail_on = ["altered", "misattributed"]`.
@@ -58,6 +60,15 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Error> {
             .map_or(1, |s| text[..s.start].matches('\n').count() + 1);
         Error::parse(&path, line, e.message().to_string())
     })?;
+    if let Some(t) = &config.thresholds {
+        t.validate().map_err(|m| {
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with("[thresholds]"))
+                .map_or(1, |i| i + 1);
+            Error::parse(&path, line, m)
+        })?;
+    }
     let base = path.parent().unwrap_or(Path::new("."));
     config.corpus = config.corpus.map(|c| base.join(c));
     config.index = config.index.map(|c| base.join(c));

@@ -13,7 +13,7 @@ use quotecheck::corpus::index::{Index, Rebuilt};
 use quotecheck::corpus::{self, Corpus};
 use quotecheck::gate::{FailOn, DEFAULT_FAIL_ON};
 use quotecheck::report::Style;
-use quotecheck::{date::Date, Article, Error, Finding};
+use quotecheck::{date::Date, Article, Error, Finding, Thresholds};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::path::PathBuf;
@@ -130,11 +130,11 @@ pub enum Source {
 }
 
 impl Source {
-    /// Checks one article.
-    pub fn check(&self, article: &Article) -> Result<Vec<Finding>, Error> {
+    /// Checks one article, grading with `th`.
+    pub fn check(&self, article: &Article, th: &Thresholds) -> Result<Vec<Finding>, Error> {
         match self {
-            Source::Loaded(corpus) => Ok(quotecheck::check(article, corpus)),
-            Source::Indexed { index, .. } => quotecheck::check_indexed(article, index),
+            Source::Loaded(corpus) => Ok(quotecheck::check(article, corpus, th)),
+            Source::Indexed { index, .. } => quotecheck::check_indexed(article, index, th),
         }
     }
 
@@ -179,9 +179,11 @@ pub struct SourceOpts {
 
 /// What `check` and `batch` set up the same way: settings from the config file and the
 /// command line (the command line wins), the corpus or its index opened once (built or
-/// rebuilt when missing, stale or damaged, saying so), and the fail-on rules.
-pub fn prepare(args: &SourceOpts) -> Result<(Source, FailOn), Error> {
+/// rebuilt when missing, stale or damaged, saying so), the fail-on rules and the verdict
+/// thresholds (the config's, else the defaults).
+pub fn prepare(args: &SourceOpts) -> Result<(Source, FailOn, Thresholds), Error> {
     let config = config::load(args.config.as_deref())?;
+    let thresholds = config.thresholds.unwrap_or_default();
     let rules = args
         .fail_on
         .clone()
@@ -234,5 +236,5 @@ pub fn prepare(args: &SourceOpts) -> Result<(Source, FailOn), Error> {
             Source::Loaded(corpus)
         }
     };
-    Ok((source, fail_on))
+    Ok((source, fail_on, thresholds))
 }

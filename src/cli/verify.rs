@@ -17,9 +17,14 @@ pub struct Args {
     /// Claims file (CSV with columns id, speaker, statement, kind, date; others are ignored).
     /// Quotation marks inside a statement mark words checked as a direct quote.
     claims: PathBuf,
-    /// Directory of transcripts to check against.
-    #[arg(long, default_value = "reference_data")]
-    corpus: PathBuf,
+    /// Directory of transcripts to check against [default: the config's `corpus`, else
+    /// reference_data].
+    #[arg(long)]
+    corpus: Option<PathBuf>,
+    /// Settings file (its `corpus` and `[thresholds]`) [default: the nearest quotecheck.toml
+    /// from the current folder up].
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     format: Format,
@@ -106,7 +111,13 @@ fn csv_row(f: &Finding) -> Vec<String> {
 }
 
 pub fn run(args: Args) -> Result<u8, Error> {
-    let corpus = Corpus::load(&args.corpus)?;
+    let config = super::config::load(args.config.as_deref())?;
+    let thresholds = config.thresholds.unwrap_or_default();
+    let dir = args
+        .corpus
+        .or(config.corpus)
+        .unwrap_or_else(|| PathBuf::from("reference_data"));
+    let corpus = Corpus::load(&dir)?;
     for s in &corpus.skipped {
         eprintln!("quotecheck: warning: skipped {s}");
     }
@@ -117,7 +128,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
     let file = args.claims.to_string_lossy().into_owned();
     let findings: Vec<Finding> = claims
         .par_iter()
-        .map(|c: &Claim| verify(&corpus, c, &file))
+        .map(|c: &Claim| verify(&corpus, c, &file, &thresholds))
         .collect();
     if args.explain {
         let mut err = std::io::stderr().lock();
@@ -125,7 +136,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
             let _ = write!(
                 err,
                 "{}  verdict {}\n\n",
-                quotecheck::verdict::explain(&corpus, &c.statement(&file)),
+                quotecheck::verdict::explain(&corpus, &c.statement(&file), &thresholds),
                 f.verdict.as_str()
             );
         }

@@ -30,7 +30,6 @@ use crate::error::{Error, Result};
 use crate::matching::lexicon::lexicon;
 use crate::matching::normalize::{tokenize, Side};
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 use std::fs::File;
@@ -765,21 +764,35 @@ impl Index {
             .iter()
             .map(|&(df, _)| (n / f64::from(df.max(1))).ln() + 1.0)
             .collect();
-        // Which query words each chunk holds, as a bit mask.
-        let mut held: FxHashMap<u32, u16> = FxHashMap::default();
+        // Which query words each chunk holds, as a bit mask, in chunk order: every posting
+        // as `chunk << 16 | bit`, sorted, then folded (cheaper than hashing at scale).
+        let mut pairs: Vec<u64> = Vec::new();
         for (bit, &(_, id)) in query.iter().enumerate() {
-            for &c in self.postings(id)?.iter() {
-                *held.entry(c).or_insert(0) |= 1 << bit;
+            pairs.extend(
+                self.postings(id)?
+                    .iter()
+                    .map(|&c| u64::from(c) << 16 | 1 << bit),
+            );
+        }
+        pairs.sort_unstable();
+        let mut held: Vec<(u32, u16)> = Vec::new();
+        for p in pairs {
+            let (c, m) = ((p >> 16) as u32, p as u16);
+            match held.last_mut() {
+                Some(last) if last.0 == c => last.1 |= m,
+                _ => held.push((c, m)),
             }
         }
+        // Windows of two chunks (`w`, `w + 1`) holding any query word, each once.
         let need = MIN_SHARED.min(query.len()) as u32;
-        let mut windows: FxHashMap<u32, u16> = FxHashMap::default();
-        for &c in held.keys() {
-            for w in [c.saturating_sub(1), c] {
-                let mask =
-                    held.get(&w).copied().unwrap_or(0) | held.get(&(w + 1)).copied().unwrap_or(0);
-                windows.insert(w, mask);
+        let mut windows: Vec<(u32, u16)> = Vec::with_capacity(2 * held.len());
+        for (i, &(c, m)) in held.iter().enumerate() {
+            let before = i.checked_sub(1).map(|j| held[j].0);
+            if c > 0 && before != Some(c - 1) {
+                windows.push((c - 1, m));
             }
+            let next = held.get(i + 1).filter(|n| n.0 == c + 1).map_or(0, |n| n.1);
+            windows.push((c, m | next));
         }
         let mut found: Vec<(u32, f64)> = windows
             .into_iter()

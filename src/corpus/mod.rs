@@ -205,8 +205,21 @@ pub fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>> {
     }
     let mut files = Vec::new();
     collect_files(dir, &mut files)?;
-    files.sort();
+    files.sort_by_cached_key(|p| path_order_key(p));
     Ok(files)
+}
+
+/// A key whose byte order is `Path`'s order (component by component): the components joined
+/// by NUL, which no component holds. Sorting by it is far cheaper than comparing paths when
+/// a corpus has a quarter of a million files.
+fn path_order_key(p: &Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    let mut key = Vec::with_capacity(p.as_os_str().len() + 1);
+    for c in p.components() {
+        key.extend_from_slice(c.as_os_str().as_bytes());
+        key.push(0);
+    }
+    key
 }
 
 /// Parses every file, in parallel, reporting progress; returns the documents in file order
@@ -396,4 +409,25 @@ pub(crate) fn turn_rows(doc: &Document) -> Vec<TurnRow<'_>> {
         .iter()
         .map(|t| (t.speaker.as_str(), t.text.as_str(), t.line, t.times.clone()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_order_key_sorts_as_paths_do() {
+        let table: &[&[&str]] = &[
+            &["c/a b/x.txt", "c/a/x.txt", "c/a-b/x.txt", "c/a.txt"],
+            &["d/10.txt", "d/1.txt", "d/1/2.txt", "d/1 2.txt", "d/2.txt"],
+            &["é/x.txt", "e/x.txt", "ez.txt", "e.txt"],
+        ];
+        for paths in table {
+            let mut by_path: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+            let mut by_key = by_path.clone();
+            by_path.sort();
+            by_key.sort_by_cached_key(|p| path_order_key(p));
+            assert_eq!(by_key, by_path, "{paths:?}");
+        }
+    }
 }
