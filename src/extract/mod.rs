@@ -18,6 +18,13 @@ use std::ops::Range;
 
 /// Words that introduce a relative clause whose antecedent is the speaker.
 const RELATIVES: [&str; 2] = ["which", "who"];
+/// Words after which a speech participle has the clause's subject as its speaker (`by saying`,
+/// `before adding`).
+const PARTICIPLE_PREPOSITIONS: [&str; 5] = ["by", "before", "after", "while", "when"];
+/// Quantifiers that can stand alone as a clause's subject (`Several said`).
+const STANDALONE_QUANTIFIERS: [&str; 9] = [
+    "several", "some", "many", "most", "others", "both", "few", "all", "one",
+];
 /// Words that open a speaker phrase read forwards (`said one former aide`).
 const QUANTIFIERS: [&str; 12] = [
     "one", "another", "two", "three", "many", "most", "several", "some", "few", "both", "each",
@@ -58,6 +65,7 @@ pub fn extract(article: &Article) -> Vec<Statement> {
             text,
             toks: &toks,
             quotes: &quotes,
+            headline: is_headline(text, &toks),
         };
         let sentences = sentence::split(text, &toks, |i| p.attribution_follows(i));
         let before = out.len();
@@ -137,6 +145,31 @@ pub fn extract(article: &Article) -> Vec<Statement> {
     out
 }
 
+/// Most words in a paragraph read as a title-case headline.
+const MAX_HEADLINE_WORDS: usize = 30;
+
+/// Whether a paragraph is a title-case headline: short, and (nearly) every word of four or
+/// more letters capitalised.
+fn is_headline(text: &str, toks: &[Tok]) -> bool {
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| &text[t.start..t.end])
+        .collect();
+    if words.len() < 3 || words.len() > MAX_HEADLINE_WORDS {
+        return false;
+    }
+    let long: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    long.len() >= 3 && caps * 10 >= long.len() * 9
+}
+
 /// Puts quotations before a direct statement's pieces (a quote opened in an earlier paragraph).
 fn prepend_pieces(st: &mut Statement, article: &Article, qs: &[Quote]) {
     if qs.is_empty() {
@@ -196,6 +229,8 @@ struct Para<'a> {
     text: &'a str,
     toks: &'a [Tok],
     quotes: &'a [Quote],
+    /// A title-case line (`Clinton Says Russians Hacked DNC`): capitalised cues count.
+    headline: bool,
 }
 
 /// How the speaker stands to the cue.
@@ -441,7 +476,10 @@ impl<'a> Para<'a> {
                 let Some((sp, name, _)) = self.speaker_phrase(lo, stop, object_ok, date_tok) else {
                     continue;
                 };
-                if sp.start == lo || !self.is_word(sp.start - 1) {
+                let before = sp.start.checked_sub(1).filter(|&b| b >= lo);
+                if before.is_none_or(|b| {
+                    !self.is_word(b) || COORDINATORS.contains(&self.lower(b).as_str())
+                }) {
                     return Some((sp.start..j, name, date_tok));
                 }
             }
@@ -466,6 +504,13 @@ impl<'a> Para<'a> {
         // A pronoun right before the cue is the whole phrase.
         let w = self.lower(stop - 1);
         if PRONOUNS.iter().any(|(p, _)| *p == w) && self.is_word(stop - 1) {
+            return Some((stop - 1..stop, stop - 1..stop, date_tok));
+        }
+        // "Several said", "and others say": a quantifier standing alone opening the clause.
+        let clause_start = stop - 1 == lo
+            || !self.is_word(stop - 2)
+            || COORDINATORS.contains(&self.lower(stop - 2).as_str());
+        if self.is_word(stop - 1) && clause_start && STANDALONE_QUANTIFIERS.contains(&w.as_str()) {
             return Some((stop - 1..stop, stop - 1..stop, date_tok));
         }
         let mut k = stop;
@@ -515,6 +560,10 @@ impl<'a> Para<'a> {
                 continue;
             }
             break;
+        }
+        // "But Sanders told": a sentence-initial conjunction is not part of the phrase.
+        while k < stop && COORDINATORS.contains(&self.lower(k).as_str()) {
+            k += 1;
         }
         // A phrase of function words only ("That said", "When asked", "As reported") names
         // no one.
@@ -787,8 +836,9 @@ impl<'a> Para<'a> {
                 i += 1;
                 continue;
             };
-            // A capitalised cue inside a name ("Press Secretary") is not a cue.
-            if self.is_cap(i) && i > lo && self.is_cap(i - 1) {
+            // A capitalised cue inside a name ("Press Secretary") is not a cue, except in a
+            // title-case headline.
+            if self.is_cap(i) && i > lo && self.is_cap(i - 1) && !self.headline {
                 i += 1;
                 continue;
             }
@@ -812,7 +862,25 @@ impl<'a> Para<'a> {
                 }
             }
             let cue = i..i + len;
-            if let Some(a) = self.attribution(lo, hi, cue.clone(), class) {
+            // "Ryan lamented the "disheartened" state and criticized ...": a verb joined to
+            // an attributed one has its speaker.
+            let joined = self.coordinator_before(lo, i).and_then(|c| {
+                let prev = attrs.last().filter(|p| {
+                    p.cue.end <= c && matches!(p.form, Form::Before | Form::Relative)
+                })?;
+                Some(Attr {
+                    cue: cue.clone(),
+                    class,
+                    form: Form::Before,
+                    speaker: prev.speaker.clone(),
+                    name: prev.name.clone(),
+                    date_tok: prev.date_tok,
+                    region: c,
+                })
+            });
+            if let Some(a) = joined {
+                attrs.push(a);
+            } else if let Some(a) = self.attribution(lo, hi, cue.clone(), class) {
                 attrs.push(a);
             } else if let Some(a) = attrs
                 .last()
@@ -948,7 +1016,9 @@ impl<'a> Para<'a> {
         class: CueClass,
     ) -> Option<Attr> {
         let k = cue.start.checked_sub(1).filter(|&k| k > lo)?;
-        if !(self.is_punct(k, ",") && self.lower(cue.start).ends_with("ing")) {
+        let opens = self.is_punct(k, ",")
+            || (self.is_word(k) && PARTICIPLE_PREPOSITIONS.contains(&self.lower(k).as_str()));
+        if !(opens && self.lower(cue.start).ends_with("ing")) {
             return None;
         }
         (k > prev.cue.end && prev.form != Form::According).then(|| Attr {
@@ -1008,7 +1078,12 @@ impl<'a> Para<'a> {
         let participle = self.lower(cue.start).ends_with("ing");
         // ", saying ..." : the sentence's subject speaks.
         if participle {
-            if cue.start > lo && self.is_punct(cue.start - 1, ",") {
+            // ", saying", "by saying", "before adding"
+            let opens = cue.start > lo + 1
+                && (self.is_punct(cue.start - 1, ",")
+                    || (self.is_word(cue.start - 1)
+                        && PARTICIPLE_PREPOSITIONS.contains(&self.lower(cue.start - 1).as_str())));
+            if opens {
                 let sp = self.subject(lo, cue.start - 1)?;
                 return Some(Attr {
                     cue: cue.clone(),
@@ -1192,11 +1267,18 @@ impl<'a> Para<'a> {
     /// The subject phrase at the start of a clause (`A statement from the White House`).
     fn subject(&self, lo: usize, hi: usize) -> Option<(Range<usize>, Range<usize>)> {
         let mut lo = lo;
-        // "On Thursday, Warren appeared ...": a leading prepositional or subordinate phrase
-        // closed by a comma is not the subject.
+        // "But he told ...": a leading conjunction is not the subject.
+        while lo < hi && self.is_word(lo) && COORDINATORS.contains(&self.lower(lo).as_str()) {
+            lo += 1;
+        }
+        // "On Thursday, Warren appeared ...", "Earlier in the day, Clinton held ...": a leading
+        // prepositional, subordinate or time phrase closed by a comma is not the subject.
         if self.is_word(lo) {
             let w = self.lower(lo);
-            if PREPOSITIONS.contains(&w.as_str()) || lexicon().subordinators.contains(w.as_str()) {
+            if PREPOSITIONS.contains(&w.as_str())
+                || lexicon().subordinators.contains(w.as_str())
+                || lexicon().time_words.contains(w.as_str())
+            {
                 if let Some(c) =
                     (lo..hi.min(lo + MAX_SUBJECT_WORDS)).find(|&k| self.is_punct(k, ","))
                 {
@@ -1813,6 +1895,29 @@ mod tests {
                 "a participle clause after the content is the writer's",
                 "Sanders told reporters he would not seek a recount, conceding the race.",
                 vec![("indirect", "Sanders", "told", "he would not seek a recount")],
+            ),
+            (
+                "title-case headline",
+                "Clinton Says Russians Hacked DNC",
+                vec![("indirect", "Clinton", "Says", "Russians Hacked DNC")],
+            ),
+            (
+                "participle after a preposition: the subject speaks",
+                "The candidate ended by saying, \"We will win this state.\"",
+                vec![(
+                    "direct",
+                    "The candidate",
+                    "saying",
+                    "We will win this state.",
+                )],
+            ),
+            (
+                "a verb joined to an attributed one keeps its speaker",
+                "But Sanders told reporters that he would stay and said \"the record is clear.\"",
+                vec![
+                    ("indirect", "Sanders", "told", "he would stay"),
+                    ("direct", "Sanders", "said", "the record is clear."),
+                ],
             ),
             (
                 "speech act with a noun-phrase object",
