@@ -46,17 +46,17 @@ fn manifest_directory_and_file_inputs_with_summary() {
     let report = rows(&d.join("out.csv"));
     assert_eq!(
         report.len(),
-        15,
-        "14 statements of the article and 1 of the Markdown file"
+        SEED_STATEMENTS + 1,
+        "the article's statements and 1 of the Markdown file"
     );
     assert_eq!(
         (&report[0][0], &report[0][1], &report[0][2]),
         ("afp-1", "AFP", "2021-12-05")
     );
-    assert_eq!(&report[14][3], "more/austin.md");
+    assert_eq!(&report[SEED_STATEMENTS][3], "more/austin.md");
     let summary = rows(&d.join("summary.csv"));
     let got: Vec<(&str, &str, &str)> = summary.iter().map(|r| (&r[0], &r[4], &r[12])).collect();
-    assert_eq!(got[0], ("afp-1", "14", ""));
+    assert_eq!(got[0], ("afp-1", SEED_STATEMENTS.to_string().as_str(), ""));
     assert_eq!((got[1].0, got[1].1), ("gone", ""));
     assert!(got[1].2.contains("missing.txt"), "{got:?}");
     assert_eq!(got[2], ("more/austin.md", "1", ""));
@@ -84,7 +84,7 @@ fn same_input_gives_the_same_bytes() {
     );
     assert_eq!(one, two);
     let report = rows(&d.join("one.csv"));
-    assert_eq!(report.len(), 20 * 14);
+    assert_eq!(report.len(), 20 * SEED_STATEMENTS);
     let files: Vec<&str> = report.iter().map(|r| &r[3]).collect();
     let mut sorted = files.clone();
     sorted.sort();
@@ -155,14 +155,14 @@ fn interrupt_leaves_a_valid_csv_of_finished_articles() {
     );
     let rows = rows(&report);
     assert!(
-        !rows.is_empty() && rows.len() < 4000 * 14,
+        !rows.is_empty() && rows.len() < 4000 * SEED_STATEMENTS,
         "{} rows",
         rows.len()
     );
-    assert_eq!(rows.len() % 14, 0, "whole articles only");
+    assert_eq!(rows.len() % SEED_STATEMENTS, 0, "whole articles only");
     let summary = self::rows(&d.join("summary.csv"));
     assert_eq!(
-        summary.len() * 14,
+        summary.len() * SEED_STATEMENTS,
         rows.len(),
         "the summary lists the finished articles"
     );

@@ -112,7 +112,7 @@ fn text_report_shows_evidence_and_summary() {
         "{text}"
     );
     let last = text.lines().last().unwrap();
-    assert!(last.starts_with("14 statements: 5 verbatim, 1 near-verbatim, 0 altered, 0 paraphrase, 0 misattributed, 8 unverified"), "{last}");
+    assert!(last.starts_with("16 statements: 5 verbatim, 1 near-verbatim, 0 altered, 0 paraphrase, 0 misattributed, 10 unverified"), "{last}");
     assert!(
         !text.contains('\x1b'),
         "no colour when NO_COLOR is set and stdout is a pipe"
@@ -147,7 +147,7 @@ fn csv_and_json_formats() {
     ));
     let mut rdr = csv::Reader::from_reader(csv_out.as_bytes());
     assert_eq!(rdr.headers().unwrap().get(12), Some("verdict"));
-    assert_eq!(rdr.records().count(), 14);
+    assert_eq!(rdr.records().count(), SEED_STATEMENTS);
     let json_out = stdout(&run(
         dir.path(),
         &[
@@ -188,7 +188,7 @@ fn article_from_stdin_and_date_option() {
     std::io::Write::write_all(&mut child.stdin.take().unwrap(), &article).unwrap();
     let out = child.wait_with_output().unwrap();
     let findings = jsonl(&out);
-    assert_eq!(findings.len(), 14);
+    assert_eq!(findings.len(), SEED_STATEMENTS);
     assert_eq!(findings[0]["file"], "-");
     // "said Friday" against Monday 6 Dec is Friday 3 Dec
     let biden = findings
@@ -256,7 +256,7 @@ fn unreadable_article_is_named_and_the_rest_go_on() {
     assert!(stderr(&out).contains("nope.txt: "), "{}", stderr(&out));
     assert_eq!(
         jsonl(&out).len(),
-        14,
+        SEED_STATEMENTS,
         "the readable article is still checked"
     );
 }
@@ -271,7 +271,7 @@ fn bad_transcript_is_named_with_its_line_and_skipped() {
     .unwrap();
     let out = check_jsonl(dir.path(), "article.txt");
     assert!(stderr(&out).contains("broken.txt:3:"), "{}", stderr(&out));
-    assert_eq!(jsonl(&out).len(), 14);
+    assert_eq!(jsonl(&out).len(), SEED_STATEMENTS);
 }
 
 #[test]

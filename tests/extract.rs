@@ -9,7 +9,7 @@ fn extract_lists_statements_without_a_corpus() {
     let out = run(dir.path(), &["extract", "article.txt", "--format", "jsonl"]);
     assert_eq!(out.status.code(), Some(0));
     let st = jsonl(&out);
-    assert_eq!(st.len(), 14);
+    assert_eq!(st.len(), SEED_STATEMENTS);
     assert!(st.iter().all(|s| s.get("verdict").is_none()));
     let kinds: Vec<&str> = st.iter().map(|s| s["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds.iter().filter(|k| **k == "direct").count(), 4);
@@ -18,7 +18,11 @@ fn extract_lists_statements_without_a_corpus() {
         .iter()
         .any(|s| s["cue"].is_null() && s["speaker"] == "Lloyd Austin"));
     let text = stdout(&run(dir.path(), &["extract", "article.txt"]));
-    assert!(text.trim_end().ends_with("14 statements"), "{text}");
+    assert!(
+        text.trim_end()
+            .ends_with(&format!("{SEED_STATEMENTS} statements")),
+        "{text}"
+    );
 }
 
 #[test]

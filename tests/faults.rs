@@ -119,7 +119,7 @@ fn concurrent_index_builds_leave_one_valid_index() {
         assert_eq!(c.unwrap().status.code(), Some(0));
     }
     let (v, err) = verdicts(d, &[]);
-    assert_eq!(v.len(), 14);
+    assert_eq!(v.len(), SEED_STATEMENTS);
     assert!(!err.contains("unusable"), "{err}");
     let leftovers: Vec<_> = std::fs::read_dir(d.join("corpus"))
         .unwrap()
@@ -157,7 +157,7 @@ fn vanished_corpus_file_is_reported_not_fatal() {
             "{name}: {}",
             stderr(&out)
         );
-        assert_eq!(jsonl(&out).len(), 14, "{name}");
+        assert_eq!(jsonl(&out).len(), SEED_STATEMENTS, "{name}");
     }
 }
 

@@ -61,7 +61,7 @@ fn html_file_is_written_beside_the_text_report() {
         ],
     );
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("14 statements"));
+    assert!(stdout(&out).contains(&format!("{SEED_STATEMENTS} statements")));
     let page = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
     assert_eq!(
         page.matches("<mark class=\"verbatim\"").count(),
@@ -115,7 +115,7 @@ fn sample_page_renders_in_a_real_browser() {
         .expect("run chromium");
     let dom = String::from_utf8_lossy(&out.stdout);
     assert!(
-        dom.contains("14 statements: 5 verbatim, 1 near-verbatim"),
+        dom.contains("16 statements: 5 verbatim, 1 near-verbatim"),
         "{}",
         &dom[..dom.len().min(2000)]
     );
@@ -141,9 +141,9 @@ fn sample_page_renders_in_a_real_browser() {
             count("near-verbatim"),
             count("unverified")
         ),
-        (5, 1, 8)
+        (5, 1, 10)
     );
-    assert!(dom.contains("data-count=\"8\""));
+    assert!(dom.contains("data-count=\"10\""));
     assert!(
         dom.contains("<del>the</del>"),
         "the dropped article is marked in the passage"

@@ -31,6 +31,8 @@ pub struct Lexicon {
     pub phrase_breaks: HashSet<&'static str>,
     /// Conjunctions that open a subordinate clause (`as`, `because`): not a cue's content.
     pub subordinators: HashSet<&'static str>,
+    /// Words in "-ing" that are not participles (`including`, `morning`).
+    pub not_participles: HashSet<&'static str>,
 }
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -69,6 +71,7 @@ pub fn lexicon() -> &'static Lexicon {
             pp_heads: lines(include_str!("data/pp_heads.txt")).collect(),
             phrase_breaks: lines(include_str!("data/phrase_breaks.txt")).collect(),
             subordinators: lines(include_str!("data/subordinators.txt")).collect(),
+            not_participles: lines(include_str!("data/not_participles.txt")).collect(),
         }
     })
 }

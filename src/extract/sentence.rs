@@ -75,6 +75,17 @@ pub fn tokenize(text: &str, from: usize, to: usize, quotes: &[Quote]) -> Vec<Tok
                 }
                 break;
             }
+            // "Mrs. Clinton", "Sen. Ted Cruz", "John F. Kennedy": an abbreviation keeps its
+            // period when a word follows, so a name reads as one run of words.
+            if text[end..limit].starts_with('.')
+                && is_abbreviation(&text[pos..end])
+                && text[end + 1..limit].starts_with(char::is_whitespace)
+                && text[end + 1..limit]
+                    .trim_start()
+                    .starts_with(char::is_alphanumeric)
+            {
+                end += 1;
+            }
             out.push(Tok {
                 kind: TokKind::Word,
                 start: pos,

@@ -6,6 +6,10 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// Statements the extractor finds in the seed article (tests/fixtures/seed/article.txt):
+/// "say X and accuse Russia of Y" and "denied X and accused the West of Y" count two each.
+pub const SEED_STATEMENTS: usize = 16;
+
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
