@@ -8,6 +8,7 @@
 #           whether tantivy's candidates hold the passage the own index's check chooses)
 #   known   an article of quotes cut from random corpus documents (made here, seeded): the
 #           test is whether each finds the document the quote was cut from
+# (tantivy is also run with --bm25-only: plain BM25 over the same words, no phrases),
 # then the same against COPIES copies of the corpus. Prints tables with tantivy/own ratios:
 # the machine is shared, so compare within a run rather than absolute seconds.
 #
@@ -113,6 +114,7 @@ run() {
         median "$s.$a.own.check" "$TMP/$s.$a.own.csv" "$BIN" check "$art" --corpus "$c" --index "$TMP/$s.own.idx" --format csv
         median "$s.$a.tv.check" "$TMP/$s.$a.tv.tsv" "$TC" check "$c" "$TMP/$s.tv" "$art"
         median "$s.$a.own.retrieve" "$TMP/$s.$a.own.tsv" "$TC" own "$c" "$TMP/$s.own.idx" "$art"
+        timed "$s.$a.bm25.check" "$TMP/$s.$a.bm25.tsv" "$TC" check "$c" "$TMP/$s.tv" "$art" --bm25-only
     done
 }
 
@@ -173,9 +175,10 @@ for s in scales:
             line(f"  in-process {k}, {a}", ot[k], tt[k], sec)
         print(f"| tantivy judge (matcher on its candidates), {a} | | {tt['judge']:.2f} s | |")
     print(f"\ntantivy segments: {res[f'{s}.tv.segments'][0]:.0f}")
-    for a in ["sample", "known"]:
+    for a, v in [(a, v) for a in ["sample", "known"] for v in ["tv", "bm25"]]:
+        print(f"\n{'tantivy' if v == 'tv' else 'tantivy --bm25-only'} vs own:", end="")
         own = list(csv.DictReader(open(f"{tmp}/{s}.{a}.own.csv")))
-        tv = rows(f"{tmp}/{s}.{a}.tv.tsv")
+        tv = rows(f"{tmp}/{s}.{a}.{v}.tsv")
         ownc = rows(f"{tmp}/{s}.{a}.own.tsv")
         n = len(own)
         same_v = sum(tv.get(r["statement_id"], {}).get("verdict") == r["verdict"] for r in own)
@@ -184,7 +187,7 @@ for s in scales:
         recall = sum(base(r["source_file"]) in tv.get(r["statement_id"], {}).get("cands", set()) for r in with_src)
         inter = sum(len(ownc[i]["cands"] & tv[i]["cands"]) for i in ownc if i in tv)
         total = sum(len(ownc[i]["cands"]) for i in ownc)
-        print(f"\n{a} article, {s}: {n} statements (tantivy: {len(tv)}); same verdict {same_v}/{n}; "
+        print(f" {a} article, {s}: {n} statements (tantivy: {len(tv)}); same verdict {same_v}/{n}; "
               f"own check's source file: same in tantivy check {same_src}/{len(with_src)}, "
               f"in tantivy's candidates {recall}/{len(with_src)}; "
               f"own candidate files also in tantivy's: {inter}/{total}")

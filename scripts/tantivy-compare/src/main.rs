@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! tantivy-compare build CORPUS INDEX_DIR          tantivy index of the corpus's chunks
-//! tantivy-compare check CORPUS INDEX_DIR ARTICLE  `check` with tantivy retrieval
+//! tantivy-compare check CORPUS INDEX_DIR ARTICLE [--bm25-only]
+//!                                                 `check` with tantivy retrieval
 //! tantivy-compare own   CORPUS OWN_INDEX ARTICLE  the own index's retrieval alone
 //! ```
 //!
@@ -100,7 +101,7 @@ fn own(corpus: &Path, index: &Path, article: &str) -> quotecheck::Result<()> {
 fn usage() -> ExitCode {
     eprintln!(
         "usage: tantivy-compare build CORPUS INDEX_DIR\n       \
-         tantivy-compare check CORPUS INDEX_DIR ARTICLE\n       \
+         tantivy-compare check CORPUS INDEX_DIR ARTICLE [--bm25-only]\n       \
          tantivy-compare own CORPUS OWN_INDEX ARTICLE"
     );
     ExitCode::from(2)
@@ -110,8 +111,16 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result: Result<(), String> = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["build", corpus, dir] => tv::build(Path::new(corpus), Path::new(dir)),
-        ["check", corpus, dir, article] => {
-            tv::check(Path::new(corpus), Path::new(dir), article).map(|rows| print_rows(&rows))
+        ["check", corpus, dir, article] => tv::check(
+            Path::new(corpus),
+            Path::new(dir),
+            article,
+            tv::Mode::Phrases,
+        )
+        .map(|rows| print_rows(&rows)),
+        ["check", corpus, dir, article, "--bm25-only"] => {
+            tv::check(Path::new(corpus), Path::new(dir), article, tv::Mode::Bm25)
+                .map(|rows| print_rows(&rows))
         }
         ["own", corpus, index, article] => {
             own(Path::new(corpus), Path::new(index), article).map_err(|e| e.to_string())

@@ -1,8 +1,9 @@
-//! The tantivy side: an index of the corpus's chunks (the own index's unit of retrieval:
-//! [`CHUNK_WORDS`] words of a turn, cut at the same places, with quotecheck's normalised
-//! words as pre-tokenised terms with positions), and `check` on top of it: per statement a
-//! BM25 boolean query over its rarest words, the top [`MAX_CANDIDATES`] chunks, each read with
-//! the chunk before and after it, judged by the unchanged matcher.
+//! The tantivy side: an index of the corpus's chunks (the own index's unit of text:
+//! [`CHUNK_WORDS`] words of a turn, cut at the same places), each found by its words and the
+//! next chunk's (quotecheck's normalised words as pre-tokenised terms with positions), and
+//! `check` on top of it: per statement a boolean query over its rarest words (see [`Mode`]),
+//! the top [`MAX_CANDIDATES`] hits, each read with the two chunks after it, as the own index
+//! reads a candidate, and judged by the unchanged matcher.
 
 use crate::{secs, Row};
 use quotecheck::corpus::index::retrieval::{
@@ -21,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::time::Instant;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Query, TermQuery};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, INDEXED, STORED,
 };
@@ -165,13 +166,24 @@ fn file_docs(
         .to_string();
         for t in &d.turns {
             speakers.push(t.speaker.clone());
-            for (i, p) in pieces(&t.text, t.line, lines).into_iter().enumerate() {
+            let ps = pieces(&t.text, t.line, lines);
+            for (i, p) in ps.iter().enumerate() {
+                // A chunk is found by its words and those of the next chunk of its turn (the
+                // own index's unit of retrieval is such a pair): a quote across the boundary
+                // is still in one document.
+                let mut tokens = p.tokens.clone();
+                for t in ps.get(i + 1).map_or(&[][..], |n| &n.tokens) {
+                    tokens.push(Token {
+                        position: tokens.len(),
+                        ..t.clone()
+                    });
+                }
                 let mut doc = TantivyDocument::default();
                 doc.add_pre_tokenized_text(
                     f.words,
                     PreTokenizedString {
                         text: String::new(),
-                        tokens: p.tokens,
+                        tokens,
                     },
                 );
                 doc.add_text(f.text, &t.text[p.start..p.end]);
@@ -304,33 +316,71 @@ fn by_key(searcher: &Searcher, f: &Fields, key: u64) -> Result<Option<Stored>, S
         .transpose()
 }
 
-/// The top chunks for a statement's words: its rarest informative words (as the own index
-/// picks them: fillers out, words in more than [`COMMON_SHARE`] of the chunks out unless too
-/// few are left, at most [`MAX_QUERY_WORDS`]) as a BM25 boolean query that needs
-/// [`MIN_SHARED`] of them, best [`MAX_CANDIDATES`] hits.
+/// How `check` asks tantivy for a statement's candidates.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A BM25 boolean query over the statement's rarest words (those the own index would
+    /// query), needing [`MIN_SHARED`] of them.
+    Bm25,
+    /// The same words scored as the own index scores them (each word held counts its
+    /// rarity once, however often it occurs), plus BM25 phrase queries with slop over pairs
+    /// of nearby words of the statement, in its order, very common words left out: they lift
+    /// the passage that holds the words in that order above passages that merely hold them.
+    Phrases,
+}
+
+/// A word in more than this share of the chunks is left out of the phrase queries
+/// (phrase queries on frequent words are tantivy's slow path).
+const PHRASE_COMMON_SHARE: f64 = 0.10;
+/// Word pairs queried as phrases, at most (the rarest pairs first).
+const MAX_PHRASES: usize = 12;
+/// Two words of a pair are at most this many positions apart in the statement.
+const PAIR_GAP: usize = 3;
+/// Slop of the pair phrases: a word inserted or dropped between them still matches.
+const PAIR_SLOP: u32 = 1;
+
+/// The top chunks for a statement: its rarest informative words (as the own index picks
+/// them: fillers out, words in more than [`COMMON_SHARE`] of the chunks out unless too few
+/// are left, at most [`MAX_QUERY_WORDS`]) as a boolean query that needs [`MIN_SHARED`] of
+/// them, scored as [`Mode`] says; best [`MAX_CANDIDATES`] hits.
+/// `ordered` is the statement's words in order, `None` at an ellipsis.
 fn top_chunks(
     searcher: &Searcher,
     f: &Fields,
     chunks: u64,
     words: &[String],
+    ordered: &[Option<String>],
+    mode: Mode,
 ) -> Result<Vec<Stored>, String> {
     let fillers = &lexicon().fillers;
+    let mut dfs: HashMap<String, u64> = HashMap::new();
+    let mut df = |w: &str| -> Result<u64, String> {
+        if let Some(&d) = dfs.get(w) {
+            return Ok(d);
+        }
+        let d = searcher
+            .doc_freq(&Term::from_field_text(f.words, w))
+            .map_err(|e| e.to_string())?;
+        dfs.insert(w.to_string(), d);
+        Ok(d)
+    };
     let mut query: Vec<(u64, &String)> = Vec::new();
     for w in words
         .iter()
         .filter(|w| !fillers.contains(String::as_str(w)))
     {
-        let df = searcher
-            .doc_freq(&Term::from_field_text(f.words, w))
-            .map_err(|e| e.to_string())?;
-        if df > 0 {
-            query.push((df, w));
+        let d = df(w)?;
+        if d > 0 {
+            query.push((d, w));
         }
     }
     query.sort_unstable();
     query.dedup();
-    let common = ((chunks as f64 * COMMON_SHARE) as u64).max(1);
-    let rare = query.iter().filter(|&&(df, _)| df <= common).count();
+    // A word is indexed in the documents of its chunk and of the chunk before: its document
+    // frequency is about twice the own index's (per chunk), so the shares are of 2 x chunks.
+    let units = 2.0 * chunks.max(1) as f64;
+    let common = ((units * COMMON_SHARE) as u64).max(1);
+    let rare = query.iter().filter(|&&(d, _)| d <= common).count();
     query.truncate(rare.clamp(MIN_SHARED, MAX_QUERY_WORDS));
     if query.is_empty() {
         return Ok(Vec::new());
@@ -338,19 +388,78 @@ fn top_chunks(
     let need = MIN_SHARED.min(query.len());
     let terms: Vec<Box<dyn Query>> = query
         .iter()
-        .map(|(_, w)| {
-            Box::new(TermQuery::new(
-                Term::from_field_text(f.words, w),
-                IndexRecordOption::WithFreqs,
-            )) as Box<dyn Query>
+        .map(|&(d, w)| {
+            let term = Term::from_field_text(f.words, w);
+            match mode {
+                Mode::Bm25 => {
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)) as Box<dyn Query>
+                }
+                // Presence, weighted by rarity, as the own index scores a passage.
+                Mode::Phrases => Box::new(ConstScoreQuery::new(
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+                    ((units / d.max(1) as f64).ln() + 1.0) as f32,
+                )),
+            }
         })
         .collect();
-    let q = BooleanQuery::union_with_minimum_required_clauses(terms, need);
+    let terms = BooleanQuery::union_with_minimum_required_clauses(terms, need);
+    // Pairs of nearby, not very common words of the statement, in its order.
+    let mut pairs: Vec<(u64, usize, &str, &str)> = Vec::new();
+    if mode == Mode::Phrases {
+        let cap = ((units * PHRASE_COMMON_SHARE) as u64).max(1);
+        let mut prev: Option<(usize, &str, u64)> = None;
+        for (pos, w) in ordered.iter().enumerate() {
+            let Some(w) = w else {
+                prev = None;
+                continue;
+            };
+            let d = df(w)?;
+            if d == 0 || d > cap || fillers.contains(w.as_str()) {
+                continue;
+            }
+            if let Some((p, pw, pd)) = prev {
+                if pos - p <= PAIR_GAP {
+                    pairs.push((pd.max(d), pos - p, pw, w));
+                }
+            }
+            prev = Some((pos, w, d));
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs.truncate(MAX_PHRASES);
+    }
+    if std::env::var_os("TANTIVY_COMPARE_DEBUG").is_some() {
+        eprintln!("query: {query:?}; pairs: {pairs:?}");
+    }
+    let q: Box<dyn Query> = if pairs.is_empty() {
+        Box::new(terms)
+    } else {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(terms))];
+        for (_, gap, a, b) in pairs {
+            let phrase = PhraseQuery::new_with_offset_and_slop(
+                vec![
+                    (0, Term::from_field_text(f.words, a)),
+                    (gap, Term::from_field_text(f.words, b)),
+                ],
+                PAIR_SLOP,
+            );
+            clauses.push((Occur::Should, Box::new(phrase)));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    };
     let hits = searcher
-        .search(&q, &TopDocs::with_limit(MAX_CANDIDATES).order_by_score())
+        .search(&*q, &TopDocs::with_limit(MAX_CANDIDATES).order_by_score())
         .map_err(|e| e.to_string())?;
     hits.into_iter()
         .map(|(_, a)| stored(searcher, f, a))
+        .collect()
+}
+
+/// A statement's words in order (quotecheck's normalised form), `None` at an ellipsis.
+fn ordered_words(s: &quotecheck::Statement) -> Vec<Option<String>> {
+    tokenize(&s.content, Side::Statement)
+        .into_iter()
+        .map(|t| (!t.is_ellipsis()).then_some(t.norm))
         .collect()
 }
 
@@ -379,8 +488,8 @@ fn document(meta: &str) -> Document {
     }
 }
 
-/// The candidate passages of a statement as documents: each hit with the chunk before and
-/// after it in the same turn, adjacent chunks of a turn joined into one passage, in corpus
+/// The candidate passages of a statement as documents: each hit with the two chunks after
+/// it in the same turn, adjacent chunks of a turn joined into one passage, in corpus
 /// order; and the file of each hit, in rank order.
 fn passages(
     searcher: &Searcher,
@@ -392,9 +501,8 @@ fn passages(
     let mut want = BTreeSet::new();
     for h in hits {
         files.push(document(&h.meta).path);
-        want.insert(h.key.saturating_sub(1));
-        want.insert(h.key + 1);
-        want.insert(h.key);
+        // The pair the hit stands for and the chunk after it, as the own index reads it.
+        want.extend([h.key, h.key + 1, h.key + 2]);
         got.insert(h.key, h);
     }
     for k in want {
@@ -452,7 +560,7 @@ fn passages(
 /// index is fresh; a stale index is an error here, not rebuilt), opens the index, retrieves
 /// every statement's candidates, judges each with quotecheck's matcher, and prints a
 /// timing line on stderr.
-pub fn check(corpus: &Path, dir: &Path, article: &str) -> Result<Vec<Row>, String> {
+pub fn check(corpus: &Path, dir: &Path, article: &str, mode: Mode) -> Result<Vec<Row>, String> {
     let t = Instant::now();
     let files = corpus_files(corpus).map_err(|e| e.to_string())?;
     let fp = fingerprint(corpus, &files).map_err(|e| e.to_string())?;
@@ -482,7 +590,8 @@ pub fn check(corpus: &Path, dir: &Path, article: &str) -> Result<Vec<Row>, Strin
     let found: Result<Vec<_>, String> = statements
         .into_par_iter()
         .map(|s| {
-            let hits = top_chunks(&searcher, &f, side.chunks, &quotecheck::statement_words(&s))?;
+            let words = quotecheck::statement_words(&s);
+            let hits = top_chunks(&searcher, &f, side.chunks, &words, &ordered_words(&s), mode)?;
             let (docs, files) = passages(&searcher, &f, hits)?;
             // The candidates as a small corpus, as `Index::corpus_for` makes them.
             let mut c = Corpus::from_documents(corpus, docs, side.skipped.clone());
