@@ -587,6 +587,7 @@ pub fn check(corpus: &Path, dir: &Path, article: &str, mode: Mode) -> Result<Vec
     let t2 = Instant::now();
     let article = Article::read(article).map_err(|e| e.to_string())?;
     let statements = quotecheck::statements(&article);
+    let speakers = quotecheck::corpus::speaker_list(side.speakers.clone());
     let found: Result<Vec<_>, String> = statements
         .into_par_iter()
         .map(|s| {
@@ -595,7 +596,7 @@ pub fn check(corpus: &Path, dir: &Path, article: &str, mode: Mode) -> Result<Vec
             let (docs, files) = passages(&searcher, &f, hits)?;
             // The candidates as a small corpus, as `Index::corpus_for` makes them.
             let mut c = Corpus::from_documents(corpus, docs, side.skipped.clone());
-            c.speakers = side.speakers.clone();
+            c.speakers = speakers.clone();
             c.roster = side.roster.clone();
             Ok((s, c, files))
         })
@@ -607,7 +608,8 @@ pub fn check(corpus: &Path, dir: &Path, article: &str, mode: Mode) -> Result<Vec
         .into_par_iter()
         .map(|(s, c, candidates)| {
             let id = s.statement_id.clone();
-            let fnd = quotecheck::verdict::judge(&c, s, article.date);
+            let fnd =
+                quotecheck::verdict::judge(&c, s, article.date, &quotecheck::Thresholds::default());
             Row {
                 id,
                 verdict: fnd.verdict.as_str().to_string(),
