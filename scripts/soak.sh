@@ -32,7 +32,7 @@ log=${SOAK_LOG:-$tmp/rss}
 : > "$log"
 while kill -0 "$pid" 2> /dev/null; do
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2> /dev/null || true)
-  rows=$(wc -l < "$tmp/out.csv" 2> /dev/null || echo 0)
+  rows=$({ wc -l < "$tmp/out.csv"; } 2> /dev/null || echo 0)
   [ -n "$rss" ] && echo "$(date +%s.%N) $rss $rows" >> "$log"
   sleep 1
 done
