@@ -26,16 +26,7 @@ fn fixture_dir() -> tempfile::TempDir {
 fn mixed_formats_roster_and_cue_times() {
     let dir = fixture_dir();
     for extra in [&["--no-index"][..], &["--index", "c.idx"][..]] {
-        let mut args = vec![
-            "check",
-            "article.txt",
-            "--corpus",
-            "corpus",
-            "--format",
-            "jsonl",
-        ];
-        args.extend_from_slice(extra);
-        let out = run(dir.path(), &args);
+        let out = check_jsonl_with(dir.path(), "article.txt", extra);
         let err = stderr(&out);
         assert!(
             err.contains("broken.csv:1: CSV header lacks column \"date\""),

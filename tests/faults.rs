@@ -10,16 +10,7 @@ use std::path::Path;
 const INDEX: &str = "corpus/.quotecheck.idx";
 
 fn verdicts(dir: &Path, extra: &[&str]) -> (Vec<(String, String)>, String) {
-    let mut args = vec![
-        "check",
-        "article.txt",
-        "--corpus",
-        "corpus",
-        "--format",
-        "jsonl",
-    ];
-    args.extend(extra);
-    let out = run(dir, &args);
+    let out = check_jsonl_with(dir, "article.txt", extra);
     assert!(
         matches!(out.status.code(), Some(0) | Some(1)),
         "{}",
@@ -141,16 +132,7 @@ fn vanished_corpus_file_is_reported_not_fatal() {
         ("indexed", &["--index", "idx.bin"]),
     ];
     for (name, extra) in table {
-        let mut args = vec![
-            "check",
-            "article.txt",
-            "--corpus",
-            "corpus",
-            "--format",
-            "jsonl",
-        ];
-        args.extend(extra);
-        let out = run(d, &args);
+        let out = check_jsonl_with(d, "article.txt", extra);
         assert_eq!(out.status.code(), Some(1), "{name}: {}", stderr(&out));
         assert!(
             stderr(&out).contains("gone.txt"),

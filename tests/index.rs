@@ -14,18 +14,7 @@ fn verdicts(o: &std::process::Output) -> Vec<String> {
 #[test]
 fn index_gives_same_verdicts_and_rebuilds_when_needed() {
     let dir = sample_dir();
-    let check = |extra: &[&str]| {
-        let mut args = vec![
-            "check",
-            "article.txt",
-            "--corpus",
-            "corpus",
-            "--format",
-            "jsonl",
-        ];
-        args.extend_from_slice(extra);
-        run(dir.path(), &args)
-    };
+    let check = |extra: &[&str]| check_jsonl_with(dir.path(), "article.txt", extra);
     let brute = check(&["--no-index"]);
     let out = run(dir.path(), &["index", "corpus", "--index", "c.idx"]);
     assert!(out.status.success(), "{}", stderr(&out));

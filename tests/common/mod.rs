@@ -79,8 +79,12 @@ pub fn loose(s: &str) -> String {
 
 /// Runs `quotecheck check FILE --corpus corpus --format jsonl` in `dir`.
 pub fn check_jsonl(dir: &Path, file: &str) -> Output {
-    run(
-        dir,
-        &["check", file, "--corpus", "corpus", "--format", "jsonl"],
-    )
+    check_jsonl_with(dir, file, &[])
+}
+
+/// [`check_jsonl`] with more arguments (`--no-index`, `--index PATH`, ...).
+pub fn check_jsonl_with(dir: &Path, file: &str, extra: &[&str]) -> Output {
+    let mut args = vec!["check", file, "--corpus", "corpus", "--format", "jsonl"];
+    args.extend_from_slice(extra);
+    run(dir, &args)
 }
