@@ -162,6 +162,8 @@ pub struct Index {
     turn_cache: Vec<OnceLock<Arc<(u32, TurnRecord)>>>,
     doc_cache: Vec<OnceLock<Arc<Document>>>,
     speakers: OnceLock<Speakers>,
+    /// `speakers.csv`, shared by every passage corpus.
+    roster: Arc<Roster>,
 }
 
 /// The value in `cell`, computing it on first use. Two threads may both compute it; one
@@ -607,6 +609,7 @@ impl Index {
             turn_cache: (0..meta.turns).map(|_| OnceLock::new()).collect(),
             doc_cache: (0..meta.docs).map(|_| OnceLock::new()).collect(),
             speakers: OnceLock::new(),
+            roster: Arc::new(meta.roster.clone()),
             meta,
         })
     }
@@ -913,12 +916,13 @@ impl Index {
                 });
             }
         }
-        let mut c = Corpus::from_documents(&self.root, docs, self.meta.skipped.clone());
+        // What the build skipped is reported once, from the index (`skipped`), not per passage corpus.
+        let mut c = Corpus::from_documents(&self.root, docs, Vec::new());
         c.speakers = self
             .speakers
             .get_or_init(|| speaker_list(self.meta.speakers.clone()))
             .clone();
-        c.roster = self.meta.roster.clone();
+        c.roster = self.roster.clone();
         Ok(c)
     }
 

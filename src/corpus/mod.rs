@@ -117,7 +117,7 @@ pub struct Corpus {
     /// Files (or records) that could not be parsed, with the reason; they were skipped.
     pub skipped: Vec<String>,
     /// The people and institutions of `speakers.csv`, when the corpus has one.
-    pub roster: roster::Roster,
+    pub roster: Arc<roster::Roster>,
 }
 
 /// A `start` field (seconds, or `HH:MM:SS.mmm`) as milliseconds, or an error naming the line.
@@ -280,7 +280,7 @@ impl Corpus {
             roster::Roster::default()
         });
         let mut corpus = Corpus::from_documents(dir, docs, skipped);
-        corpus.roster = roster;
+        corpus.roster = Arc::new(roster);
         Ok(corpus)
     }
 
@@ -359,7 +359,7 @@ impl Corpus {
             turn_freq,
             speakers,
             skipped,
-            roster: roster::Roster::default(),
+            roster: Arc::default(),
         }
     }
 
