@@ -49,7 +49,8 @@ pub fn check_indexed(
     statements(article)
         .into_par_iter()
         .map(|s| {
-            let corpus = index.corpus_for(&index.candidates(&statement_words(&s))?)?;
+            let corpus =
+                index.corpus_for(&index.candidates(&statement_words(&s), &statement_order(&s))?)?;
             Ok(judge_all(&corpus, vec![s], article.date, th).remove(0))
         })
         .collect()
@@ -71,6 +72,16 @@ pub fn statement_words(s: &Statement) -> Vec<String> {
     words.sort_unstable();
     words.dedup();
     words
+}
+
+/// A statement's words in order (normalised as [`statement_words`] are), `None` at an
+/// ellipsis: the order that retrieval's phrase queries look for.
+pub fn statement_order(s: &Statement) -> Vec<Option<String>> {
+    use matching::normalize::{tokenize, Side};
+    tokenize(&s.content, Side::Statement)
+        .into_iter()
+        .map(|t| (!t.is_ellipsis()).then_some(t.norm))
+        .collect()
 }
 
 /// Judges every statement, in parallel. When the article gives a statement to an

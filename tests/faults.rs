@@ -45,23 +45,70 @@ fn damaged_indexes_are_rebuilt_not_trusted() {
     assert_eq!(run(d, &["index", "corpus"]).status.code(), Some(0));
     let (indexed, _) = verdicts(d, &[]);
     assert_eq!(indexed, brute, "the index gives the brute-force verdicts");
+    // Each damage: the file of the index directory it is done to, what is done (`None`:
+    // the directory is replaced by a file, as an index of format 1 was), and what the
+    // message says.
     type Damage = fn(&mut Vec<u8>);
-    let table: [(&str, Damage, &str); 3] = [
+    let flip: Damage = |b| {
+        let i = b.len() / 2;
+        b[i] ^= 0xff
+    };
+    let truncate: Damage = |b| b.truncate(b.len() / 3);
+    let table: [(&str, &str, Option<Damage>, &str); 6] = [
         (
-            "one byte flipped",
-            |b| {
-                let i = b.len() / 2;
-                b[i] ^= 0xff
-            },
+            "records: byte flipped",
+            "records",
+            Some(flip),
             "unusable index",
         ),
-        ("truncated", |b| b.truncate(b.len() / 3), "unusable index"),
-        ("version changed", |b| b[8] ^= 0x01, "format version"),
+        (
+            "records: truncated",
+            "records",
+            Some(truncate),
+            "unusable index",
+        ),
+        (
+            "records: version",
+            "records",
+            Some(|b| b[8] ^= 0x01),
+            "format version",
+        ),
+        (
+            "tantivy: byte flipped",
+            "tantivy/*",
+            Some(flip),
+            "checksum mismatch",
+        ),
+        (
+            "tantivy: truncated",
+            "tantivy/*",
+            Some(truncate),
+            "unusable index",
+        ),
+        (
+            "format 1: a single file",
+            "",
+            None,
+            "not an index directory",
+        ),
     ];
-    for (name, damage, message) in table {
-        let mut bytes = std::fs::read(d.join(INDEX)).unwrap();
-        damage(&mut bytes);
-        std::fs::write(d.join(INDEX), &bytes).unwrap();
+    for (name, file, damage, message) in table {
+        let index = d.join(INDEX);
+        match damage {
+            Some(damage) => {
+                let target = match file {
+                    "tantivy/*" => largest_file(&index.join("tantivy")),
+                    f => index.join(f),
+                };
+                let mut bytes = std::fs::read(&target).unwrap();
+                damage(&mut bytes);
+                std::fs::write(&target, &bytes).unwrap();
+            }
+            None => {
+                std::fs::remove_dir_all(&index).unwrap();
+                std::fs::write(&index, b"QCINDEX\0").unwrap();
+            }
+        }
         let (after, err) = verdicts(d, &[]);
         assert!(
             err.contains(message) && err.contains("rebuil"),
@@ -75,6 +122,16 @@ fn damaged_indexes_are_rebuilt_not_trusted() {
             "{name}: the rebuilt index is trusted: {err}"
         );
     }
+}
+
+/// The largest file in `dir`: in a tantivy index, one that a search reads.
+fn largest_file(dir: &Path) -> std::path::PathBuf {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .max_by_key(|e| e.metadata().unwrap().len())
+        .unwrap()
+        .path()
 }
 
 #[test]
@@ -115,7 +172,7 @@ fn concurrent_index_builds_leave_one_valid_index() {
     let leftovers: Vec<_> = std::fs::read_dir(d.join("corpus"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("tmp"))
+        .filter(|n| n.contains("tmp") || n.contains("old"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }

@@ -233,26 +233,36 @@ fn fuzz_roster() {
     });
 }
 
-/// The index loader on damaged index files: opening must fail cleanly or give an index whose
-/// queries fail cleanly.
+/// The index loader on damaged records files: opening an index directory whose `records`
+/// is the input (beside the tantivy index of `reference_data/`, built once) must fail cleanly
+/// or give an index whose queries fail cleanly. (A damaged tantivy file is caught by its
+/// checksum: `tests/faults.rs`.)
 #[test]
 fn fuzz_index() {
     fuzz("index", |bytes| {
+        use quotecheck::corpus::index::{build, Index, RECORDS, TANTIVY};
+        static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
         static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!("qc-fuzz-{}-{n}.idx", std::process::id()));
-        std::fs::write(&path, bytes).unwrap();
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("reference_data");
-        if let Ok(index) = quotecheck::corpus::index::Index::open(&path, &root) {
-            let words: Vec<String> =
-                "they have invaded before and so as we look at the numbers of forces"
-                    .split(' ')
-                    .map(str::to_string)
-                    .collect();
-            if let Ok(found) = index.candidates(&words) {
+        let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+        let built = BUILT.get_or_init(|| {
+            let p = tmp.join("fuzz-index-built.idx");
+            build(&root, &p).expect("index of reference_data");
+            p
+        });
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = tmp.join(format!("fuzz-index-{n}.idx"));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(RECORDS), bytes).unwrap();
+        std::os::unix::fs::symlink(built.join(TANTIVY), dir.join(TANTIVY)).unwrap();
+        if let Ok(index) = Index::open(&dir, &root) {
+            let text = "they have invaded before and so as we look at the numbers of forces";
+            let words: Vec<String> = text.split(' ').map(str::to_string).collect();
+            let ordered: Vec<Option<String>> = words.iter().cloned().map(Some).collect();
+            if let Ok(found) = index.candidates(&words, &ordered) {
                 let _ = index.corpus_for(&found);
             }
         }
-        let _ = std::fs::remove_file(&path);
+        let _ = std::fs::remove_dir_all(&dir);
     });
 }

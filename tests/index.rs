@@ -38,8 +38,9 @@ fn index_gives_same_verdicts_and_rebuilds_when_needed() {
         stderr(&after)
     );
     assert_eq!(verdicts(&after), verdicts(&brute));
-    // Damaged indexes: never trusted, rebuilt with the reason.
-    let bytes = std::fs::read(dir.path().join("c.idx")).unwrap();
+    // A damaged records file: never trusted, rebuilt with the reason (every kind of damage,
+    // to each part of the index: tests/faults.rs).
+    let bytes = std::fs::read(dir.path().join("c.idx/records")).unwrap();
     let table: [(&str, Vec<u8>); 3] = [
         ("truncated", bytes[..bytes.len() / 2].to_vec()),
         ("format version", {
@@ -55,7 +56,7 @@ fn index_gives_same_verdicts_and_rebuilds_when_needed() {
         }),
     ];
     for (want, damaged) in table {
-        std::fs::write(dir.path().join("c.idx"), damaged).unwrap();
+        std::fs::write(dir.path().join("c.idx/records"), damaged).unwrap();
         let o = check(&["--index", "c.idx"]);
         assert!(stderr(&o).contains(want), "{want}: {}", stderr(&o));
         assert_eq!(verdicts(&o), verdicts(&brute), "{want}");

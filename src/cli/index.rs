@@ -24,11 +24,11 @@ pub fn run(args: Args) -> Result<u8, Error> {
         eprintln!("quotecheck: warning: skipped {skipped}");
     }
     eprintln!(
-        "quotecheck: indexed {} files ({} documents, {} turns, {} words; {} skipped) into {} ({:.1} MB) in {:.1}s",
+        "quotecheck: indexed {} files ({} documents, {} turns, {} chunks; {} skipped) into {} ({:.1} MB) in {:.1}s",
         s.files,
         s.docs,
         s.turns,
-        s.words,
+        s.chunks,
         s.skipped.len(),
         path.display(),
         s.bytes as f64 / 1e6,

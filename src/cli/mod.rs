@@ -200,7 +200,7 @@ pub fn prepare(args: &SourceOpts) -> Result<(Source, FailOn, Thresholds), Error>
         args.index
             .clone()
             .or(config.index)
-            .or_else(|| Some(corpus::index::default_path(&dir)).filter(|p| p.is_file()))
+            .or_else(|| Some(corpus::index::default_path(&dir)).filter(|p| p.exists()))
     };
     let source = match index_path {
         Some(path) => {

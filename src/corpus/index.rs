@@ -1,9 +1,9 @@
-//! The on-disk index of a corpus: every document and turn as compact binary records, each
-//! turn's text cut into chunks of [`CHUNK_WORDS`] words, and for every word the list of chunks
-//! holding it (postings), so that `check` reads only the stretches of text that share rare
-//! words with a statement instead of parsing the whole corpus again.
+//! The on-disk index of a corpus, a directory: the corpus's documents and turns as compact
+//! binary records (`records`), and a tantivy index (`tantivy/`) of the turns' text cut into
+//! chunks of [`CHUNK_WORDS`] words, so that `check` reads only the stretches of text that share
+//! rare words with a statement instead of parsing the whole corpus again.
 //!
-//! Layout (integers little-endian):
+//! `records` (integers little-endian):
 //!
 //! ```text
 //! header   64 bytes: magic "QCINDEX\0", format version u32, 0u32, file length u64,
@@ -13,14 +13,18 @@
 //! tables   fixed-width entries: per document (offset u64, length u32, checksum u32),
 //!          per turn (offset u64, length u32, checksum u32, document u32), per chunk
 //!          (turn u32, byte offset in the turn's text u32, length u32, checksum u32, line u32)
-//! postings per word, its chunk ids delta- and varint-encoded
-//! meta     postcard: corpus fingerprint, counts, speakers, skipped files, roster, the words
-//!          and where each word's postings are (with their checksum)
+//! meta     postcard: corpus fingerprint, counts, speakers, skipped files, roster
 //! ```
 //!
-//! Opening reads the header and the meta only, and checks both checksums and the length; each
-//! record and postings list is checked when it is read. The file is written to a temporary
-//! name and renamed into place, so a reader never sees a half-written index.
+//! `tantivy/` holds one tantivy document per chunk: the normalised words of the chunk and of
+//! the next chunk of its turn (so a quote that crosses a chunk boundary is one hit), given to
+//! tantivy as pre-tokenised terms with positions, and the chunk's number as a fast field. It
+//! stores no text: a hit is read from `records`.
+//!
+//! Opening reads the header and the meta of `records` (checking both checksums and the
+//! length) and checks every tantivy file against the checksum in its footer; each record is
+//! checked when it is read. The directory is built under a temporary name and renamed into
+//! place, so a reader never sees a half-written index.
 
 use super::progress::Progress;
 use super::roster::{Roster, ROSTER_FILE};
@@ -31,19 +35,36 @@ use crate::matching::lexicon::lexicon;
 use crate::matching::normalize::{tokenize, Side};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashMap};
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED,
+};
+use tantivy::tokenizer::{PreTokenizedString, Token};
+use tantivy::{DocId, ReloadPolicy, Score, Searcher, SegmentReader, TantivyDocument, Term};
 
 /// The first bytes of every index file.
 pub const MAGIC: [u8; 8] = *b"QCINDEX\0";
 /// The format version this build writes and reads; an index of another version is rebuilt.
-pub const VERSION: u32 = 1;
-/// The index's file name inside the corpus directory when no `--index PATH` is given.
+/// (Version 1 was a single file with its own postings; version 2 is a directory whose
+/// retrieval is tantivy's.)
+pub const VERSION: u32 = 2;
+/// The index's name (a directory) inside the corpus directory when no `--index PATH` is given.
 pub const DEFAULT_NAME: &str = ".quotecheck.idx";
+/// The records file inside the index directory.
+pub const RECORDS: &str = "records";
+/// The tantivy index inside the index directory.
+pub const TANTIVY: &str = "tantivy";
+/// tantivy's indexing memory, in all (split among its indexing threads).
+const WRITER_HEAP: usize = 128 << 20;
 const HEADER_LEN: usize = 64;
 const DOC_ENTRY: usize = 16;
 const TURN_ENTRY: usize = 20;
@@ -51,7 +72,7 @@ const CHUNK_ENTRY: usize = 20;
 /// Words per chunk: the unit of retrieval. A candidate is two consecutive chunks, read with
 /// one chunk of context on either side.
 pub const CHUNK_WORDS: usize = 100;
-/// Files parsed per batch while indexing (bounds memory: only the postings stay in memory).
+/// Files parsed per batch while indexing (bounds memory: tantivy keeps its own buffers).
 const BATCH_FILES: usize = 512;
 
 /// How candidate turns are retrieved for a statement.
@@ -65,6 +86,15 @@ pub mod retrieval {
     pub const MIN_SHARED: usize = 2;
     /// Candidate passages kept per statement, the best-scoring first.
     pub const MAX_CANDIDATES: usize = 40;
+    /// A word in more than this share of the passages is left out of the phrase queries
+    /// (phrase queries on frequent words are tantivy's slow path).
+    pub const PHRASE_COMMON_SHARE: f64 = 0.10;
+    /// Word pairs queried as phrases, at most (the rarest pairs first).
+    pub const MAX_PHRASES: usize = 12;
+    /// The two words of a pair are at most this many positions apart in the statement.
+    pub const PAIR_GAP: usize = 3;
+    /// Slop of a pair's phrase query: a word inserted or dropped between them still matches.
+    pub const PAIR_SLOP: u32 = 1;
 }
 
 /// 64-bit FNV-1a.
@@ -105,7 +135,8 @@ struct TurnRecord {
     chunks: u32,
 }
 
-/// One chunk of a turn's text: where it is, its checksum, the line it starts on, its words.
+/// One chunk of a turn's text: where it is, its checksum, the line it starts on, its
+/// normalised words in order.
 struct Chunk {
     start: u32,
     len: u32,
@@ -128,13 +159,6 @@ struct Meta {
     speakers: Vec<String>,
     skipped: Vec<String>,
     roster: Roster,
-    /// The words, sorted, concatenated; word `i` ends at `word_end[i]`.
-    words: String,
-    word_end: Vec<u32>,
-    post_at: Vec<u64>,
-    post_len: Vec<u32>,
-    post_sum: Vec<u32>,
-    df: Vec<u32>,
 }
 
 /// What building an index did.
@@ -143,22 +167,27 @@ pub struct Summary {
     pub files: usize,
     pub docs: usize,
     pub turns: usize,
-    pub words: usize,
+    /// Chunks of [`CHUNK_WORDS`] words: the units of retrieval.
+    pub chunks: usize,
+    /// Size of the index directory.
     pub bytes: u64,
     pub skipped: Vec<String>,
 }
 
 /// An opened index.
 pub struct Index {
-    /// The index file.
+    /// The index directory.
     pub path: PathBuf,
     /// The corpus directory it indexes.
     pub root: PathBuf,
+    /// The records file, its length and its meta.
     file: File,
     len: u64,
     meta: Meta,
+    /// tantivy's view of the chunks, and the schema's fields.
+    searcher: Searcher,
+    fields: Fields,
     /// Records decoded once and shared by every statement and thread that needs them.
-    postings_cache: Vec<OnceLock<Arc<Vec<u32>>>>,
     turn_cache: Vec<OnceLock<Arc<(u32, TurnRecord)>>>,
     doc_cache: Vec<OnceLock<Arc<Document>>>,
     speakers: OnceLock<Speakers>,
@@ -174,6 +203,61 @@ fn cached<T>(cell: &OnceLock<Arc<T>>, make: impl FnOnce() -> Result<T>) -> Resul
     }
     let v = Arc::new(make()?);
     Ok(Arc::clone(cell.get_or_init(|| v)))
+}
+
+/// The tantivy schema's fields.
+struct Fields {
+    /// A chunk's normalised words and the next chunk's: indexed with positions, not stored.
+    words: Field,
+    /// The chunk's number (in corpus order): a fast field, read for each hit.
+    chunk: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let words = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let f = Fields {
+        words: b.add_text_field("words", words),
+        chunk: b.add_u64_field("chunk", FAST | INDEXED),
+    };
+    (b.build(), f)
+}
+
+/// The fields of an opened tantivy index, which must be this build's schema.
+fn fields_of(schema: &Schema) -> Option<Fields> {
+    let (want, f) = self::schema();
+    (schema == &want).then_some(f)
+}
+
+/// The tantivy document of chunk `id`: its words, then the next chunk's, as terms with
+/// positions.
+fn chunk_doc(f: &Fields, id: u32, words: &[String], next: &[String]) -> TantivyDocument {
+    let tokens = words
+        .iter()
+        .chain(next)
+        .enumerate()
+        .map(|(position, w)| Token {
+            offset_from: 0,
+            offset_to: 0,
+            position,
+            text: w.clone(),
+            position_length: 1,
+        })
+        .collect();
+    let mut doc = TantivyDocument::default();
+    doc.add_pre_tokenized_text(
+        f.words,
+        PreTokenizedString {
+            text: String::new(),
+            tokens,
+        },
+    );
+    doc.add_u64(f.chunk, u64::from(id));
+    doc
 }
 
 /// The index path for a corpus: `--index PATH` if given, else inside the corpus directory.
@@ -222,7 +306,7 @@ pub fn fingerprint(dir: &Path, files: &[PathBuf]) -> Result<u64> {
 }
 
 /// A turn's text cut into chunks of [`CHUNK_WORDS`] words (at word starts), each with its
-/// distinct normalised words. `lines` tells whether the text's line breaks are the file's
+/// normalised words. `lines` tells whether the text's line breaks are the file's
 /// (the transcript format), so that a chunk knows its line.
 fn chunks(text: &str, line: usize, lines: bool) -> Vec<Chunk> {
     let tokens = tokenize(text, Side::Source);
@@ -249,8 +333,6 @@ fn chunks(text: &str, line: usize, lines: bool) -> Vec<Chunk> {
         while let Some(t) = tok.next_if(|t| t.start < end) {
             words.push(t.norm.clone());
         }
-        words.sort_unstable();
-        words.dedup();
         out.push(Chunk {
             start: start as u32,
             len: (end - start) as u32,
@@ -264,14 +346,6 @@ fn chunks(text: &str, line: usize, lines: bool) -> Vec<Chunk> {
 
 fn encode<T: Serialize>(v: &T) -> Vec<u8> {
     postcard::to_stdvec(v).expect("postcard serialises plain records")
-}
-
-fn push_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
 }
 
 /// A turn ready to write: its record (offsets still to fill), text and chunks.
@@ -363,30 +437,90 @@ pub fn build(dir: &Path, out: &Path) -> Result<Summary> {
 }
 
 fn build_files(dir: &Path, files: &[PathBuf], fp: u64, out: &Path) -> Result<Summary> {
-    let tmp = out.with_file_name(format!(
-        "{}.tmp{}",
-        out.file_name().unwrap_or_default().to_string_lossy(),
-        std::process::id()
-    ));
-    let result = write_index(dir, files, fp, &tmp);
-    match result {
+    let tmp = beside(out, "tmp");
+    match write_index(dir, files, fp, &tmp) {
         Ok(summary) => {
-            std::fs::rename(&tmp, out).map_err(|e| Error::io(out, e))?;
+            install(&tmp, out)?;
             Ok(summary)
         }
         Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
+            let _ = std::fs::remove_dir_all(&tmp);
             Err(e)
         }
     }
 }
 
+/// A name beside `out` that no other build (of this or another process) uses:
+/// `NAME.{what}{pid}-{n}`.
+fn beside(out: &Path, what: &str) -> PathBuf {
+    static N: AtomicU64 = AtomicU64::new(0);
+    out.with_file_name(format!(
+        "{}.{what}{}-{}",
+        out.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ))
+}
+
+/// Removes a file or a directory tree, if it is there.
+fn remove(p: &Path) {
+    let _ = std::fs::remove_dir_all(p).or_else(|_| std::fs::remove_file(p));
+}
+
+/// Moves the built directory `tmp` to `out`. A directory cannot be renamed over a non-empty
+/// directory (or a file: an index of format 1), so what is at `out` is first renamed aside and
+/// removed; when another build installs its index in between, the rename is tried again.
+fn install(tmp: &Path, out: &Path) -> Result<()> {
+    let mut last = None;
+    for _ in 0..16 {
+        match std::fs::rename(tmp, out) {
+            Ok(()) => return Ok(()),
+            Err(e) if std::fs::symlink_metadata(out).is_ok() => {
+                let old = beside(out, "old");
+                if std::fs::rename(out, &old).is_ok() {
+                    remove(&old);
+                }
+                last = Some(e);
+            }
+            Err(e) => {
+                last = Some(e);
+                break;
+            }
+        }
+    }
+    remove(tmp);
+    Err(Error::io(
+        out,
+        last.unwrap_or_else(|| std::io::Error::other("could not install the index")),
+    ))
+}
+
+/// A tantivy error while building the index in `dir`.
+fn build_error(dir: &Path) -> impl Fn(tantivy::TantivyError) -> Error + '_ {
+    move |e| {
+        Error::io(
+            dir,
+            std::io::Error::other(format!("building the tantivy index: {e}")),
+        )
+    }
+}
+
+/// Writes the index directory `tmp`: the records file and the tantivy index.
 fn write_index(dir: &Path, files: &[PathBuf], fp: u64, tmp: &Path) -> Result<Summary> {
-    let file = File::create(tmp).map_err(|e| Error::io(tmp, e))?;
+    let tdir = tmp.join(TANTIVY);
+    std::fs::create_dir_all(&tdir).map_err(|e| Error::io(&tdir, e))?;
+    let (schema, f) = schema();
+    let tindex = tantivy::Index::create_in_dir(&tdir, schema).map_err(build_error(&tdir))?;
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let mut writer: tantivy::IndexWriter = tindex
+        .writer_with_num_threads(threads, WRITER_HEAP)
+        .map_err(build_error(&tdir))?;
+    let records = tmp.join(RECORDS);
+    let file = File::create(&records).map_err(|e| Error::io(&records, e))?;
     let mut o = Out {
         w: BufWriter::with_capacity(1 << 20, file),
         at: 0,
-        path: tmp.to_path_buf(),
+        path: records.clone(),
     };
     o.put(&[0u8; HEADER_LEN])?;
     let mut meta = Meta {
@@ -400,8 +534,6 @@ fn write_index(dir: &Path, files: &[PathBuf], fp: u64, tmp: &Path) -> Result<Sum
         Roster::default()
     });
     meta.skipped.extend(roster_skip);
-    let mut vocab: HashMap<String, u32> = HashMap::new();
-    let mut postings: Vec<Vec<u32>> = Vec::new();
     let mut doc_table: Vec<u8> = Vec::new();
     let mut turn_table: Vec<u8> = Vec::new();
     let mut chunk_table: Vec<u8> = Vec::new();
@@ -436,29 +568,23 @@ fn write_index(dir: &Path, files: &[PathBuf], fp: u64, tmp: &Path) -> Result<Sum
                     turn_table.extend_from_slice(&(rec.len() as u32).to_le_bytes());
                     turn_table.extend_from_slice(&short_sum(&rec).to_le_bytes());
                     turn_table.extend_from_slice(&doc_id.to_le_bytes());
-                    for c in turn.chunks {
+                    for (i, c) in turn.chunks.iter().enumerate() {
                         let chunk_id = (chunk_table.len() / CHUNK_ENTRY) as u32;
                         for v in [turn_id, c.start, c.len, c.sum, c.line] {
                             chunk_table.extend_from_slice(&v.to_le_bytes());
                         }
-                        for w in c.words {
-                            let id = match vocab.get(&w) {
-                                Some(&id) => id,
-                                None => {
-                                    let id = postings.len() as u32;
-                                    vocab.insert(w, id);
-                                    postings.push(Vec::new());
-                                    id
-                                }
-                            };
-                            postings[id as usize].push(chunk_id);
-                        }
+                        let next = turn.chunks.get(i + 1).map_or(&[][..], |n| &n.words);
+                        writer
+                            .add_document(chunk_doc(&f, chunk_id, &c.words, next))
+                            .map_err(build_error(&tdir))?;
                     }
                 }
             }
         }
     }
     bar.finish();
+    writer.commit().map_err(build_error(&tdir))?;
+    writer.wait_merging_threads().map_err(build_error(&tdir))?;
     meta.docs = (doc_table.len() / DOC_ENTRY) as u32;
     meta.turns = (turn_table.len() / TURN_ENTRY) as u32;
     meta.docs_at = o.put(&doc_table)?;
@@ -466,25 +592,6 @@ fn write_index(dir: &Path, files: &[PathBuf], fp: u64, tmp: &Path) -> Result<Sum
     meta.chunks = (chunk_table.len() / CHUNK_ENTRY) as u32;
     meta.chunks_at = o.put(&chunk_table)?;
     drop((doc_table, turn_table, chunk_table));
-    let mut words: Vec<(String, u32)> = vocab.into_iter().collect();
-    words.sort_unstable();
-    let mut buf = Vec::new();
-    for (w, id) in words {
-        meta.words.push_str(&w);
-        meta.word_end.push(meta.words.len() as u32);
-        let list = &postings[id as usize];
-        buf.clear();
-        let mut prev = 0;
-        for &t in list {
-            push_varint(&mut buf, t - prev);
-            prev = t;
-        }
-        meta.post_at.push(o.put(&buf)?);
-        meta.post_len.push(buf.len() as u32);
-        meta.post_sum.push(short_sum(&buf));
-        meta.df.push(list.len() as u32);
-    }
-    drop(postings);
     meta.speakers = speakers.into_iter().collect();
     let meta_bytes = encode(&meta);
     let meta_at = o.put(&meta_bytes)?;
@@ -502,17 +609,22 @@ fn write_index(dir: &Path, files: &[PathBuf], fp: u64, tmp: &Path) -> Result<Sum
     header.resize(HEADER_LEN, 0);
     let mut file =
         o.w.into_inner()
-            .map_err(|e| Error::io(tmp, e.into_error()))?;
-    let io = |e| Error::io(tmp, e);
+            .map_err(|e| Error::io(&records, e.into_error()))?;
+    let io = |e| Error::io(&records, e);
     file.seek(SeekFrom::Start(0)).map_err(io)?;
     file.write_all(&header).map_err(io)?;
     file.sync_all().map_err(io)?;
+    let tantivy_bytes: u64 = std::fs::read_dir(&tdir)
+        .map_err(|e| Error::io(&tdir, e))?
+        .filter_map(|e| e.ok()?.metadata().ok())
+        .map(|m| m.len())
+        .sum();
     Ok(Summary {
         files: files.len(),
         docs: meta.docs as usize,
         turns: meta.turns as usize,
-        words: meta.word_end.len(),
-        bytes: total,
+        chunks: meta.chunks as usize,
+        bytes: total + tantivy_bytes,
         skipped: meta.skipped,
     })
 }
@@ -523,6 +635,36 @@ fn u64_at(b: &[u8], at: usize) -> u64 {
 
 fn u32_at(b: &[u8], at: usize) -> u32 {
     u32::from_le_bytes(b[at..at + 4].try_into().expect("4 bytes"))
+}
+
+/// Opens the tantivy index in `dir`, checks every file against its checksum and that it holds
+/// one document per chunk of the records, and returns a searcher of it.
+fn open_tantivy(dir: &Path, chunks: u32) -> Result<(Searcher, Fields)> {
+    let bad = |m: String| Error::bad_index(dir, m);
+    if !dir.is_dir() {
+        return Err(bad("missing".into()));
+    }
+    let tindex = tantivy::Index::open_in_dir(dir).map_err(|e| bad(e.to_string()))?;
+    let damaged = tindex.validate_checksum().map_err(|e| bad(e.to_string()))?;
+    if !damaged.is_empty() {
+        let mut names: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
+        names.sort();
+        return Err(bad(format!("checksum mismatch in {}", names.join(", "))));
+    }
+    let fields = fields_of(&tindex.schema()).ok_or_else(|| bad("another schema".into()))?;
+    let reader = tindex
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|e: tantivy::TantivyError| bad(e.to_string()))?;
+    let searcher = reader.searcher();
+    if searcher.num_docs() != u64::from(chunks) {
+        return Err(bad(format!(
+            "{} documents for {chunks} chunks in the records",
+            searcher.num_docs()
+        )));
+    }
+    Ok((searcher, fields))
 }
 
 /// Why `open_or_build` (re)built the index, for the message on stderr.
@@ -539,12 +681,26 @@ pub enum Rebuilt {
 }
 
 impl Index {
-    /// Opens an index: checks the header, the length and the tables' checksum, and reads
-    /// the tables. Records are read (and checked) later, only those needed.
+    /// Opens an index directory: checks the records file's header, length and tables'
+    /// checksum and reads its tables, then opens the tantivy index and checks every one of
+    /// its files against its checksum (reading each once: a flipped byte anywhere is found
+    /// before any answer comes from it). Records are read (and checked) later, only those
+    /// needed.
     pub fn open(path: &Path, root: &Path) -> Result<Index> {
-        let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
-        let bad = |m: String| Error::bad_index(path, m);
-        let len = file.metadata().map_err(|e| Error::io(path, e))?.len();
+        let kind = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if !kind.is_dir() {
+            return Err(Error::bad_index(
+                path,
+                format!(
+                    "not an index directory (format version 1 was a single file; this \
+                     quotecheck reads version {VERSION})"
+                ),
+            ));
+        }
+        let records = path.join(RECORDS);
+        let bad = |m: String| Error::bad_index(&records, m);
+        let mut file = File::open(&records).map_err(|e| bad(e.to_string()))?;
+        let len = file.metadata().map_err(|e| Error::io(&records, e))?.len();
         let mut header = [0u8; HEADER_LEN];
         if len < HEADER_LEN as u64 {
             return Err(bad(format!(
@@ -552,7 +708,7 @@ impl Index {
             )));
         }
         file.read_exact(&mut header)
-            .map_err(|e| Error::io(path, e))?;
+            .map_err(|e| Error::io(&records, e))?;
         if header[..8] != MAGIC {
             return Err(bad("not a quotecheck index (wrong magic bytes)".into()));
         }
@@ -578,34 +734,20 @@ impl Index {
         let mut meta_bytes = vec![0u8; meta_len as usize];
         file.seek(SeekFrom::Start(meta_at))
             .and_then(|_| file.read_exact(&mut meta_bytes))
-            .map_err(|e| Error::io(path, e))?;
+            .map_err(|e| Error::io(&records, e))?;
         if checksum(&meta_bytes) != u64_at(&header, 40) {
             return Err(bad("tables checksum mismatch".into()));
         }
         let meta: Meta = postcard::from_bytes(&meta_bytes)
             .map_err(|e| bad(format!("unreadable tables: {e}")))?;
-        let n = meta.word_end.len();
-        let ends_ok = meta.word_end.windows(2).all(|w| w[0] <= w[1])
-            && meta.word_end.last().map_or(0, |&e| e as usize) == meta.words.len()
-            && meta
-                .word_end
-                .iter()
-                .all(|&e| meta.words.is_char_boundary(e as usize));
-        let lens = [
-            meta.post_at.len(),
-            meta.post_len.len(),
-            meta.post_sum.len(),
-            meta.df.len(),
-        ];
-        if !ends_ok || lens.iter().any(|&l| l != n) {
-            return Err(bad("inconsistent word tables".into()));
-        }
+        let (searcher, fields) = open_tantivy(&path.join(TANTIVY), meta.chunks)?;
         Ok(Index {
             path: path.to_path_buf(),
             root: root.to_path_buf(),
             file,
             len,
-            postings_cache: (0..n).map(|_| OnceLock::new()).collect(),
+            searcher,
+            fields,
             turn_cache: (0..meta.turns).map(|_| OnceLock::new()).collect(),
             doc_cache: (0..meta.docs).map(|_| OnceLock::new()).collect(),
             speakers: OnceLock::new(),
@@ -652,25 +794,6 @@ impl Index {
         &self.meta.skipped
     }
 
-    /// The id of a normalised word, by binary search in the sorted words.
-    fn word_id(&self, w: &str) -> Option<u32> {
-        let ends = &self.meta.word_end;
-        let word = |i: usize| {
-            let from = if i == 0 { 0 } else { ends[i - 1] as usize };
-            &self.meta.words[from..ends[i] as usize]
-        };
-        let (mut lo, mut hi) = (0, ends.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match word(mid).cmp(w) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(mid as u32),
-            }
-        }
-        None
-    }
-
     /// Reads `len` bytes at `at`, within the data region.
     fn read(&self, at: u64, len: u64) -> Result<Vec<u8>> {
         if at < HEADER_LEN as u64 || at.checked_add(len).is_none_or(|e| e > self.len) {
@@ -704,113 +827,126 @@ impl Index {
             .map_err(|e| Error::bad_index(&self.path, format!("unreadable {what}: {e}")))
     }
 
-    /// The chunks holding word `id`, decoded once.
-    fn postings(&self, id: u32) -> Result<Arc<Vec<u32>>> {
-        let cell = self
-            .postings_cache
-            .get(id as usize)
-            .ok_or_else(|| Error::bad_index(&self.path, "word id out of range"))?;
-        cached(cell, || self.read_postings(id))
+    /// A tantivy error while searching: the index cannot be trusted.
+    fn search_error(&self, e: tantivy::TantivyError) -> Error {
+        Error::bad_index(self.path.join(TANTIVY), format!("search failed: {e}"))
     }
 
-    fn read_postings(&self, id: u32) -> Result<Vec<u32>> {
-        let i = id as usize;
-        let b = self.record(
-            self.meta.post_at[i],
-            self.meta.post_len[i],
-            self.meta.post_sum[i],
-            "a postings list",
-        )?;
-        let mut out = Vec::with_capacity(self.meta.df[i] as usize);
-        let (mut cur, mut shift, mut prev) = (0u32, 0u32, 0u32);
-        for byte in b {
-            cur |= u32::from(byte & 0x7f) << shift.min(31);
-            shift += 7;
-            if byte & 0x80 == 0 {
-                prev = prev.wrapping_add(cur);
-                out.push(prev);
-                cur = 0;
-                shift = 0;
+    /// The passages worth aligning a statement with: pairs of consecutive chunks (named by
+    /// the first) holding at least [`retrieval::MIN_SHARED`] of its rarest informative words
+    /// (`words`: its normalised words, sorted), scored by the summed rarity of the words they
+    /// hold, raised by phrase queries (with slop) over pairs of nearby words of the statement
+    /// in their order (`ordered`: its words in order, `None` at an ellipsis); best first, ties
+    /// in corpus order, at most [`retrieval::MAX_CANDIDATES`].
+    pub fn candidates(&self, words: &[String], ordered: &[Option<String>]) -> Result<Vec<u32>> {
+        use retrieval::*;
+        let f = &self.fields;
+        let fillers = &lexicon().fillers;
+        let mut dfs: HashMap<&str, u64> = HashMap::new();
+        let df = |w: &str| -> Result<u64> {
+            self.searcher
+                .doc_freq(&Term::from_field_text(f.words, w))
+                .map_err(|e| self.search_error(e))
+        };
+        let mut query: Vec<(u64, &str)> = Vec::new();
+        for w in words.iter().filter(|w| !fillers.contains(w.as_str())) {
+            let d = df(w)?;
+            dfs.insert(w, d);
+            if d > 0 {
+                query.push((d, w));
             }
         }
-        Ok(out)
-    }
-
-    /// In how many chunks a normalised word occurs (0 if none).
-    pub fn chunk_freq(&self, word: &str) -> u32 {
-        self.word_id(word).map_or(0, |id| self.meta.df[id as usize])
-    }
-
-    /// The passages worth aligning a statement with, given its normalised words: pairs of
-    /// consecutive chunks (named by the first) holding at least [`retrieval::MIN_SHARED`] of
-    /// its rarest informative words, best first (by the summed rarity of the words they
-    /// share), at most [`retrieval::MAX_CANDIDATES`].
-    pub fn candidates(&self, words: &[String]) -> Result<Vec<u32>> {
-        use retrieval::*;
-        let fillers = &lexicon().fillers;
-        let mut query: Vec<(u32, u32)> = words
-            .iter()
-            .filter(|w| !fillers.contains(w.as_str()))
-            .filter_map(|w| self.word_id(w))
-            .map(|id| (self.meta.df[id as usize], id))
-            .collect();
         query.sort_unstable();
         query.dedup();
-        let common = ((self.meta.chunks as f64 * COMMON_SHARE) as u32).max(1);
-        let rare = query.iter().filter(|&&(df, _)| df <= common).count();
+        // A word is in the documents of its chunk and of the chunk before: shares are of
+        // twice the chunks.
+        let units = 2.0 * f64::from(self.meta.chunks.max(1));
+        let common = ((units * COMMON_SHARE) as u64).max(1);
+        let rare = query.iter().filter(|&&(d, _)| d <= common).count();
         query.truncate(rare.clamp(MIN_SHARED, MAX_QUERY_WORDS));
         if query.is_empty() {
             return Ok(Vec::new());
         }
-        let n = f64::from(self.meta.chunks.max(1));
-        let idf: Vec<f64> = query
+        // Each word held counts its rarity once, however often it occurs.
+        let terms: Vec<Box<dyn Query>> = query
             .iter()
-            .map(|&(df, _)| (n / f64::from(df.max(1))).ln() + 1.0)
-            .collect();
-        // Which query words each chunk holds, as a bit mask, in chunk order: every posting
-        // as `chunk << 16 | bit`, sorted, then folded (cheaper than hashing at scale).
-        let mut pairs: Vec<u64> = Vec::new();
-        for (bit, &(_, id)) in query.iter().enumerate() {
-            pairs.extend(
-                self.postings(id)?
-                    .iter()
-                    .map(|&c| u64::from(c) << 16 | 1 << bit),
-            );
-        }
-        pairs.sort_unstable();
-        let mut held: Vec<(u32, u16)> = Vec::new();
-        for p in pairs {
-            let (c, m) = ((p >> 16) as u32, p as u16);
-            match held.last_mut() {
-                Some(last) if last.0 == c => last.1 |= m,
-                _ => held.push((c, m)),
-            }
-        }
-        // Windows of two chunks (`w`, `w + 1`) holding any query word, each once.
-        let need = MIN_SHARED.min(query.len()) as u32;
-        let mut windows: Vec<(u32, u16)> = Vec::with_capacity(2 * held.len());
-        for (i, &(c, m)) in held.iter().enumerate() {
-            let before = i.checked_sub(1).map(|j| held[j].0);
-            if c > 0 && before != Some(c - 1) {
-                windows.push((c - 1, m));
-            }
-            let next = held.get(i + 1).filter(|n| n.0 == c + 1).map_or(0, |n| n.1);
-            windows.push((c, m | next));
-        }
-        let mut found: Vec<(u32, f64)> = windows
-            .into_iter()
-            .filter(|&(_, m)| m.count_ones() >= need)
-            .map(|(w, m)| {
-                let score = (0..query.len())
-                    .filter(|b| m & (1 << b) != 0)
-                    .map(|b| idf[b])
-                    .sum();
-                (w, score)
+            .map(|&(d, w)| {
+                let term =
+                    TermQuery::new(Term::from_field_text(f.words, w), IndexRecordOption::Basic);
+                let idf = (units / d.max(1) as f64).ln() + 1.0;
+                Box::new(ConstScoreQuery::new(Box::new(term), idf as Score)) as Box<dyn Query>
             })
             .collect();
-        found.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        found.truncate(MAX_CANDIDATES);
-        Ok(found.into_iter().map(|(w, _)| w).collect())
+        let need = MIN_SHARED.min(query.len());
+        let terms = BooleanQuery::union_with_minimum_required_clauses(terms, need);
+        // Pairs of nearby, not very common words of the statement, in its order.
+        let cap = ((units * PHRASE_COMMON_SHARE) as u64).max(1);
+        let mut pairs: Vec<(u64, usize, &str, &str)> = Vec::new();
+        let mut prev: Option<(usize, &str, u64)> = None;
+        for (pos, w) in ordered.iter().enumerate() {
+            let Some(w) = w else {
+                prev = None;
+                continue;
+            };
+            if fillers.contains(w.as_str()) {
+                continue;
+            }
+            let d = match dfs.get(w.as_str()) {
+                Some(&d) => d,
+                None => {
+                    let d = df(w)?;
+                    dfs.insert(w, d);
+                    d
+                }
+            };
+            if d == 0 || d > cap {
+                continue;
+            }
+            if let Some((p, pw, pd)) = prev {
+                if pos - p <= PAIR_GAP {
+                    pairs.push((pd.max(d), pos - p, pw, w));
+                }
+            }
+            prev = Some((pos, w, d));
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs.truncate(MAX_PHRASES);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(terms))];
+        for (_, gap, a, b) in pairs {
+            let phrase = PhraseQuery::new_with_offset_and_slop(
+                vec![
+                    (0, Term::from_field_text(f.words, a)),
+                    (gap, Term::from_field_text(f.words, b)),
+                ],
+                PAIR_SLOP,
+            );
+            clauses.push((Occur::Should, Box::new(phrase)));
+        }
+        let q = BooleanQuery::new(clauses);
+        // Ranked by score, then by chunk number: the same passages whatever the segments.
+        let top = TopDocs::with_limit(MAX_CANDIDATES).tweak_score(|seg: &SegmentReader| {
+            let chunk = seg.fast_fields().u64("chunk").ok();
+            move |doc: DocId, score: Score| {
+                let c = chunk
+                    .as_ref()
+                    .and_then(|c| c.first(doc))
+                    .unwrap_or(u64::MAX);
+                (score, Reverse(c))
+            }
+        });
+        let hits = self
+            .searcher
+            .search(&q, &top)
+            .map_err(|e| self.search_error(e))?;
+        hits.into_iter()
+            .map(|((_, Reverse(c)), _)| {
+                u32::try_from(c)
+                    .ok()
+                    .filter(|&c| c < self.meta.chunks)
+                    .ok_or_else(|| Error::bad_index(&self.path, "chunk id out of range"))
+            })
+            .collect()
     }
 
     /// Chunk entries `lo..hi`: (turn, start, length, checksum, line) each.
