@@ -30,7 +30,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let result = match Cli::parse().command {
+    let cli = Cli::parse();
+    // Bars on stderr (when it is a terminal) for indexing, parsing and batches.
+    quotecheck::corpus::progress::enable(true);
+    let result = match cli.command {
         Command::Check(args) => cli::check::run(args),
         Command::Extract(args) => cli::extract::run(args),
         Command::Batch(args) => cli::batch::run(args),

@@ -759,9 +759,14 @@ impl Index {
     /// Opens the index at `path` for the corpus in `dir` if it is fresh; otherwise builds it
     /// (no index, a changed corpus, or an index that cannot be trusted) and says why.
     pub fn open_or_build(dir: &Path, path: &Path) -> Result<(Index, Rebuilt)> {
-        let files = corpus_files(dir)?;
-        let fp = fingerprint(dir, &files)?;
-        let why = match Index::open(path, dir) {
+        // Listing and stating the corpus and opening the index (reading every tantivy file
+        // for its checksum) are independent: at once, on two cores.
+        let (corpus, opened) = rayon::join(
+            || corpus_files(dir).and_then(|files| Ok((fingerprint(dir, &files)?, files))),
+            || Index::open(path, dir),
+        );
+        let (fp, files) = corpus?;
+        let why = match opened {
             Ok(idx) if idx.meta.fingerprint == fp => return Ok((idx, Rebuilt::No)),
             Ok(_) => Rebuilt::Stale,
             Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
@@ -835,9 +840,9 @@ impl Index {
     /// The passages worth aligning a statement with: pairs of consecutive chunks (named by
     /// the first) holding at least [`retrieval::MIN_SHARED`] of its rarest informative words
     /// (`words`: its normalised words, sorted), scored by the summed rarity of the words they
-    /// hold, raised by phrase queries (with slop) over pairs of nearby words of the statement
-    /// in their order (`ordered`: its words in order, `None` at an ellipsis); best first, ties
-    /// in corpus order, at most [`retrieval::MAX_CANDIDATES`].
+    /// hold and of the pairs of nearby statement words they hold in the statement's order
+    /// (phrase queries with slop; `ordered`: its words in order, `None` at an ellipsis), each
+    /// counted once; best first, ties in corpus order, at most [`retrieval::MAX_CANDIDATES`].
     pub fn candidates(&self, words: &[String], ordered: &[Option<String>]) -> Result<Vec<u32>> {
         use retrieval::*;
         let f = &self.fields;
@@ -913,7 +918,7 @@ impl Index {
         pairs.dedup();
         pairs.truncate(MAX_PHRASES);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(terms))];
-        for (_, gap, a, b) in pairs {
+        for (d, gap, a, b) in pairs {
             let phrase = PhraseQuery::new_with_offset_and_slop(
                 vec![
                     (0, Term::from_field_text(f.words, a)),
@@ -921,7 +926,11 @@ impl Index {
                 ],
                 PAIR_SLOP,
             );
-            clauses.push((Occur::Should, Box::new(phrase)));
+            // Like a word, a pair held in order counts once, by the rarity of its commoner
+            // word: a passage that repeats a pair does not outrank one that holds every pair.
+            let idf = (units / d.max(1) as f64).ln() + 1.0;
+            let pair = ConstScoreQuery::new(Box::new(phrase), idf as Score);
+            clauses.push((Occur::Should, Box::new(pair)));
         }
         let q = BooleanQuery::new(clauses);
         // Ranked by score, then by chunk number: the same passages whatever the segments.
@@ -1088,5 +1097,98 @@ impl Index {
             participants: r.participants,
             turns: Vec::new(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A corpus of transcript files `name -> turn text`, padded with 30 documents of words
+    /// of their own, so that the words of the first ones are rare.
+    fn corpus(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let pad: Vec<(String, String)> = (0..30)
+            .map(|i| {
+                (
+                    format!("z{i:02}.txt"),
+                    format!("pad{i} filler{i} other{i} words{i}"),
+                )
+            })
+            .collect();
+        let all = files
+            .iter()
+            .map(|&(n, t)| (n.to_string(), t.to_string()))
+            .chain(pad);
+        for (name, text) in all {
+            let doc = format!("---\ntitle: {name}\ndate: 2021-01-01\n---\n\nJane Roe: {text}\n");
+            std::fs::write(dir.path().join(name), doc).unwrap();
+        }
+        dir
+    }
+
+    fn words(s: &str) -> (Vec<String>, Vec<Option<String>>) {
+        let ordered: Vec<String> = tokenize(s, Side::Statement)
+            .into_iter()
+            .map(|t| t.norm)
+            .collect();
+        let mut sorted = ordered.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        (sorted, ordered.into_iter().map(Some).collect())
+    }
+
+    #[test]
+    fn candidates_rank_by_rare_words_then_order_then_corpus_order() {
+        let dir = corpus(&[
+            (
+                "a.txt",
+                "the new bridge over the river will be finished by spring",
+            ),
+            (
+                "b.txt",
+                "the bridge is new and the river will be over by spring",
+            ),
+            (
+                "c.txt",
+                "the new bridge over the river will be finished by spring",
+            ),
+            ("d.txt", "the budget for schools rises in the autumn"),
+        ]);
+        let out = dir.path().join("i.idx");
+        build(dir.path(), &out).unwrap();
+        let index = Index::open(&out, dir.path()).unwrap();
+        // Chunks are numbered in file order: a.txt 0, b.txt 1, c.txt 2, d.txt 3.
+        let table: [(&str, &str, &[u32]); 4] = [
+            // a and c hold "new bridge ... river" in order and tie (corpus order breaks
+            // it); b holds the words in another order.
+            (
+                "words in order first",
+                "the new bridge over the river",
+                &[0, 2, 1],
+            ),
+            ("rare words select", "budget for the schools", &[3]),
+            ("one known word is enough alone", "a budget", &[3]),
+            ("unknown words find nothing", "zebra quartet", &[]),
+        ];
+        for (name, statement, want) in table {
+            let (w, o) = words(statement);
+            assert_eq!(index.candidates(&w, &o).unwrap(), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn rebuilding_over_an_index_replaces_it_and_leaves_nothing_beside_it() {
+        let dir = corpus(&[("a.txt", "the new bridge over the river")]);
+        let out = dir.path().join("i.idx");
+        build(dir.path(), &out).unwrap();
+        build(dir.path(), &out).unwrap();
+        assert!(Index::open(&out, dir.path()).is_ok());
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("i.idx"))
+            .collect();
+        assert_eq!(names, ["i.idx"]);
     }
 }

@@ -1,13 +1,23 @@
 //! A progress bar on standard error for long runs (parsing, indexing): count, rate and ETA,
-//! redrawn in place when standard error is a terminal; silent otherwise.
+//! redrawn in place when standard error is a terminal and the program asked for bars
+//! ([`enable`]); silent otherwise, so that a program using the library draws nothing unasked.
 
 use std::io::{IsTerminal, Write};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// How often the bar is redrawn at most.
 const REDRAW: Duration = Duration::from_millis(200);
+
+/// Whether bars are drawn (when standard error is a terminal). Off until [`enable`].
+static ENABLED: AtomicBool = AtomicBool::new(false);
+
+/// Turns progress bars on or off for the whole program (the `quotecheck` binary turns them
+/// on; a library user gets none unless it does).
+pub fn enable(on: bool) {
+    ENABLED.store(on, Ordering::Relaxed);
+}
 
 /// A progress counter, safe to bump from many threads.
 pub struct Progress {
@@ -21,7 +31,8 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// A bar for `total` items of `unit`, shown only when stderr is a terminal.
+    /// A bar for `total` items of `unit`, shown only when bars are enabled and stderr is a
+    /// terminal.
     pub fn new(what: &'static str, total: u64, unit: &'static str) -> Progress {
         let now = Instant::now();
         Progress {
@@ -31,7 +42,7 @@ impl Progress {
             done: AtomicU64::new(0),
             started: now,
             last: Mutex::new(now),
-            shown: std::io::stderr().is_terminal(),
+            shown: ENABLED.load(Ordering::Relaxed) && std::io::stderr().is_terminal(),
         }
     }
 
