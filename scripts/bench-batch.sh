@@ -3,14 +3,16 @@
 # debates corpus with a release build, beside a baseline measured in the same run (reading
 # and extracting the same articles without a corpus), so the figures survive a noisy machine.
 # usage: scripts/bench-batch.sh [SHARED_DIR]
+#   BIN=path   the quotecheck binary to measure (default: this checkout's release build), e.g.
+#              a build of an earlier commit, to compare in one session
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${1:-../shared}
 if [ ! -d "$shared/data/polnear" ] || [ ! -d "$shared/data/debates" ]; then
   echo "skipped: $shared/data/polnear or $shared/data/debates not found"; exit 0
 fi
-cargo build --release -q
-bin=target/release/quotecheck
+if [ -z "${BIN:-}" ]; then cargo build --release -q; fi
+bin=${BIN:-target/release/quotecheck}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 ls "$shared"/data/polnear/{train,dev}/text/*.txt > "$tmp/list"
 n=$(wc -l < "$tmp/list")
@@ -20,7 +22,7 @@ t0=$(now); xargs "$bin" extract --format jsonl < "$tmp/list" > /dev/null; t1=$(n
 t2=$(now)
 set +e
 xargs "$bin" batch --corpus "$shared/data/debates" --report "$tmp/out.csv" --summary "$tmp/summary.csv" \
-  $( [ -f "$tmp/debates.qcindex" ] && echo --index "$tmp/debates.qcindex" ) < "$tmp/list" 2> "$tmp/err"
+  $( [ -e "$tmp/debates.qcindex" ] && echo --index "$tmp/debates.qcindex" ) < "$tmp/list" 2> "$tmp/err"
 code=$?
 set -e
 t3=$(now)
