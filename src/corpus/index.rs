@@ -51,7 +51,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::{PreTokenizedString, Token};
 use tantivy::{DocId, ReloadPolicy, Score, Searcher, SegmentReader, TantivyDocument, Term};
 
-/// The first bytes of every index file.
+/// The first bytes of every records file.
 pub const MAGIC: [u8; 8] = *b"QCINDEX\0";
 /// The format version this build writes and reads; an index of another version is rebuilt.
 /// (Version 1 was a single file with its own postings; version 2 is a directory whose
@@ -69,8 +69,8 @@ const HEADER_LEN: usize = 64;
 const DOC_ENTRY: usize = 16;
 const TURN_ENTRY: usize = 20;
 const CHUNK_ENTRY: usize = 20;
-/// Words per chunk: the unit of retrieval. A candidate is two consecutive chunks, read with
-/// one chunk of context on either side.
+/// Words per chunk: the unit of retrieval. A candidate is two consecutive chunks of a turn,
+/// read with the chunk after them as context.
 pub const CHUNK_WORDS: usize = 100;
 /// Files parsed per batch while indexing (bounds memory: tantivy keeps its own buffers).
 const BATCH_FILES: usize = 512;
