@@ -177,6 +177,12 @@ pub struct SourceOpts {
     pub config: Option<PathBuf>,
 }
 
+/// The corpus directory: the command line's, else the config's, else `reference_data`.
+pub fn corpus_dir(arg: Option<PathBuf>, config: Option<PathBuf>) -> PathBuf {
+    arg.or(config)
+        .unwrap_or_else(|| PathBuf::from("reference_data"))
+}
+
 /// What `check` and `batch` set up the same way: settings from the config file and the
 /// command line (the command line wins), the corpus or its index opened once (built or
 /// rebuilt when missing, stale or damaged, saying so), the fail-on rules and the verdict
@@ -189,11 +195,7 @@ pub fn prepare(args: &SourceOpts) -> Result<(Source, FailOn, Thresholds), Error>
         .clone()
         .or_else(|| config.fail_on.as_ref().map(|f| f.joined()));
     let fail_on = FailOn::parse(rules.as_deref().unwrap_or(DEFAULT_FAIL_ON))?;
-    let dir = args
-        .corpus
-        .clone()
-        .or(config.corpus)
-        .unwrap_or_else(|| PathBuf::from("reference_data"));
+    let dir = corpus_dir(args.corpus.clone(), config.corpus);
     let index_path = if args.no_index {
         None
     } else {

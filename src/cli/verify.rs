@@ -113,10 +113,7 @@ fn csv_row(f: &Finding) -> Vec<String> {
 pub fn run(args: Args) -> Result<u8, Error> {
     let config = super::config::load(args.config.as_deref())?;
     let thresholds = config.thresholds.unwrap_or_default();
-    let dir = args
-        .corpus
-        .or(config.corpus)
-        .unwrap_or_else(|| PathBuf::from("reference_data"));
+    let dir = super::corpus_dir(args.corpus, config.corpus);
     let corpus = Corpus::load(&dir)?;
     for s in &corpus.skipped {
         eprintln!("quotecheck: warning: skipped {s}");
