@@ -3,6 +3,8 @@
 
 use crate::date::Date;
 use crate::error::Error;
+use crate::files::walk;
+use crate::tables::column;
 use std::path::{Path, PathBuf};
 
 /// File endings read as articles when a directory is searched.
@@ -16,7 +18,6 @@ pub struct Item {
     pub path: PathBuf,
     pub date: Option<Date>,
     pub outlet: Option<String>,
-    pub title: Option<String>,
 }
 
 impl Item {
@@ -26,7 +27,6 @@ impl Item {
             path,
             date: None,
             outlet: None,
-            title: None,
         }
     }
 }
@@ -37,37 +37,8 @@ fn is_manifest(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
         && csv::Reader::from_path(path)
             .ok()
-            .and_then(|mut r| {
-                r.headers()
-                    .ok()
-                    .map(|h| h.iter().any(|c| c.trim() == "path"))
-            })
+            .and_then(|mut r| r.headers().ok().map(|h| column(h, "path").is_some()))
             .unwrap_or(false)
-}
-
-fn walk(dir: &Path, out: &mut Vec<Item>, errors: &mut Vec<Error>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => return errors.push(Error::io(dir, e)),
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        let hidden = p
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if p.is_dir() {
-            walk(&p, out, errors);
-        } else if p
-            .extension()
-            .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
-        {
-            out.push(Item::file(p));
-        }
-    }
 }
 
 /// Reads a manifest: `id, path, date, outlet, title` (only `path` is required; relative paths
@@ -93,7 +64,7 @@ pub fn read_manifest(path: &Path, errors: &mut Vec<Error>) -> Vec<Item> {
             return out;
         }
     };
-    let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+    let col = |name: &str| column(&headers, name);
     let Some(path_col) = col("path") else {
         errors.push(Error::parse(path, 1, "manifest has no 'path' column"));
         return out;
@@ -138,7 +109,6 @@ pub fn read_manifest(path: &Path, errors: &mut Vec<Error>) -> Vec<Item> {
             path: full,
             date,
             outlet: get(col("outlet")),
-            title: get(col("title")),
         });
     }
     out
@@ -152,7 +122,12 @@ pub fn collect(inputs: &[String]) -> (Vec<Item>, Vec<Error>) {
     for input in inputs {
         let p = PathBuf::from(input);
         if p.is_dir() {
-            walk(&p, &mut items, &mut errors);
+            let (files, errs) = walk(&p, |f| {
+                f.extension()
+                    .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+            });
+            items.extend(files.into_iter().map(Item::file));
+            errors.extend(errs);
         } else if is_manifest(&p) {
             items.extend(read_manifest(&p, &mut errors));
         } else {

@@ -2,11 +2,11 @@
 //! date`; other columns ignored), read row by row so that a bad row is reported with its file
 //! and line while the others go on, and each claim turned into a [`Statement`] to judge.
 
-use crate::corpus::Corpus;
+use crate::article::is_double_quote;
 use crate::date::Date;
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Kind, SpeakerType, Statement, Verdict};
-use crate::verdict::{judge, needs_attention, Thresholds};
+use crate::finding::{Kind, SpeakerType, Statement};
+use crate::tables::column;
 use std::path::Path;
 
 /// The columns a claims file must have.
@@ -45,11 +45,7 @@ pub fn parse_claims(path: &Path, text: &str) -> Result<(Vec<Claim>, Vec<Error>)>
         .headers()
         .map_err(|e| Error::parse(path, 1, format!("cannot read the header: {e}")))?
         .clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
-    };
+    let col = |name: &str| column(&headers, name);
     let mut cols = Vec::new();
     for name in REQUIRED_COLUMNS {
         cols.push(col(name).ok_or_else(|| {
@@ -132,13 +128,6 @@ fn claim_of(
     })
 }
 
-fn is_double_quote(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}'
-    )
-}
-
 /// Splits a statement at its double quotation marks: the quoted pieces, and the whole text
 /// with the marks taken out. An unpaired mark is ignored.
 pub fn split_quoted(statement: &str) -> (Vec<String>, String) {
@@ -198,39 +187,6 @@ impl Claim {
             via: None,
         }
     }
-}
-
-/// True when a verdict finds the words sound (the speaker's, as given or nearly).
-fn sound(v: Verdict) -> bool {
-    matches!(v, Verdict::Verbatim | Verdict::NearVerbatim)
-}
-
-/// Verifies one claim against the corpus. A statement holding quoted words is checked twice:
-/// the quoted words as a direct quote and the whole as reported speech. The quoted words
-/// decide, unless they are sound and the reported speech around them is changed in substance
-/// or someone else's (`decided_by` says which part decided).
-pub fn verify(corpus: &Corpus, claim: &Claim, file: &str, th: &Thresholds) -> Finding {
-    let st = claim.statement(file);
-    if st.kind != Kind::Partial {
-        return judge(corpus, st, None, th);
-    }
-    let mut reported = st.clone();
-    reported.kind = Kind::Indirect;
-    reported.quoted.clear();
-    let quote = judge(corpus, st, None, th);
-    let rest = judge(corpus, reported, None, th);
-    let mut chosen = if sound(quote.verdict)
-        && matches!(rest.verdict, Verdict::Altered | Verdict::Misattributed)
-    {
-        let mut f = rest;
-        f.decided_by = Some("reported speech".to_string());
-        f
-    } else {
-        quote
-    };
-    chosen.statement.kind = Kind::Partial;
-    chosen.needs_attention = needs_attention(Kind::Partial, chosen.verdict);
-    chosen
 }
 
 #[cfg(test)]

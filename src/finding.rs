@@ -1,8 +1,9 @@
 //! The two records every stage hands on and every report writer serialises: a [`Statement`]
-//! found in an article, and the [`Finding`] that adds its verdict and evidence.
+//! found in an article, and the [`Finding`] that adds its verdict and evidence (its
+//! [`Difference`]s and the [`Marked`] passage are structured; writers render them).
 
 use crate::date::Date;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 /// How a statement is given in the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -168,10 +169,12 @@ pub struct Finding {
     pub source_time: Option<String>,
     /// The matching passage.
     pub source_text: Option<String>,
-    /// The passage with the differences marked in wdiff notation: `[-said-]{+printed+}`.
-    pub source_marked: Option<String>,
-    /// Word-level differences, statement against source (`-the`, `+not`, `13,000 -> 30,000`).
-    pub differences: Vec<String>,
+    /// The passage with the differences marked (serialised in wdiff notation:
+    /// `[-said-]{+printed+}`).
+    pub source_marked: Option<Marked>,
+    /// Word-level differences, statement against source (serialised as `-the (filler)`,
+    /// `+not (negation)`, `13,000 -> 30,000 (number)`).
+    pub differences: Vec<Difference>,
     /// For `misattributed`: who really said it.
     pub true_speaker: Option<String>,
     /// Problems beside the verdict (a date that does not fit).
@@ -243,5 +246,141 @@ impl std::fmt::Display for Alternative {
             self.file,
             self.line
         )
+    }
+}
+
+/// What kind of difference a change is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffKind {
+    Filler,
+    Contraction,
+    Ellipsis,
+    Insertion,
+    Repetition,
+    Shift,
+    Negation,
+    Number,
+    Name,
+    Modal,
+    Antonym,
+    Order,
+    Word,
+}
+
+impl DiffKind {
+    /// True when the change alters what was said.
+    pub fn substantive(self) -> bool {
+        !matches!(
+            self,
+            DiffKind::Filler
+                | DiffKind::Contraction
+                | DiffKind::Ellipsis
+                | DiffKind::Insertion
+                | DiffKind::Repetition
+                | DiffKind::Shift
+        )
+    }
+
+    /// The label printed after the change.
+    pub fn label(self) -> &'static str {
+        match self {
+            DiffKind::Filler => "filler",
+            DiffKind::Contraction => "contraction",
+            DiffKind::Ellipsis => "ellipsis",
+            DiffKind::Insertion => "editorial insertion",
+            DiffKind::Repetition => "repetition",
+            DiffKind::Shift => "reported speech",
+            DiffKind::Negation => "negation",
+            DiffKind::Number => "number",
+            DiffKind::Name => "name",
+            DiffKind::Modal => "hedge",
+            DiffKind::Antonym => "antonym",
+            DiffKind::Order => "word order",
+            DiffKind::Word => "word",
+        }
+    }
+}
+
+/// A change of words, source against statement, with the words as written on each side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A source word the statement leaves out: `-the`.
+    Dropped(String),
+    /// A statement word the source does not have: `+not`.
+    Added(String),
+    /// Source words the statement gives otherwise: `13,000 -> 30,000`.
+    Replaced { said: String, printed: String },
+    /// An editorial ellipsis standing for this many source words: `... for 7 words`.
+    Skipped(usize),
+}
+
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Change::Dropped(w) => write!(f, "-{w}"),
+            Change::Added(w) => write!(f, "+{w}"),
+            Change::Replaced { said, printed } => write!(f, "{said} -> {printed}"),
+            Change::Skipped(n) => write!(f, "... for {n} words"),
+        }
+    }
+}
+
+/// One difference: the change and its kind. Shown as `13,000 -> 30,000 (number)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    pub kind: DiffKind,
+    pub change: Change,
+}
+
+impl std::fmt::Display for Difference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.change, self.kind.label())
+    }
+}
+
+impl Serialize for Difference {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A piece of a marked passage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mark {
+    /// Source text as it is (words matched, and the text between words).
+    Same(String),
+    /// Source words the article left out.
+    Dropped(String),
+    /// Words the article has that the source does not.
+    Added(String),
+    /// Source words the article gives otherwise (an ellipsis prints `...`).
+    Changed { said: String, printed: String },
+}
+
+/// A source passage with the statement's differences marked, piece by piece.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Marked(pub Vec<Mark>);
+
+impl Marked {
+    /// The passage in wdiff notation: `[-dropped-]`, `{+added+}`, `[-said-]{+printed+}`.
+    pub fn wdiff(&self) -> String {
+        let mut out = String::new();
+        for m in &self.0 {
+            match m {
+                Mark::Same(t) => out.push_str(t),
+                Mark::Dropped(t) => out.push_str(&format!("[-{t}-]")),
+                Mark::Added(t) => out.push_str(&format!("{{+{t}+}}")),
+                Mark::Changed { said, printed } => {
+                    out.push_str(&format!("[-{said}-]{{+{printed}+}}"))
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Serialize for Marked {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.wdiff())
     }
 }

@@ -32,7 +32,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Bars on stderr (when it is a terminal) for indexing, parsing and batches.
-    quotecheck::corpus::progress::enable(true);
+    quotecheck::progress::enable(true);
     let result = match cli.command {
         Command::Check(args) => cli::check::run(args),
         Command::Extract(args) => cli::extract::run(args),

@@ -1,6 +1,7 @@
 //! People's names and roles: title words, splitting a mention into role and name, and deciding
 //! whether two written names are the same person (`Lloyd Austin` ~ `Lloyd J. Austin III`).
 
+use crate::tables::lines;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -8,12 +9,6 @@ struct Tables {
     titles: HashSet<&'static str>,
     suffixes: HashSet<&'static str>,
     nicknames: HashMap<&'static str, Vec<&'static str>>,
-}
-
-fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn tables() -> &'static Tables {

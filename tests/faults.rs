@@ -155,16 +155,26 @@ fn stale_index_is_rebuilt_when_the_corpus_changes() {
 fn concurrent_index_builds_leave_one_valid_index() {
     let dir = sample_dir();
     let d = dir.path();
+    // All four start before any is waited for, so that their builds and installs overlap.
     let children: Vec<_> = (0..4)
         .map(|_| {
             std::process::Command::new(env!("CARGO_BIN_EXE_quotecheck"))
                 .args(["index", "corpus"])
                 .current_dir(d)
-                .output()
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("start quotecheck index")
         })
         .collect();
     for c in children {
-        assert_eq!(c.unwrap().status.code(), Some(0));
+        let out = c.wait_with_output().expect("wait for quotecheck index");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let (v, err) = verdicts(d, &[]);
     assert_eq!(v.len(), SEED_STATEMENTS);

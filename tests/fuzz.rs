@@ -240,7 +240,7 @@ fn fuzz_roster() {
 #[test]
 fn fuzz_index() {
     fuzz("index", |bytes| {
-        use quotecheck::corpus::index::{build, Index, RECORDS, TANTIVY};
+        use quotecheck::index::{build, Index, RECORDS, TANTIVY};
         static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
         static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("reference_data");

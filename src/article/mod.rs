@@ -31,6 +31,15 @@ pub struct Article {
     line_starts: Vec<usize>,
 }
 
+/// True for a double quotation mark of any style an article prints (`"`, `“`, `”`, `„`, `«`,
+/// `»`).
+pub fn is_double_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}'
+    )
+}
+
 /// A paragraph: a run of non-blank lines, as a byte range of the article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paragraph {

@@ -2,11 +2,12 @@
 //! against one corpus, into a CSV report (one row per statement, in a stable order) and a
 //! summary (one row per article, errors included).
 
-use super::{prepare, write_atomic, SourceOpts, EXIT_INTERRUPTED};
+use super::{open_checker, write_atomic, SourceOpts, EXIT_INTERRUPTED};
 use quotecheck::batch::{self, Item};
-use quotecheck::corpus::progress::Progress;
 use quotecheck::date::Date;
-use quotecheck::report::{self, ArticleMeta, ArticleReport, BATCH_COLUMNS};
+use quotecheck::progress::Progress;
+use quotecheck::report::csv::{self as schema, SummaryRow};
+use quotecheck::report::{self, ArticleMeta, ArticleReport};
 use quotecheck::{Article, Error};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -42,7 +43,7 @@ enum Outcome {
 }
 
 pub fn run(args: Args) -> Result<u8, Error> {
-    let (source, fail_on, thresholds) = prepare(&args.source)?;
+    let checker = open_checker(&args.source)?;
     let (items, input_errors) = batch::collect(&args.inputs);
     for e in &input_errors {
         eprintln!("quotecheck: {e}");
@@ -55,7 +56,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
     }
     let mut out = std::fs::File::create(&args.report).map_err(|e| Error::io(&args.report, e))?;
     let report_err = |e: std::io::Error| Error::io(&args.report, e);
-    out.write_all(&report::header_bytes(&BATCH_COLUMNS).map_err(report_err)?)
+    out.write_all(&schema::rows(schema::BATCH, [], true).map_err(report_err)?)
         .map_err(report_err)?;
     let metas: Vec<ArticleMeta> = items
         .iter()
@@ -75,16 +76,13 @@ pub fn run(args: Args) -> Result<u8, Error> {
         match Article::read(&item.path.to_string_lossy()) {
             Ok(mut a) => {
                 a.date = item.date.or(a.date).or(args.date);
-                match source.check(&a, &thresholds) {
-                    Ok(mut findings) => {
-                        fail_on.apply(&mut findings);
-                        Outcome::Done(ArticleReport {
-                            findings,
-                            file: a.path,
-                            date: a.date,
-                            warnings: a.warnings,
-                        })
-                    }
+                match checker.check(&a) {
+                    Ok(findings) => Outcome::Done(ArticleReport {
+                        findings,
+                        file: a.path,
+                        date: a.date,
+                        warnings: a.warnings,
+                    }),
                     Err(e) => Outcome::Failed(format!("{}: {e}", item.path.display())),
                 }
             }
@@ -121,12 +119,12 @@ pub fn run(args: Args) -> Result<u8, Error> {
                         // One write per article: an interrupted run leaves whole rows only.
                         out.write_all(&report::batch_rows(meta, &r).map_err(report_err)?)
                             .map_err(report_err)?;
-                        summary_rows.push(report::summary_row(meta, &file, Some(&r), None));
+                        summary_rows.push(SummaryRow::new(meta, &file, Some(&r), None));
                     }
                     Outcome::Failed(e) => {
                         eprintln!("quotecheck: {e}");
                         failed = true;
-                        summary_rows.push(report::summary_row(meta, &file, None, Some(&e)));
+                        summary_rows.push(SummaryRow::new(meta, &file, None, Some(&e)));
                     }
                     Outcome::Skipped => interrupted = true,
                 }
@@ -140,11 +138,8 @@ pub fn run(args: Args) -> Result<u8, Error> {
     out.sync_all().map_err(report_err)?;
     if let Some(path) = &args.summary {
         for e in &input_errors {
-            summary_rows.push(report::summary_row(
-                &ArticleMeta {
-                    id: String::new(),
-                    outlet: None,
-                },
+            summary_rows.push(SummaryRow::new(
+                &ArticleMeta::default(),
                 "",
                 None,
                 Some(&e.to_string()),
@@ -152,7 +147,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
         }
         write_atomic(
             path,
-            &report::summary_bytes(summary_rows).map_err(|e| Error::io(path, e))?,
+            &schema::rows(schema::SUMMARY, &summary_rows, true).map_err(|e| Error::io(path, e))?,
         )?;
     }
     if interrupted {

@@ -2,7 +2,7 @@
 //! turns a statement could be in.
 
 use super::EXIT_CLEAN;
-use quotecheck::corpus::index::{self, default_path};
+use quotecheck::index::{self, default_path};
 use quotecheck::Error;
 use std::path::PathBuf;
 use std::time::Instant;

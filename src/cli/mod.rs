@@ -9,11 +9,9 @@ pub mod index;
 pub mod verify;
 
 use clap::ValueEnum;
-use quotecheck::corpus::index::{Index, Rebuilt};
-use quotecheck::corpus::{self, Corpus};
 use quotecheck::gate::{FailOn, DEFAULT_FAIL_ON};
 use quotecheck::report::Style;
-use quotecheck::{date::Date, Article, Error, Finding, Thresholds};
+use quotecheck::{date::Date, Article, Checker, Error, IndexChoice, Options};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::path::PathBuf;
@@ -119,41 +117,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
-/// Where statements are checked: a corpus loaded whole, or its index.
-pub enum Source {
-    Loaded(Corpus),
-    Indexed {
-        index: Box<Index>,
-        corpus: PathBuf,
-        path: PathBuf,
-    },
-}
-
-impl Source {
-    /// Checks one article, grading with `th`.
-    pub fn check(&self, article: &Article, th: &Thresholds) -> Result<Vec<Finding>, Error> {
-        match self {
-            Source::Loaded(corpus) => Ok(quotecheck::check(article, corpus, th)),
-            Source::Indexed { index, .. } => quotecheck::check_indexed(article, index, th),
-        }
-    }
-
-    /// Rebuilds an index found damaged while reading it; a loaded corpus has nothing to rebuild.
-    pub fn rebuild(&mut self) -> Result<(), Error> {
-        if let Source::Indexed {
-            index,
-            corpus,
-            path,
-        } = self
-        {
-            corpus::index::build(corpus, path)?;
-            **index = Index::open(path, corpus)?;
-        }
-        Ok(())
-    }
-}
-
-/// Where the corpus and its index are, and what fails: options `check` and `batch` share.
+/// Where the corpus and its index are, and what fails: options `check`, `batch` and `verify`
+/// share.
 #[derive(clap::Args)]
 pub struct SourceOpts {
     /// Directory of transcripts to check against [default: the config's `corpus`, else reference_data].
@@ -183,60 +148,32 @@ pub fn corpus_dir(arg: Option<PathBuf>, config: Option<PathBuf>) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("reference_data"))
 }
 
-/// What `check` and `batch` set up the same way: settings from the config file and the
-/// command line (the command line wins), the corpus or its index opened once (built or
-/// rebuilt when missing, stale or damaged, saying so), the fail-on rules and the verdict
-/// thresholds (the config's, else the defaults).
-pub fn prepare(args: &SourceOpts) -> Result<(Source, FailOn, Thresholds), Error> {
+/// What `check`, `batch` and `verify` set up the same way: settings from the config file and
+/// the command line (the command line wins), and the corpus or its index opened once (built
+/// or rebuilt when missing, stale or damaged, saying so on standard error) with the fail-on
+/// rules and the verdict thresholds (the config's, else the defaults).
+pub fn open_checker(args: &SourceOpts) -> Result<Checker, Error> {
     let config = config::load(args.config.as_deref())?;
-    let thresholds = config.thresholds.unwrap_or_default();
     let rules = args
         .fail_on
         .clone()
         .or_else(|| config.fail_on.as_ref().map(|f| f.joined()));
-    let fail_on = FailOn::parse(rules.as_deref().unwrap_or(DEFAULT_FAIL_ON))?;
-    let dir = corpus_dir(args.corpus.clone(), config.corpus);
-    let index_path = if args.no_index {
-        None
+    let index = if args.no_index {
+        IndexChoice::None
     } else {
         args.index
             .clone()
             .or(config.index)
-            .or_else(|| Some(corpus::index::default_path(&dir)).filter(|p| p.exists()))
+            .map_or(IndexChoice::Default, IndexChoice::At)
     };
-    let source = match index_path {
-        Some(path) => {
-            if !dir.is_dir() {
-                return Err(Error::CorpusMissing { path: dir });
-            }
-            let (index, why) = Index::open_or_build(&dir, &path)?;
-            match why {
-                Rebuilt::No => {}
-                Rebuilt::Missing => {
-                    eprintln!("quotecheck: no index at {}: built it", path.display())
-                }
-                Rebuilt::Stale => eprintln!(
-                    "quotecheck: the corpus changed since {} was built: rebuilt it",
-                    path.display()
-                ),
-                Rebuilt::Unusable(e) => eprintln!("quotecheck: {e}: rebuilt it"),
-            }
-            for s in index.skipped() {
-                eprintln!("quotecheck: warning: skipped {s}");
-            }
-            Source::Indexed {
-                index: Box::new(index),
-                corpus: dir,
-                path,
-            }
-        }
-        None => {
-            let corpus = Corpus::load(&dir)?;
-            for s in &corpus.skipped {
-                eprintln!("quotecheck: warning: skipped {s}");
-            }
-            Source::Loaded(corpus)
-        }
-    };
-    Ok((source, fail_on, thresholds))
+    let (checker, notices) = Checker::open(Options {
+        corpus: corpus_dir(args.corpus.clone(), config.corpus),
+        index,
+        thresholds: config.thresholds.unwrap_or_default(),
+        fail_on: FailOn::parse(rules.as_deref().unwrap_or(DEFAULT_FAIL_ON))?,
+    })?;
+    for n in notices {
+        eprintln!("quotecheck: {n}");
+    }
+    Ok(checker)
 }

@@ -1,11 +1,10 @@
 //! The corpus of transcripts: documents and speaker turns, loaded from a directory of mixed
-//! formats (transcript text, JSON Lines, CSV, WebVTT, SRT), with every turn tokenised and
-//! interned once so that matching compares word ids.
+//! formats (transcript text, JSON Lines, CSV, WebVTT, SRT), with the speakers they name and
+//! the optional `speakers.csv` roster. What the matcher needs of a corpus (interned words) is
+//! built by `matching::Haystack`.
 
 mod captions;
-pub mod index;
 mod jsonl;
-pub mod progress;
 pub mod roster;
 mod table;
 mod transcript;
@@ -17,12 +16,9 @@ pub use transcript::parse_transcript;
 
 use crate::date::Date;
 use crate::error::{Error, Result};
-use crate::matching::align::{Seq, COST_FILLER_GAP, COST_GAP};
-use crate::matching::lexicon::lexicon;
-use crate::matching::normalize::{tokenize, Side, Token};
+use crate::progress::Progress;
 use crate::speakers::{name_parts, same_parts};
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -75,13 +71,6 @@ impl Turn {
     }
 }
 
-/// A turn's words, tokenised and interned.
-#[derive(Debug, Clone, Default)]
-pub struct TurnWords {
-    pub tokens: Vec<Token>,
-    pub seq: Seq,
-}
-
 /// Speaker names with their [`name_parts`], computed once.
 pub type Speakers = Arc<Vec<(String, Vec<String>)>>;
 
@@ -106,11 +95,6 @@ pub type TurnRef = (usize, usize);
 pub struct Corpus {
     pub root: PathBuf,
     pub docs: Vec<Document>,
-    /// Words of each turn, parallel to `docs[d].turns[t]`.
-    pub words: Vec<Vec<TurnWords>>,
-    vocab: FxHashMap<String, u32>,
-    /// In how many turns each word id occurs.
-    pub turn_freq: Vec<u32>,
     /// Distinct turn speakers, sorted, each with its name parts; shared, because an index
     /// hands the same list to every passage corpus it builds.
     pub speakers: Speakers,
@@ -130,9 +114,6 @@ pub(crate) fn parse_start(path: &str, line: usize, s: &str) -> Result<u32> {
         )
     })
 }
-
-/// Sentinel id for a word the corpus never uses: it matches nothing.
-pub const UNKNOWN: u32 = u32::MAX;
 
 /// The file formats a corpus directory may hold, told apart by extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,36 +177,24 @@ pub fn parse_file(path: &Path) -> Result<Parsed> {
     }
 }
 
-/// The corpus files under `dir` (recursively, hidden entries left out), sorted.
+/// The corpus files under `dir` (recursively, hidden entries left out), in path order.
 pub fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>> {
     if !dir.is_dir() {
         return Err(Error::CorpusMissing {
             path: dir.to_path_buf(),
         });
     }
-    let mut files = Vec::new();
-    collect_files(dir, &mut files)?;
-    files.sort_by_cached_key(|p| path_order_key(p));
-    Ok(files)
-}
-
-/// A key whose byte order is `Path`'s order (component by component): the components joined
-/// by NUL, which no component holds. Sorting by it is far cheaper than comparing paths when
-/// a corpus has a quarter of a million files.
-fn path_order_key(p: &Path) -> Vec<u8> {
-    use std::os::unix::ffi::OsStrExt;
-    let mut key = Vec::with_capacity(p.as_os_str().len() + 1);
-    for c in p.components() {
-        key.extend_from_slice(c.as_os_str().as_bytes());
-        key.push(0);
+    let (files, errors) = crate::files::walk(dir, |p| Format::of(p).is_some());
+    match errors.into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(files),
     }
-    key
 }
 
 /// Parses every file, in parallel, reporting progress; returns the documents in file order
 /// and what was skipped.
 pub fn parse_files(files: &[PathBuf]) -> (Vec<Document>, Vec<String>) {
-    let bar = progress::Progress::new("parsing", files.len() as u64, "files");
+    let bar = Progress::new("parsing", files.len() as u64, "files");
     let parsed: Vec<Result<Parsed>> = files
         .par_iter()
         .map(|p| {
@@ -249,26 +218,6 @@ pub fn parse_files(files: &[PathBuf]) -> (Vec<Document>, Vec<String>) {
     (docs, skipped)
 }
 
-fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
-        let path = entry.path();
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        // The entry's type comes with the directory listing; only a symlink needs a stat.
-        let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
-        if ft.is_dir() || (ft.is_symlink() && path.is_dir()) {
-            collect_files(&path, out)?;
-        } else if Format::of(&path).is_some() {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
 impl Corpus {
     /// Loads every transcript under `dir` (recursively). A file that cannot be parsed is
     /// skipped and named in `skipped`; a missing directory is an error.
@@ -284,93 +233,21 @@ impl Corpus {
         Ok(corpus)
     }
 
-    /// Builds a corpus from parsed documents: tokenises and interns every turn.
+    /// Builds a corpus from parsed documents, listing their speakers.
     pub fn from_documents(root: &Path, docs: Vec<Document>, skipped: Vec<String>) -> Corpus {
-        let tokens: Vec<Vec<Vec<Token>>> = docs
-            .par_iter()
-            .map(|d| {
-                d.turns
-                    .iter()
-                    .map(|t| tokenize(&t.text, Side::Source))
-                    .collect()
-            })
-            .collect();
-        let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
-        let mut turn_freq: Vec<u32> = Vec::new();
-        let fillers = &lexicon().fillers;
-        let mut words = Vec::with_capacity(docs.len());
-        // Per word id: the turn that last counted it (for `turn_freq`), and its gap cost.
-        let mut last_turn: Vec<u32> = Vec::new();
-        let mut gap: Vec<u32> = Vec::new();
-        let mut turn_no = 0u32;
-        for doc_tokens in tokens {
-            let mut doc_words = Vec::with_capacity(doc_tokens.len());
-            for toks in doc_tokens {
-                turn_no += 1;
-                let mut seq = Seq::default();
-                seq.ids.reserve(toks.len());
-                seq.gap.reserve(toks.len());
-                seq.ellipsis.reserve(toks.len());
-                for t in &toks {
-                    // Look up before inserting: most words are known, and a lookup by &str
-                    // allocates nothing.
-                    let id = match vocab.get(t.norm.as_str()) {
-                        Some(&id) => id,
-                        None => {
-                            let next = vocab.len() as u32;
-                            vocab.insert(t.norm.clone(), next);
-                            next
-                        }
-                    };
-                    let i = id as usize;
-                    if i == turn_freq.len() {
-                        turn_freq.push(0);
-                        last_turn.push(0);
-                        gap.push(if fillers.contains(t.norm.as_str()) {
-                            COST_FILLER_GAP
-                        } else {
-                            COST_GAP
-                        });
-                    }
-                    if last_turn[i] != turn_no {
-                        last_turn[i] = turn_no;
-                        turn_freq[i] += 1;
-                    }
-                    seq.ids.push(id);
-                    seq.gap.push(gap[i]);
-                    seq.ellipsis.push(false);
-                }
-                doc_words.push(TurnWords { tokens: toks, seq });
-            }
-            words.push(doc_words);
-        }
         let mut speakers: Vec<String> = docs
             .iter()
             .flat_map(|d| d.turns.iter().map(|t| t.speaker.clone()))
             .collect();
         speakers.sort();
         speakers.dedup();
-        let speakers = speaker_list(speakers);
         Corpus {
             root: root.to_path_buf(),
             docs,
-            words,
-            vocab,
-            turn_freq,
-            speakers,
+            speakers: speaker_list(speakers),
             skipped,
             roster: Arc::default(),
         }
-    }
-
-    /// The id of a normalised word, or [`UNKNOWN`].
-    pub fn id(&self, norm: &str) -> u32 {
-        self.vocab.get(norm).copied().unwrap_or(UNKNOWN)
-    }
-
-    /// Number of turns in the corpus.
-    pub fn turn_count(&self) -> usize {
-        self.words.iter().map(Vec::len).sum()
     }
 
     /// The corpus speakers a name written in an article can be: `Lloyd Austin` finds
@@ -409,25 +286,4 @@ pub(crate) fn turn_rows(doc: &Document) -> Vec<TurnRow<'_>> {
         .iter()
         .map(|t| (t.speaker.as_str(), t.text.as_str(), t.line, t.times.clone()))
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn path_order_key_sorts_as_paths_do() {
-        let table: &[&[&str]] = &[
-            &["c/a b/x.txt", "c/a/x.txt", "c/a-b/x.txt", "c/a.txt"],
-            &["d/10.txt", "d/1.txt", "d/1/2.txt", "d/1 2.txt", "d/2.txt"],
-            &["é/x.txt", "e/x.txt", "ez.txt", "e.txt"],
-        ];
-        for paths in table {
-            let mut by_path: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
-            let mut by_key = by_path.clone();
-            by_path.sort();
-            by_key.sort_by_cached_key(|p| path_order_key(p));
-            assert_eq!(by_key, by_path, "{paths:?}");
-        }
-    }
 }

@@ -5,6 +5,7 @@
 
 use crate::error::{Error, Result};
 use crate::speakers::same_person;
+use crate::tables::column;
 use std::path::Path;
 
 /// The roster's file name, at the top of a corpus directory.
@@ -76,7 +77,7 @@ impl Roster {
     /// Parses a roster; `path` names it in errors.
     pub fn parse(path: &str, text: &str) -> Result<Roster> {
         let (mut rdr, header) = super::table::csv_reader(path, text)?;
-        let col = |n: &str| header.iter().position(|h| h == n);
+        let col = |n: &str| column(header.iter().map(String::as_str), n);
         let name_col = col("name")
             .ok_or_else(|| Error::parse(path, 1, "speakers.csv needs a \"name\" column"))?;
         let (aliases, role, affiliations) = (col("aliases"), col("role"), col("affiliations"));

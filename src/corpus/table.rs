@@ -5,6 +5,7 @@ use super::jsonl::date_field;
 use super::transcript::resolve_label;
 use super::{parse_start, Document, Parsed, Turn};
 use crate::error::{Error, Result};
+use crate::tables::column;
 use std::collections::HashMap;
 
 /// The columns every CSV corpus file has.
@@ -31,7 +32,7 @@ pub(super) fn csv_reader<'a>(
 /// a bad row is skipped and named in `skipped`.
 pub fn parse_csv(path: &str, text: &str) -> Result<Parsed> {
     let (mut rdr, header) = csv_reader(path, text)?;
-    let col = |name: &str| header.iter().position(|h| h == name);
+    let col = |name: &str| column(header.iter().map(String::as_str), name);
     let mut at = [0usize; 6];
     for (k, name) in REQUIRED.iter().enumerate() {
         at[k] = col(name).ok_or_else(|| {

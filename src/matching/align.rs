@@ -15,6 +15,15 @@ pub const COST_FILLER_GAP: u32 = 6;
 /// Cost of an ellipsis, whatever number of source words it stands for.
 pub const COST_ELLIPSIS: u32 = 2;
 
+/// The cost of leaving the normalised word `norm` out: less for a filler.
+pub fn gap_cost(norm: &str) -> u32 {
+    if super::lexicon::lexicon().fillers.contains(norm) {
+        COST_FILLER_GAP
+    } else {
+        COST_GAP
+    }
+}
+
 /// One step of an edit script. `s` indexes statement tokens, `t` source tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {

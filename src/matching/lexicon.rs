@@ -1,15 +1,9 @@
-//! The word tables matching uses (fillers, negations, modals, antonyms, contractions, stage
-//! notes, reported-speech shifts), loaded once from the data files beside this module.
+//! The word tables matching uses (fillers, negations, numbers, modals, antonyms, contractions,
+//! stage notes, reported-speech shifts), loaded once from the data files beside this module.
 
+use crate::tables::lines;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
-
-/// Lines of a table file, without comments and blank lines.
-fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
 
 /// All the tables, parsed.
 pub struct Lexicon {
@@ -18,6 +12,8 @@ pub struct Lexicon {
     /// Multi-word fillers as word sequences (`you know`).
     pub multi_fillers: Vec<Vec<&'static str>>,
     pub negations: HashSet<&'static str>,
+    /// Number words (`two`, `million`, `percent`).
+    pub numbers: HashSet<&'static str>,
     /// Modals and hedges, each with its strength class (a line of `modals.txt`).
     pub modals: HashMap<&'static str, usize>,
     pub antonyms: HashSet<(&'static str, &'static str)>,
@@ -64,6 +60,7 @@ pub fn lexicon() -> &'static Lexicon {
             fillers,
             multi_fillers,
             negations: lines(include_str!("data/negations.txt")).collect(),
+            numbers: lines(include_str!("data/numbers.txt")).collect(),
             modals: lines(include_str!("data/modals.txt"))
                 .enumerate()
                 .flat_map(|(class, l)| l.split(' ').map(move |w| (w, class)))

@@ -1,12 +1,16 @@
-//! Matching and alignment: normalising both sides the same way and placing a statement in
-//! the corpus turns that could hold it, in parallel over turns.
+//! Matching and alignment: normalising both sides the same way, the corpus's words interned
+//! once ([`Haystack`]), and a statement placed in the turns that could hold it, in parallel
+//! over turns.
 
 pub mod align;
+mod haystack;
 pub mod lexicon;
 pub mod normalize;
 
-use crate::corpus::{Corpus, TurnRef, UNKNOWN};
-use align::{align, best_window, Alignment, Seq, ALTS, COST_FILLER_GAP, COST_GAP};
+pub use haystack::{Haystack, TurnWords, UNKNOWN};
+
+use crate::corpus::TurnRef;
+use align::{align, best_window, gap_cost, Alignment, Seq, ALTS};
 use lexicon::lexicon;
 use normalize::{tokenize, Side, Token};
 use rayon::prelude::*;
@@ -29,7 +33,7 @@ impl Prepared {
 /// Tokenises a statement and maps its words to corpus ids. With `reported`, each word also
 /// matches what the speaker may have said before reported speech shifted it: `he` ~ `i`,
 /// `would` ~ `will` (the shifts table), `believed` ~ `believe`, `wants` ~ `want` (endings).
-pub fn prepare(corpus: &Corpus, text: &str, reported: bool) -> Prepared {
+pub fn prepare(hay: &Haystack, text: &str, reported: bool) -> Prepared {
     let lex = lexicon();
     let tokens = tokenize(text, Side::Statement);
     let mut seq = Seq::default();
@@ -37,21 +41,17 @@ pub fn prepare(corpus: &Corpus, text: &str, reported: bool) -> Prepared {
         let id = if t.is_ellipsis() {
             UNKNOWN
         } else {
-            corpus.id(&t.norm)
+            hay.id(&t.norm)
         };
         seq.ids.push(id);
-        seq.gap.push(if lex.fillers.contains(t.norm.as_str()) {
-            COST_FILLER_GAP
-        } else {
-            COST_GAP
-        });
+        seq.gap.push(gap_cost(&t.norm));
         seq.ellipsis.push(t.is_ellipsis());
         let mut alts = [UNKNOWN; ALTS];
         if reported && !t.is_ellipsis() {
             let shifted = lex.shifts.get(t.norm.as_str()).into_iter().flatten();
             let known = shifted
-                .map(|w| corpus.id(w))
-                .chain(unshifted_forms(&t.norm).map(|w| corpus.id(&w)))
+                .map(|w| hay.id(w))
+                .chain(unshifted_forms(&t.norm).map(|w| hay.id(&w)))
                 .filter(|&a| a != UNKNOWN && a != id);
             for (slot, a) in alts.iter_mut().zip(known) {
                 *slot = a;
@@ -98,7 +98,7 @@ pub fn unshifted_forms(w: &str) -> impl Iterator<Item = String> + '_ {
 /// match no more words than that, so a turn that fails cannot reach either share. Costs one
 /// pass over the turn's ids, no hashing; give it to [`place`] as `keep`.
 pub fn could_hold<'a>(
-    corpus: &'a Corpus,
+    hay: &'a Haystack,
     stmt: &'a Prepared,
     min_share: f64,
     min_content_share: f64,
@@ -106,7 +106,7 @@ pub fn could_hold<'a>(
     let fillers = &lexicon().fillers;
     // Each distinct id of the statement (alternatives included) gets a slot; each word lists
     // the slots it matches.
-    let mut slot_of: Vec<u32> = vec![0; corpus.turn_freq.len()];
+    let mut slot_of: Vec<u32> = vec![0; hay.vocab_len()];
     let mut slots = 0u32;
     let mut word_slots: Vec<(bool, Vec<u32>)> = Vec::new();
     for (i, t) in stmt.tokens.iter().enumerate() {
@@ -128,9 +128,9 @@ pub fn could_hold<'a>(
     }
     let words = word_slots.len() as f64;
     let content = word_slots.iter().filter(|(c, _)| *c).count() as f64;
-    move |(d, t): TurnRef| {
+    move |r: TurnRef| {
         let mut hit = vec![false; slots as usize];
-        for &id in &corpus.words[d][t].seq.ids {
+        for &id in &hay.words(r).seq.ids {
             if let Some(&s) = slot_of.get(id as usize) {
                 if s > 0 {
                     hit[s as usize - 1] = true;
@@ -155,8 +155,6 @@ pub fn could_hold<'a>(
 pub struct Placement {
     pub turn: TurnRef,
     pub alignment: Alignment,
-    /// Exact word matches on the best diagonal (how much the turn shares with the statement).
-    pub votes: usize,
 }
 
 /// Fewest shared words for a turn to be aligned at all.
@@ -165,7 +163,7 @@ pub const MIN_VOTES: usize = 2;
 /// Aligns `stmt` with every turn of the corpus that shares enough words with it, in
 /// parallel, and returns the placements (at most one per turn).
 pub fn place(
-    corpus: &Corpus,
+    hay: &Haystack,
     stmt: &Prepared,
     keep: impl Fn(TurnRef) -> bool + Sync,
 ) -> Vec<Placement> {
@@ -184,11 +182,11 @@ pub fn place(
         .map(|(&id, _)| id)
         .collect();
     let need = MIN_VOTES.min(informative_ids.len().max(1));
-    let turns: Vec<TurnRef> = corpus.turns().filter(|&r| keep(r)).collect();
+    let turns: Vec<TurnRef> = hay.turns().filter(|&r| keep(r)).collect();
     turns
         .par_iter()
-        .filter_map(|&(d, t)| {
-            let words = &corpus.words[d][t];
+        .filter_map(|&r| {
+            let words = hay.words(r);
             let (window, votes) = best_window(&stmt.seq, &words.seq.ids, |id| {
                 informative_ids.contains(&id)
             });
@@ -196,11 +194,7 @@ pub fn place(
                 return None;
             }
             let alignment = align(&stmt.seq, &words.seq, window);
-            Some(Placement {
-                turn: (d, t),
-                alignment,
-                votes,
-            })
+            Some(Placement { turn: r, alignment })
         })
         .collect()
 }
@@ -208,17 +202,21 @@ pub fn place(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::parse_transcript;
+    use crate::corpus::{parse_transcript, Corpus};
     use std::path::Path;
 
-    fn corpus(turns: &[&str]) -> Corpus {
+    fn corpus(turns: &[&str]) -> Haystack {
         let body: Vec<String> = turns.iter().map(|t| format!("Ann Lee: {t}")).collect();
         let text = format!(
             "---\ntitle: t\nspeakers: Ann Lee (Speaker)\n---\n\n{}\n",
             body.join("\n\n")
         );
         let doc = parse_transcript("t.txt", &text).unwrap();
-        Corpus::from_documents(Path::new("."), vec![doc], Vec::new())
+        Haystack::new(Corpus::from_documents(
+            Path::new("."),
+            vec![doc],
+            Vec::new(),
+        ))
     }
 
     #[test]
@@ -241,7 +239,7 @@ mod tests {
         let c = corpus(&["I will cut the taxes we believe in"]);
         let plain = prepare(&c, "he would cut the taxes they believed in", false);
         let reported = prepare(&c, "he would cut the taxes they believed in", true);
-        let turn = &c.words[0][0].seq;
+        let turn = &c.words((0, 0)).seq;
         let matches = |p: &Prepared| {
             (0..p.seq.ids.len())
                 .filter(|&i| turn.ids.iter().any(|&t| p.seq.matches(i, t)))

@@ -1,38 +1,190 @@
-//! CSV writer: one row per finding, cells safe to open in a spreadsheet.
+//! CSV writers: the four schemas (`check --format csv`, a batch report, a batch summary and
+//! `verify`), each one table of (column, value) pairs so that a header and its rows cannot
+//! drift apart; cells are made safe to open in a spreadsheet.
 
-use super::ArticleReport;
+use super::{differences, ArticleReport, Summary};
 use crate::finding::Finding;
 use std::io::{self, Write};
 
-/// The columns, in order.
-pub const CSV_COLUMNS: [&str; 27] = [
-    "file",
-    "statement_id",
-    "line",
-    "kind",
-    "speaker",
-    "speaker_mention",
-    "speaker_role",
-    "speaker_type",
-    "cue",
-    "content",
-    "content_spans",
-    "statement_date",
-    "verdict",
-    "score",
-    "decided_by",
-    "source_file",
-    "source_title",
-    "source_date",
-    "source_speaker",
-    "source_line",
-    "source_time",
-    "source_text",
-    "differences",
-    "true_speaker",
-    "flags",
-    "needs_attention",
-    "via",
+/// A CSV schema: each column's name and how its cell is made from a row `T`.
+pub type Schema<T> = [(&'static str, fn(&T) -> String)];
+
+/// The names of a schema's columns, in order.
+pub fn header<T>(schema: &Schema<T>) -> Vec<&'static str> {
+    schema.iter().map(|(name, _)| *name).collect()
+}
+
+fn cells<T>(schema: &Schema<T>, row: &T) -> Vec<String> {
+    schema.iter().map(|(_, cell)| cell(row)).collect()
+}
+
+fn opt(o: &Option<String>) -> String {
+    o.clone().unwrap_or_default()
+}
+
+fn opt_string<T: ToString>(o: Option<T>) -> String {
+    o.map(|x| x.to_string()).unwrap_or_default()
+}
+
+/// `check --format csv`: one row per finding.
+pub const CHECK: &Schema<Finding> = &[
+    ("file", |f| f.statement.file.clone()),
+    ("statement_id", |f| f.statement.statement_id.clone()),
+    ("line", |f| f.statement.line.to_string()),
+    ("kind", |f| f.statement.kind.as_str().to_string()),
+    ("speaker", |f| f.statement.speaker.clone()),
+    ("speaker_mention", |f| f.statement.speaker_mention.clone()),
+    ("speaker_role", |f| opt(&f.statement.speaker_role)),
+    ("speaker_type", |f| {
+        format!("{:?}", f.statement.speaker_type).to_lowercase()
+    }),
+    ("cue", |f| opt(&f.statement.cue)),
+    ("content", |f| f.statement.content.clone()),
+    ("content_spans", |f| {
+        f.statement
+            .spans()
+            .iter()
+            .map(|[a, b]| format!("{a}-{b}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }),
+    ("statement_date", |f| opt_string(f.statement.statement_date)),
+    ("verdict", |f| f.verdict.as_str().to_string()),
+    ("score", |f| format!("{:.3}", f.score)),
+    ("decided_by", |f| opt(&f.decided_by)),
+    ("source_file", |f| opt(&f.source_file)),
+    ("source_title", |f| opt(&f.source_title)),
+    ("source_date", |f| opt_string(f.source_date)),
+    ("source_speaker", |f| opt(&f.source_speaker)),
+    ("source_line", |f| opt_string(f.source_line)),
+    ("source_time", |f| opt(&f.source_time)),
+    ("source_text", |f| opt(&f.source_text)),
+    ("differences", differences),
+    ("true_speaker", |f| opt(&f.true_speaker)),
+    ("flags", |f| f.flags.join("; ")),
+    ("needs_attention", |f| f.needs_attention.to_string()),
+    ("via", |f| opt(&f.statement.via)),
+];
+
+/// `verify --format csv`: one row per claim.
+pub const VERIFY: &Schema<Finding> = &[
+    ("id", |f| f.statement.statement_id.clone()),
+    ("speaker", |f| f.statement.speaker.clone()),
+    ("kind", |f| f.statement.kind.as_str().to_string()),
+    ("verdict", |f| f.verdict.as_str().to_string()),
+    ("decided_by", |f| opt(&f.decided_by)),
+    ("score", |f| format!("{:.3}", f.score)),
+    ("score_parts", |f| opt_string(f.score_parts.as_ref())),
+    ("source_file", |f| opt(&f.source_file)),
+    ("source_date", |f| opt_string(f.source_date)),
+    ("source_speaker", |f| opt(&f.source_speaker)),
+    ("source_line", |f| opt_string(f.source_line)),
+    ("source_text", |f| opt(&f.source_text)),
+    ("source_marked", |f| {
+        opt_string(f.source_marked.as_ref().map(|m| m.wdiff()))
+    }),
+    ("differences", differences),
+    ("true_speaker", |f| opt(&f.true_speaker)),
+    ("alternative", |f| opt_string(f.alternative.as_ref())),
+    ("flags", |f| f.flags.join("; ")),
+    ("needs_attention", |f| f.needs_attention.to_string()),
+    ("statement", |f| f.statement.content.clone()),
+];
+
+/// What a batch knows of an article beside its findings.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleMeta {
+    pub id: String,
+    pub outlet: Option<String>,
+}
+
+/// One row of a batch report: a finding of an article.
+pub struct BatchRow<'a> {
+    pub meta: &'a ArticleMeta,
+    pub report: &'a ArticleReport,
+    pub finding: &'a Finding,
+}
+
+/// The batch report's schema type: [`Schema`] over rows of any lifetime.
+pub type BatchSchema = [(&'static str, fn(&BatchRow) -> String)];
+
+/// A batch report: one row per statement.
+pub const BATCH: &BatchSchema = &[
+    ("article_id", |r| r.meta.id.clone()),
+    ("outlet", |r| opt(&r.meta.outlet)),
+    ("article_date", |r| opt_string(r.report.date)),
+    ("file", |r| r.report.file.clone()),
+    ("statement_id", |r| r.finding.statement.statement_id.clone()),
+    ("line", |r| r.finding.statement.line.to_string()),
+    ("kind", |r| r.finding.statement.kind.as_str().to_string()),
+    ("speaker", |r| r.finding.statement.speaker.clone()),
+    ("speaker_mention", |r| {
+        r.finding.statement.speaker_mention.clone()
+    }),
+    ("statement", |r| r.finding.statement.content.clone()),
+    ("verdict", |r| r.finding.verdict.as_str().to_string()),
+    ("score", |r| format!("{:.3}", r.finding.score)),
+    ("differences", |r| differences(r.finding)),
+    ("source_file", |r| opt(&r.finding.source_file)),
+    ("source_title", |r| opt(&r.finding.source_title)),
+    ("source_date", |r| opt_string(r.finding.source_date)),
+    ("source_speaker", |r| opt(&r.finding.source_speaker)),
+    ("source_text", |r| opt(&r.finding.source_text)),
+    ("caption_time", |r| opt(&r.finding.source_time)),
+    ("needs_attention", |r| r.finding.needs_attention.to_string()),
+];
+
+/// One row of a batch summary: an article's counts per verdict, or the error that stopped it.
+#[derive(Debug, Clone)]
+pub struct SummaryRow {
+    pub id: String,
+    pub file: String,
+    pub outlet: Option<String>,
+    pub date: Option<crate::date::Date>,
+    /// Absent when the article could not be checked.
+    pub counts: Option<Summary>,
+    pub error: Option<String>,
+}
+
+impl SummaryRow {
+    /// The row of an article: its counts when it was checked (`report`), else its error.
+    pub fn new(
+        meta: &ArticleMeta,
+        file: &str,
+        report: Option<&ArticleReport>,
+        error: Option<&str>,
+    ) -> SummaryRow {
+        SummaryRow {
+            id: meta.id.clone(),
+            file: file.to_string(),
+            outlet: meta.outlet.clone(),
+            date: report.and_then(|r| r.date),
+            counts: report.map(|r| Summary::of(&r.findings)),
+            error: error.map(str::to_string),
+        }
+    }
+
+    /// A count, empty when the article could not be checked.
+    fn count(&self, n: fn(&Summary) -> usize) -> String {
+        opt_string(self.counts.as_ref().map(n))
+    }
+}
+
+/// A batch summary: one row per article.
+pub const SUMMARY: &Schema<SummaryRow> = &[
+    ("article_id", |r| r.id.clone()),
+    ("file", |r| r.file.clone()),
+    ("outlet", |r| opt(&r.outlet)),
+    ("date", |r| opt_string(r.date)),
+    ("statements", |r| r.count(|s| s.statements)),
+    ("verbatim", |r| r.count(|s| s.verbatim)),
+    ("near_verbatim", |r| r.count(|s| s.near_verbatim)),
+    ("altered", |r| r.count(|s| s.altered)),
+    ("paraphrase", |r| r.count(|s| s.paraphrase)),
+    ("misattributed", |r| r.count(|s| s.misattributed)),
+    ("unverified", |r| r.count(|s| s.unverified)),
+    ("needs_attention", |r| r.count(|s| s.needs_attention)),
+    ("error", |r| opt(&r.error)),
 ];
 
 /// Neutralises a cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR).
@@ -44,56 +196,40 @@ pub fn safe_cell(s: &str) -> String {
     }
 }
 
-fn row(f: &Finding) -> Vec<String> {
-    let st = &f.statement;
-    let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-    let spans = st
-        .spans()
-        .iter()
-        .map(|[a, b]| format!("{a}-{b}"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    vec![
-        st.file.clone(),
-        st.statement_id.clone(),
-        st.line.to_string(),
-        st.kind.as_str().to_string(),
-        st.speaker.clone(),
-        st.speaker_mention.clone(),
-        opt(&st.speaker_role),
-        format!("{:?}", st.speaker_type).to_lowercase(),
-        opt(&st.cue),
-        st.content.clone(),
-        spans,
-        st.statement_date.map(|d| d.to_string()).unwrap_or_default(),
-        f.verdict.as_str().to_string(),
-        format!("{:.3}", f.score),
-        opt(&f.decided_by),
-        opt(&f.source_file),
-        opt(&f.source_title),
-        f.source_date.map(|d| d.to_string()).unwrap_or_default(),
-        opt(&f.source_speaker),
-        f.source_line.map(|l| l.to_string()).unwrap_or_default(),
-        opt(&f.source_time),
-        opt(&f.source_text),
-        f.differences.join("; "),
-        opt(&f.true_speaker),
-        f.flags.join("; "),
-        f.needs_attention.to_string(),
-        opt(&st.via),
-    ]
+/// Rows of `schema`, CSV-encoded with safe cells; with its header first when `with_header`.
+pub fn rows<'a, T: 'a>(
+    schema: &Schema<T>,
+    rows: impl IntoIterator<Item = &'a T>,
+    with_header: bool,
+) -> io::Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    if with_header {
+        w.write_record(header(schema).iter().map(|c| safe_cell(c)))?;
+    }
+    for r in rows {
+        w.write_record(cells(schema, r).iter().map(|c| safe_cell(c)))?;
+    }
+    w.into_inner().map_err(|e| io::Error::other(e.to_string()))
 }
 
-/// Writes the header (when `header`) and one row per finding.
+/// Writes the header (when `header`) and one `check` row per finding.
 pub fn write_csv(out: &mut dyn Write, reports: &[ArticleReport], header: bool) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    if header {
-        w.write_record(CSV_COLUMNS)?;
-    }
-    for f in reports.iter().flat_map(|r| &r.findings) {
-        w.write_record(row(f).iter().map(|c| safe_cell(c)))?;
-    }
-    w.flush()
+    let findings = reports.iter().flat_map(|r| &r.findings);
+    out.write_all(&rows(CHECK, findings, header)?)
+}
+
+/// An article's batch-report rows, CSV-encoded, in article order.
+pub fn batch_rows(meta: &ArticleMeta, report: &ArticleReport) -> io::Result<Vec<u8>> {
+    let rs: Vec<BatchRow> = report
+        .findings
+        .iter()
+        .map(|finding| BatchRow {
+            meta,
+            report,
+            finding,
+        })
+        .collect();
+    rows(BATCH, &rs, false)
 }
 
 #[cfg(test)]
@@ -113,137 +249,20 @@ mod tests {
             assert_eq!(safe_cell(cell), want);
         }
     }
-}
 
-/// Columns of a batch report: one row per statement.
-pub const BATCH_COLUMNS: [&str; 20] = [
-    "article_id",
-    "outlet",
-    "article_date",
-    "file",
-    "statement_id",
-    "line",
-    "kind",
-    "speaker",
-    "speaker_mention",
-    "statement",
-    "verdict",
-    "score",
-    "differences",
-    "source_file",
-    "source_title",
-    "source_date",
-    "source_speaker",
-    "source_text",
-    "caption_time",
-    "needs_attention",
-];
-
-/// Columns of a batch summary: one row per article.
-pub const SUMMARY_COLUMNS: [&str; 13] = [
-    "article_id",
-    "file",
-    "outlet",
-    "date",
-    "statements",
-    "verbatim",
-    "near_verbatim",
-    "altered",
-    "paraphrase",
-    "misattributed",
-    "unverified",
-    "needs_attention",
-    "error",
-];
-
-/// What a batch knows of an article beside its findings.
-#[derive(Debug, Clone, Default)]
-pub struct ArticleMeta {
-    pub id: String,
-    pub outlet: Option<String>,
-}
-
-fn csv_bytes(rows: impl IntoIterator<Item = Vec<String>>) -> io::Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    for r in rows {
-        w.write_record(r.iter().map(|c| safe_cell(c)))?;
-    }
-    w.into_inner().map_err(|e| io::Error::other(e.to_string()))
-}
-
-/// A CSV header line.
-pub fn header_bytes(columns: &[&str]) -> io::Result<Vec<u8>> {
-    csv_bytes([columns.iter().map(|c| c.to_string()).collect()])
-}
-
-/// An article's statement rows, CSV-encoded, in article order.
-pub fn batch_rows(meta: &ArticleMeta, report: &ArticleReport) -> io::Result<Vec<u8>> {
-    let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-    csv_bytes(report.findings.iter().map(|f| {
-        let st = &f.statement;
-        vec![
-            meta.id.clone(),
-            opt(&meta.outlet),
-            report.date.map(|d| d.to_string()).unwrap_or_default(),
-            report.file.clone(),
-            st.statement_id.clone(),
-            st.line.to_string(),
-            st.kind.as_str().to_string(),
-            st.speaker.clone(),
-            st.speaker_mention.clone(),
-            st.content.clone(),
-            f.verdict.as_str().to_string(),
-            format!("{:.3}", f.score),
-            f.differences.join("; "),
-            opt(&f.source_file),
-            opt(&f.source_title),
-            f.source_date.map(|d| d.to_string()).unwrap_or_default(),
-            opt(&f.source_speaker),
-            opt(&f.source_text),
-            opt(&f.source_time),
-            f.needs_attention.to_string(),
-        ]
-    }))
-}
-
-/// One summary row: counts per verdict for an article, or the error that stopped it.
-pub fn summary_row(
-    meta: &ArticleMeta,
-    file: &str,
-    report: Option<&ArticleReport>,
-    error: Option<&str>,
-) -> Vec<String> {
-    let s = super::Summary::of(report.into_iter().flat_map(|r| &r.findings));
-    let n = |x: usize| {
-        if report.is_some() {
-            x.to_string()
-        } else {
-            String::new()
+    #[test]
+    fn every_schema_names_each_column_once() {
+        let table: [(&str, Vec<&str>); 4] = [
+            ("check", header(CHECK)),
+            ("verify", header(VERIFY)),
+            ("batch", header(BATCH)),
+            ("summary", header(SUMMARY)),
+        ];
+        for (name, cols) in table {
+            let mut sorted = cols.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(sorted.len(), cols.len(), "{name}: {cols:?}");
         }
-    };
-    vec![
-        meta.id.clone(),
-        file.to_string(),
-        meta.outlet.clone().unwrap_or_default(),
-        report
-            .and_then(|r| r.date)
-            .map(|d| d.to_string())
-            .unwrap_or_default(),
-        n(s.statements),
-        n(s.verbatim),
-        n(s.near_verbatim),
-        n(s.altered),
-        n(s.paraphrase),
-        n(s.misattributed),
-        n(s.unverified),
-        n(s.needs_attention),
-        error.unwrap_or("").to_string(),
-    ]
-}
-
-/// Summary rows, CSV-encoded with their header.
-pub fn summary_bytes(rows: Vec<Vec<String>>) -> io::Result<Vec<u8>> {
-    let mut out = header_bytes(&SUMMARY_COLUMNS)?;
-    out.extend(csv_bytes(rows)?);
-    Ok(out)
+    }
 }

@@ -2,8 +2,8 @@
 //! without JavaScript) showing each article with its statements highlighted in the colour of
 //! their verdict, and beside them the matching passage with the differences marked.
 
-use super::{ArticleReport, Summary};
-use crate::finding::{Finding, Verdict};
+use super::{differences, ArticleReport, Summary};
+use crate::finding::{Finding, Mark, Marked, Verdict};
 use std::io::{self, Write};
 
 /// Escapes text for HTML element content and attribute values.
@@ -22,13 +22,22 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// A marked passage (`[-dropped-]`, `{+added+}`) as escaped HTML with `<del>` and `<ins>`.
-fn marks_to_html(marked: &str) -> String {
-    escape(marked)
-        .replace("[-", "<del>")
-        .replace("-]", "</del>")
-        .replace("{+", "<ins>")
-        .replace("+}", "</ins>")
+/// A marked passage as escaped HTML, with `<del>` for dropped words and `<ins>` for added ones.
+fn marked_html(m: &Marked) -> String {
+    let mut out = String::new();
+    for piece in &m.0 {
+        match piece {
+            Mark::Same(t) => out.push_str(&escape(t)),
+            Mark::Dropped(t) => out.push_str(&format!("<del>{}</del>", escape(t))),
+            Mark::Added(t) => out.push_str(&format!("<ins>{}</ins>", escape(t))),
+            Mark::Changed { said, printed } => out.push_str(&format!(
+                "<del>{}</del><ins>{}</ins>",
+                escape(said),
+                escape(printed)
+            )),
+        }
+    }
+    out
 }
 
 fn class(v: Verdict) -> &'static str {
@@ -152,13 +161,13 @@ fn finding_card(out: &mut String, f: &Finding, article: usize) {
     if let Some(marked) = &f.source_marked {
         out.push_str(&format!(
             "<p class=\"passage\">“{}”</p>",
-            marks_to_html(marked)
+            marked_html(marked)
         ));
     }
     if !f.differences.is_empty() {
         out.push_str(&format!(
             "<p class=\"meta\">Changes: {}</p>",
-            escape(&f.differences.join("; "))
+            escape(&differences(f))
         ));
     }
     for flag in &f.flags {
@@ -260,9 +269,16 @@ mod tests {
         for (s, want) in table {
             assert_eq!(escape(s), want);
         }
+        let marked = Marked(vec![
+            Mark::Same("a ".into()),
+            Mark::Dropped("the".into()),
+            Mark::Same(" ".into()),
+            Mark::Added("<b>".into()),
+            Mark::Same(" x -] [-".into()),
+        ]);
         assert_eq!(
-            marks_to_html("a [-the-] {+<b>+} x"),
-            "a <del>the</del> <ins>&lt;b&gt;</ins> x"
+            marked_html(&marked),
+            "a <del>the</del> <ins>&lt;b&gt;</ins> x -] [-"
         );
     }
 }

@@ -1,7 +1,7 @@
 //! JSON and JSON Lines writers: one document for a run, or one finding (or statement) per line.
 
 use super::{ArticleReport, Summary};
-use crate::finding::Statement;
+use crate::finding::{Finding, Statement};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -47,6 +47,27 @@ pub fn write_jsonl(out: &mut dyn Write, report: &ArticleReport) -> io::Result<()
 pub fn write_statements_jsonl(out: &mut dyn Write, statements: &[Statement]) -> io::Result<()> {
     for s in statements {
         serde_json::to_writer(&mut *out, s).map_err(to_io)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// A claim's JSON Lines record: its id, then the finding.
+#[derive(Serialize)]
+struct ClaimRecord<'a> {
+    id: &'a str,
+    #[serde(flatten)]
+    finding: &'a Finding,
+}
+
+/// Writes one claim per line (`verify --format jsonl`): `{"id", ...finding}`.
+pub fn write_claims_jsonl(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
+    for f in findings {
+        let record = ClaimRecord {
+            id: &f.statement.statement_id,
+            finding: f,
+        };
+        serde_json::to_writer(&mut *out, &record).map_err(to_io)?;
         writeln!(out)?;
     }
     Ok(())

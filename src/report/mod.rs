@@ -1,21 +1,30 @@
-//! Report writers: the same findings as text for a person, or JSON, JSON Lines and CSV for
-//! machines. Every writer serialises [`Finding`]; see README.md for the fields.
+//! Report writers: the same findings as text for a person, or JSON, JSON Lines, CSV and HTML
+//! for machines and editors, and `verify --explain`. Every writer serialises [`Finding`];
+//! see README.md for the fields.
 
-mod csv;
+pub mod csv;
+mod explain;
 mod html;
 mod json;
 mod text;
 
-pub use self::csv::{
-    batch_rows, header_bytes, safe_cell, summary_bytes, summary_row, write_csv, ArticleMeta,
-    BATCH_COLUMNS, CSV_COLUMNS, SUMMARY_COLUMNS,
-};
+pub use self::csv::{batch_rows, safe_cell, write_csv, ArticleMeta, SummaryRow};
+pub use explain::{explain, EXPLAIN_TOP};
 pub use html::{escape, write_html};
-pub use json::{write_json, write_jsonl, write_statements_jsonl};
+pub use json::{write_claims_jsonl, write_json, write_jsonl, write_statements_jsonl};
 pub use text::{write_statements_text, write_text, Style};
 
 use crate::finding::{Finding, Verdict};
 use serde::Serialize;
+
+/// A finding's differences as one cell: `-the (filler); +not (negation)`.
+pub fn differences(f: &Finding) -> String {
+    f.differences
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
 
 /// One article's findings, as handed to a writer.
 #[derive(Debug, Clone, Serialize)]

@@ -1,8 +1,8 @@
 //! The text report for a person at a terminal: one block per statement, in article order,
 //! with the evidence and the differences marked, and a summary line at the end.
 
-use super::{ArticleReport, Summary};
-use crate::finding::{Finding, Statement, Verdict};
+use super::{differences, ArticleReport, Summary};
+use crate::finding::{Finding, Mark, Marked, Statement, Verdict};
 use std::io::{self, Write};
 
 /// Whether to colour the report.
@@ -38,15 +38,23 @@ impl Style {
         self.paint(&format!("{BOLD}{code}"), &v.as_str().to_uppercase())
     }
 
-    /// Colours wdiff marks: `[-x-]` red, `{+x+}` green; without colour they stay as written.
-    fn marks(&self, s: &str) -> String {
+    /// A marked passage in wdiff notation, `[-x-]` red and `{+x+}` green when coloured.
+    fn marked(&self, m: &Marked) -> String {
         if !self.color {
-            return s.to_string();
+            return m.wdiff();
         }
-        s.replace("[-", &format!("{RED}[-"))
-            .replace("-]", &format!("-]{RESET}"))
-            .replace("{+", &format!("{GREEN}{{+"))
-            .replace("+}", &format!("+}}{RESET}"))
+        let mut out = String::new();
+        for piece in &m.0 {
+            match piece {
+                Mark::Same(t) => out.push_str(t),
+                Mark::Dropped(t) => out.push_str(&format!("{RED}[-{t}-]{RESET}")),
+                Mark::Added(t) => out.push_str(&format!("{GREEN}{{+{t}+}}{RESET}")),
+                Mark::Changed { said, printed } => out.push_str(&format!(
+                    "{RED}[-{said}-]{RESET}{GREEN}{{+{printed}+}}{RESET}"
+                )),
+            }
+        }
+        out
     }
 }
 
@@ -120,10 +128,10 @@ fn finding(out: &mut dyn Write, f: &Finding, style: Style) -> io::Result<()> {
         )?;
     }
     if let Some(marked) = &f.source_marked {
-        writeln!(out, "  passage:  \"{}\"", style.marks(marked))?;
+        writeln!(out, "  passage:  \"{}\"", style.marked(marked))?;
     }
     if !f.differences.is_empty() {
-        writeln!(out, "  changes:  {}", f.differences.join("; "))?;
+        writeln!(out, "  changes:  {}", differences(f))?;
     }
     for flag in &f.flags {
         writeln!(out, "  {} {flag}", style.paint(YELLOW, "warning:"))?;

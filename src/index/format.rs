@@ -1,0 +1,154 @@
+//! The index's on-disk format: the records file's header, fixed-width tables and postcard
+//! records with their checksums, and the tantivy schema of the chunks.
+//!
+//! `records` (integers little-endian):
+//!
+//! ```text
+//! header   64 bytes: magic "QCINDEX\0", format version u32, 0u32, file length u64,
+//!          tables offset u64, tables length u64, tables checksum u64, header checksum u64
+//! records  a postcard blob per document and per turn (speaker, label, line, times), and
+//!          each turn's text, raw
+//! tables   fixed-width entries: per document (offset u64, length u32, checksum u32),
+//!          per turn (offset u64, length u32, checksum u32, document u32), per chunk
+//!          (turn u32, byte offset in the turn's text u32, length u32, checksum u32, line u32)
+//! meta     postcard: corpus fingerprint, counts, speakers, skipped files, roster
+//! ```
+//!
+//! `tantivy/` holds one tantivy document per chunk: the normalised words of the chunk and of
+//! the next chunk of its turn (so a quote that crosses a chunk boundary is one hit), given to
+//! tantivy as pre-tokenised terms with positions, and the chunk's number as a fast field. It
+//! stores no text: a hit is read from `records`.
+
+use crate::corpus::roster::Roster;
+use serde::{Deserialize, Serialize};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED,
+};
+use tantivy::tokenizer::{PreTokenizedString, Token};
+use tantivy::TantivyDocument;
+
+pub(super) const HEADER_LEN: usize = 64;
+pub(super) const DOC_ENTRY: usize = 16;
+pub(super) const TURN_ENTRY: usize = 20;
+pub(super) const CHUNK_ENTRY: usize = 20;
+
+/// 64-bit FNV-1a.
+pub(super) fn checksum(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+pub(super) fn short_sum(bytes: &[u8]) -> u32 {
+    let h = checksum(bytes);
+    (h ^ (h >> 32)) as u32
+}
+
+/// A document without its turns, as stored.
+#[derive(Serialize, Deserialize)]
+pub(super) struct DocRecord {
+    pub(super) path: String,
+    pub(super) title: String,
+    pub(super) date: Option<(i32, u32, u32)>,
+    pub(super) source: Option<String>,
+    pub(super) speaker: Option<String>,
+    pub(super) aliases: Vec<(String, String)>,
+    pub(super) participants: Vec<(String, Option<String>)>,
+}
+
+/// A turn without its text, as stored.
+#[derive(Serialize, Deserialize)]
+pub(super) struct TurnRecord {
+    pub(super) speaker: String,
+    pub(super) label: Option<String>,
+    pub(super) times: Vec<(u32, u32)>,
+    pub(super) text_at: u64,
+    pub(super) first_chunk: u32,
+    pub(super) chunks: u32,
+}
+
+/// Everything read when an index is opened.
+#[derive(Serialize, Deserialize, Default)]
+pub(super) struct Meta {
+    pub(super) fingerprint: u64,
+    pub(super) files: u64,
+    pub(super) docs_at: u64,
+    pub(super) docs: u32,
+    pub(super) turns_at: u64,
+    pub(super) turns: u32,
+    pub(super) chunks_at: u64,
+    pub(super) chunks: u32,
+    pub(super) speakers: Vec<String>,
+    pub(super) skipped: Vec<String>,
+    pub(super) roster: Roster,
+}
+
+/// The tantivy schema's fields.
+pub(super) struct Fields {
+    /// A chunk's normalised words and the next chunk's: indexed with positions, not stored.
+    pub(super) words: Field,
+    /// The chunk's number (in corpus order): a fast field, read for each hit.
+    pub(super) chunk: Field,
+}
+
+pub(super) fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let words = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let f = Fields {
+        words: b.add_text_field("words", words),
+        chunk: b.add_u64_field("chunk", FAST | INDEXED),
+    };
+    (b.build(), f)
+}
+
+/// The fields of an opened tantivy index, which must be this build's schema.
+pub(super) fn fields_of(schema: &Schema) -> Option<Fields> {
+    let (want, f) = self::schema();
+    (schema == &want).then_some(f)
+}
+
+/// The tantivy document of chunk `id`: its words, then the next chunk's, as terms with
+/// positions.
+pub(super) fn chunk_doc(f: &Fields, id: u32, words: &[String], next: &[String]) -> TantivyDocument {
+    let tokens = words
+        .iter()
+        .chain(next)
+        .enumerate()
+        .map(|(position, w)| Token {
+            offset_from: 0,
+            offset_to: 0,
+            position,
+            text: w.clone(),
+            position_length: 1,
+        })
+        .collect();
+    let mut doc = TantivyDocument::default();
+    doc.add_pre_tokenized_text(
+        f.words,
+        PreTokenizedString {
+            text: String::new(),
+            tokens,
+        },
+    );
+    doc.add_u64(f.chunk, u64::from(id));
+    doc
+}
+
+pub(super) fn encode<T: Serialize>(v: &T) -> Vec<u8> {
+    postcard::to_stdvec(v).expect("postcard serialises plain records")
+}
+
+pub(super) fn u64_at(b: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(b[at..at + 8].try_into().expect("8 bytes"))
+}
+
+pub(super) fn u32_at(b: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(b[at..at + 4].try_into().expect("4 bytes"))
+}

@@ -1,0 +1,252 @@
+//! Candidate retrieval: a statement's rarest informative words and nearby word pairs as a
+//! tantivy query over the chunks, ranked so that passages holding more of the words come
+//! first.
+
+use super::Index;
+use crate::error::{Error, Result};
+use crate::finding::Statement;
+use crate::matching::lexicon::lexicon;
+use crate::matching::normalize::{tokenize, Side};
+use std::cmp::Reverse;
+use std::collections::HashMap;
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocId, Score, SegmentReader, Term};
+
+/// How candidate turns are retrieved for a statement.
+pub mod retrieval {
+    /// The rarest words of a statement used as the query, at most.
+    pub const MAX_QUERY_WORDS: usize = 12;
+    /// A word in more than this share of the turns is common and left out of the query
+    /// (unless the statement has fewer than [`MIN_SHARED`] rarer words).
+    pub const COMMON_SHARE: f64 = 0.05;
+    /// Query words a turn must hold to be a candidate (fewer when the query is shorter).
+    pub const MIN_SHARED: usize = 2;
+    /// Candidate passages kept per statement, the best-scoring first.
+    pub const MAX_CANDIDATES: usize = 40;
+    /// A word in more than this share of the passages is left out of the phrase queries
+    /// (phrase queries on frequent words are tantivy's slow path).
+    pub const PHRASE_COMMON_SHARE: f64 = 0.10;
+    /// Word pairs queried as phrases, at most (the rarest pairs first).
+    pub const MAX_PHRASES: usize = 12;
+    /// The two words of a pair are at most this many positions apart in the statement.
+    pub const PAIR_GAP: usize = 3;
+    /// Slop of a pair's phrase query: a word inserted or dropped between them still matches.
+    pub const PAIR_SLOP: u32 = 1;
+    /// The score of holding a query word, added to the word's rarity (a few units at most):
+    /// passages holding more query words rank first, and one holding fewer than
+    /// [`MIN_SHARED`] is known by its score. (Requiring [`MIN_SHARED`] inside the query
+    /// instead makes tantivy walk the postings through a heap: batch against the PM
+    /// transcripts took 1.4x as long.)
+    pub const HELD: f64 = 1000.0;
+}
+
+/// The normalised words a statement may be found by: its content and quoted words, also
+/// with the shifts of reported speech undone (`he would` -> `i will`).
+pub fn statement_words(s: &Statement) -> Vec<String> {
+    let shifts = &lexicon().shifts;
+    let text = format!("{} {}", s.content, s.quoted.join(" "));
+    let mut words: Vec<String> = Vec::new();
+    for t in tokenize(&text, Side::Statement) {
+        if let Some(own) = shifts.get(t.norm.as_str()) {
+            words.extend(own.iter().map(|w| w.to_string()));
+        }
+        words.push(t.norm);
+    }
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// A statement's words in order (normalised as [`statement_words`] are), `None` at an
+/// ellipsis: the order that retrieval's phrase queries look for.
+pub fn statement_order(s: &Statement) -> Vec<Option<String>> {
+    tokenize(&s.content, Side::Statement)
+        .into_iter()
+        .map(|t| (!t.is_ellipsis()).then_some(t.norm))
+        .collect()
+}
+
+impl Index {
+    /// The passages worth aligning a statement with: pairs of consecutive chunks (named by
+    /// the first) holding at least [`retrieval::MIN_SHARED`] of its rarest informative words
+    /// (`words`: its normalised words, sorted). Ranked by how many of those words they hold,
+    /// then by the summed rarity of those words and of the pairs of nearby statement words
+    /// they hold in the statement's order (phrase queries with slop; `ordered`: its words in
+    /// order, `None` at an ellipsis), each counted once; ties in corpus order; at most
+    /// [`retrieval::MAX_CANDIDATES`].
+    pub fn candidates(&self, words: &[String], ordered: &[Option<String>]) -> Result<Vec<u32>> {
+        use retrieval::*;
+        let f = &self.fields;
+        let fillers = &lexicon().fillers;
+        let mut dfs: HashMap<&str, u64> = HashMap::new();
+        let df = |w: &str| -> Result<u64> {
+            self.searcher
+                .doc_freq(&Term::from_field_text(f.words, w))
+                .map_err(|e| self.search_error(e))
+        };
+        let mut query: Vec<(u64, &str)> = Vec::new();
+        for w in words.iter().filter(|w| !fillers.contains(w.as_str())) {
+            let d = df(w)?;
+            dfs.insert(w, d);
+            if d > 0 {
+                query.push((d, w));
+            }
+        }
+        query.sort_unstable();
+        query.dedup();
+        // A word is in the documents of its chunk and of the chunk before: shares are of
+        // twice the chunks.
+        let units = 2.0 * f64::from(self.meta.chunks.max(1));
+        let common = ((units * COMMON_SHARE) as u64).max(1);
+        let rare = query.iter().filter(|&&(d, _)| d <= common).count();
+        query.truncate(rare.clamp(MIN_SHARED, MAX_QUERY_WORDS));
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Each word held counts once, however often it occurs: HELD plus its rarity.
+        let terms: Vec<Box<dyn Query>> = query
+            .iter()
+            .map(|&(d, w)| {
+                let term =
+                    TermQuery::new(Term::from_field_text(f.words, w), IndexRecordOption::Basic);
+                let idf = (units / d.max(1) as f64).ln() + 1.0;
+                Box::new(ConstScoreQuery::new(Box::new(term), (HELD + idf) as Score))
+                    as Box<dyn Query>
+            })
+            .collect();
+        let need = MIN_SHARED.min(query.len());
+        // Pairs of nearby, not very common words of the statement, in its order.
+        let cap = ((units * PHRASE_COMMON_SHARE) as u64).max(1);
+        let mut pairs: Vec<(u64, usize, &str, &str)> = Vec::new();
+        let mut prev: Option<(usize, &str, u64)> = None;
+        for (pos, w) in ordered.iter().enumerate() {
+            let Some(w) = w else {
+                prev = None;
+                continue;
+            };
+            if fillers.contains(w.as_str()) {
+                continue;
+            }
+            let d = match dfs.get(w.as_str()) {
+                Some(&d) => d,
+                None => {
+                    let d = df(w)?;
+                    dfs.insert(w, d);
+                    d
+                }
+            };
+            if d == 0 || d > cap {
+                continue;
+            }
+            if let Some((p, pw, pd)) = prev {
+                if pos - p <= PAIR_GAP {
+                    pairs.push((pd.max(d), pos - p, pw, w));
+                }
+            }
+            prev = Some((pos, w, d));
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs.truncate(MAX_PHRASES);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            terms.into_iter().map(|t| (Occur::Should, t)).collect();
+        for (d, gap, a, b) in pairs {
+            let phrase = PhraseQuery::new_with_offset_and_slop(
+                vec![
+                    (0, Term::from_field_text(f.words, a)),
+                    (gap, Term::from_field_text(f.words, b)),
+                ],
+                PAIR_SLOP,
+            );
+            // Like a word, a pair held in order counts once, by the rarity of its commoner
+            // word: a passage that repeats a pair does not outrank one that holds every pair.
+            let idf = (units / d.max(1) as f64).ln() + 1.0;
+            let pair = ConstScoreQuery::new(Box::new(phrase), idf as Score);
+            clauses.push((Occur::Should, Box::new(pair)));
+        }
+        let q = BooleanQuery::new(clauses);
+        // Ranked by score, then by chunk number: the same passages whatever the segments.
+        let top = TopDocs::with_limit(MAX_CANDIDATES).tweak_score(|seg: &SegmentReader| {
+            let chunk = seg.fast_fields().u64("chunk").ok();
+            move |doc: DocId, score: Score| {
+                let c = chunk
+                    .as_ref()
+                    .and_then(|c| c.first(doc))
+                    .unwrap_or(u64::MAX);
+                (score, Reverse(c))
+            }
+        });
+        let hits = self
+            .searcher
+            .search(&q, &top)
+            .map_err(|e| self.search_error(e))?;
+        let floor = (need as f64 * HELD) as Score;
+        hits.into_iter()
+            .filter(|((score, _), _)| *score >= floor)
+            .map(|((_, Reverse(c)), _)| {
+                u32::try_from(c)
+                    .ok()
+                    .filter(|&c| c < self.meta.chunks)
+                    .ok_or_else(|| Error::bad_index(&self.path, "chunk id out of range"))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::{build, test_corpus as corpus};
+
+    fn words(s: &str) -> (Vec<String>, Vec<Option<String>>) {
+        let ordered: Vec<String> = tokenize(s, Side::Statement)
+            .into_iter()
+            .map(|t| t.norm)
+            .collect();
+        let mut sorted = ordered.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        (sorted, ordered.into_iter().map(Some).collect())
+    }
+
+    #[test]
+    fn candidates_rank_by_rare_words_then_order_then_corpus_order() {
+        let dir = corpus(&[
+            (
+                "a.txt",
+                "the new bridge over the river will be finished by spring",
+            ),
+            (
+                "b.txt",
+                "the bridge is new and the river will be over by spring",
+            ),
+            (
+                "c.txt",
+                "the new bridge over the river will be finished by spring",
+            ),
+            ("d.txt", "the budget for schools rises in the autumn"),
+        ]);
+        let out = dir.path().join("i.idx");
+        build(dir.path(), &out).unwrap();
+        let index = Index::open(&out, dir.path()).unwrap();
+        // Chunks are numbered in file order: a.txt 0, b.txt 1, c.txt 2, d.txt 3.
+        let table: [(&str, &str, &[u32]); 4] = [
+            // a and c hold "new bridge ... river" in order and tie (corpus order breaks
+            // it); b holds the words in another order.
+            (
+                "words in order first",
+                "the new bridge over the river",
+                &[0, 2, 1],
+            ),
+            ("rare words select", "budget for the schools", &[3]),
+            ("one known word is enough alone", "a budget", &[3]),
+            ("unknown words find nothing", "zebra quartet", &[]),
+        ];
+        for (name, statement, want) in table {
+            let (w, o) = words(statement);
+            assert_eq!(index.candidates(&w, &o).unwrap(), want, "{name}");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! The matcher's view of a corpus: every turn's words tokenised and interned once, so that
+//! alignment compares word ids, beside the corpus it was built from.
+
+use super::align::{gap_cost, Seq};
+use super::normalize::{tokenize, Side, Token};
+use crate::corpus::{Corpus, Document, Turn, TurnRef};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+/// Sentinel id for a word the corpus never uses: it matches nothing.
+pub const UNKNOWN: u32 = u32::MAX;
+
+/// A turn's words, tokenised and interned.
+#[derive(Debug, Clone, Default)]
+pub struct TurnWords {
+    pub tokens: Vec<Token>,
+    pub seq: Seq,
+}
+
+/// A corpus with the words of every turn interned.
+#[derive(Debug, Default)]
+pub struct Haystack {
+    corpus: Corpus,
+    /// Words of each turn, parallel to `corpus.docs[d].turns[t]`.
+    words: Vec<Vec<TurnWords>>,
+    vocab: FxHashMap<String, u32>,
+}
+
+impl Haystack {
+    /// Tokenises and interns every turn of `corpus`.
+    pub fn new(corpus: Corpus) -> Haystack {
+        let tokens: Vec<Vec<Vec<Token>>> = corpus
+            .docs
+            .par_iter()
+            .map(|d| {
+                d.turns
+                    .iter()
+                    .map(|t| tokenize(&t.text, Side::Source))
+                    .collect()
+            })
+            .collect();
+        let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
+        // Per word id: its gap cost, computed once.
+        let mut gap: Vec<u32> = Vec::new();
+        let mut words = Vec::with_capacity(tokens.len());
+        for doc_tokens in tokens {
+            let mut doc_words = Vec::with_capacity(doc_tokens.len());
+            for toks in doc_tokens {
+                let mut seq = Seq::default();
+                seq.ids.reserve(toks.len());
+                seq.gap.reserve(toks.len());
+                seq.ellipsis.reserve(toks.len());
+                for t in &toks {
+                    // Look up before inserting: most words are known, and a lookup by &str
+                    // allocates nothing.
+                    let id = match vocab.get(t.norm.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let next = vocab.len() as u32;
+                            vocab.insert(t.norm.clone(), next);
+                            gap.push(gap_cost(&t.norm));
+                            next
+                        }
+                    };
+                    seq.ids.push(id);
+                    seq.gap.push(gap[id as usize]);
+                    seq.ellipsis.push(false);
+                }
+                doc_words.push(TurnWords { tokens: toks, seq });
+            }
+            words.push(doc_words);
+        }
+        Haystack {
+            corpus,
+            words,
+            vocab,
+        }
+    }
+
+    /// The corpus the words come from.
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// The id of a normalised word, or [`UNKNOWN`].
+    pub fn id(&self, norm: &str) -> u32 {
+        self.vocab.get(norm).copied().unwrap_or(UNKNOWN)
+    }
+
+    /// How many distinct words the corpus has (ids are `0..vocab_len()`).
+    pub fn vocab_len(&self) -> usize {
+        self.vocab.len()
+    }
+
+    /// The words of turn `r`.
+    pub fn words(&self, (d, t): TurnRef) -> &TurnWords {
+        &self.words[d][t]
+    }
+
+    /// Turn `r`.
+    pub fn turn(&self, (d, t): TurnRef) -> &Turn {
+        &self.corpus.docs[d].turns[t]
+    }
+
+    /// The document of turn `r`.
+    pub fn doc(&self, (d, _): TurnRef) -> &Document {
+        &self.corpus.docs[d]
+    }
+
+    /// Every turn, as references.
+    pub fn turns(&self) -> impl Iterator<Item = TurnRef> + '_ {
+        self.corpus.turns()
+    }
+}

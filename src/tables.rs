@@ -1,0 +1,42 @@
+//! What every stage reads the same way: the lines of a word-table file (`src/**/data/*.txt`)
+//! and a CSV column found by its header name.
+
+/// The lines of a table file: trimmed, without blank lines and `#` comments.
+pub fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The position of the column called `name` among `headers`, ignoring case and the space
+/// around a header.
+pub fn column<'a>(headers: impl IntoIterator<Item = &'a str>, name: &str) -> Option<usize> {
+    headers
+        .into_iter()
+        .position(|h| h.trim().eq_ignore_ascii_case(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_skip_comments_and_blanks() {
+        let got: Vec<&str> = lines("# a comment\n\n  one  \ntwo words\n#x\n").collect();
+        assert_eq!(got, ["one", "two words"]);
+    }
+
+    #[test]
+    fn column_table() {
+        let headers = ["id", " Speaker ", "STATEMENT"];
+        let table = [
+            ("id", Some(0)),
+            ("speaker", Some(1)),
+            ("statement", Some(2)),
+            ("kind", None),
+        ];
+        for (name, want) in table {
+            assert_eq!(column(headers, name), want, "{name}");
+        }
+    }
+}

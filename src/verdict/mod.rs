@@ -1,0 +1,17 @@
+//! Verdicts: each difference between a statement and a passage classified
+//! ([`differences`]), each placement graded with the [`Thresholds`] in force ([`grade`]), and
+//! the attributed speaker's best passage weighed against everyone else's ([`judge`]).
+
+mod differences;
+mod grade;
+mod judge;
+mod marked;
+pub mod thresholds;
+
+pub use differences::{assess, Assessment};
+pub use grade::Grade;
+pub use judge::{checked_text, judge, judge_partial, score, Candidate, Scored};
+pub use thresholds::Thresholds;
+
+#[cfg(test)]
+mod tests;
