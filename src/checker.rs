@@ -141,21 +141,27 @@ impl Checker {
     pub fn verify(&self, claim: &Claim, file: &str) -> Result<Finding> {
         let st = claim.statement(file);
         let mut f = match &self.source {
-            Source::Loaded(hay) => verdict::judge_partial(hay, st, None, &self.thresholds),
+            Source::Loaded(hay) => verdict::judge(hay, st, None, &self.thresholds),
             Source::Indexed { index, .. } => {
                 let hay = passages(index, &st)?;
-                verdict::judge_partial(&hay, st, None, &self.thresholds)
+                verdict::judge(&hay, st, None, &self.thresholds)
             }
         };
         f.needs_attention = self.fail_on.fails(&f);
         Ok(f)
     }
 
-    /// How `st` was scored, for a person (`verify --explain`).
+    /// How `st` was scored, for a person (`verify --explain`): for a partial statement, its
+    /// quoted words and then the whole as reported speech, as the judge checks both.
     pub fn explain(&self, st: &Statement) -> Result<String> {
         let explained = |hay: &Haystack| {
-            let scored = verdict::score(hay, st, &self.thresholds);
-            crate::report::explain(st, &scored.own, &scored.candidates(hay))
+            std::iter::once(st.clone())
+                .chain(verdict::reported_part(st))
+                .map(|part| {
+                    let scored = verdict::score(hay, &part, &self.thresholds);
+                    crate::report::explain(&part, &scored.own, &scored.candidates(hay))
+                })
+                .collect::<String>()
         };
         Ok(match &self.source {
             Source::Loaded(hay) => explained(hay),

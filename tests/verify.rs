@@ -216,3 +216,40 @@ fn a_long_statement_against_a_long_turn_stays_fast() {
     assert_eq!(rows[0]["score_parts"]["matched"], 999);
     assert!(took < Duration::from_secs(30), "took {took:?}");
 }
+
+/// Regression (issue 12): `check` said `verbatim` and `verify` said `altered` for a partial
+/// statement whose quoted words are the speaker's but whose reported frame negates them. One
+/// rule in the judge now decides both: the reported speech is altered, the negation named.
+#[test]
+fn a_negated_frame_around_sound_quoted_words_is_altered_in_check_and_verify() {
+    let dir = sample_dir();
+    let d = dir.path();
+    let statement =
+        "they were not \"certainly committed to helping Ukraine defend its sovereign territory\"";
+    std::fs::write(d.join("draft.txt"), format!("Lloyd Austin said {statement}.\n")).unwrap();
+    std::fs::write(
+        d.join("claims.csv"),
+        format!(
+            "id,speaker,statement,kind,date\nc1,Lloyd Austin,\"{}\",indirect,\n",
+            statement.replace('"', "\"\"")
+        ),
+    )
+    .unwrap();
+    let checked = jsonl(&check_jsonl_with(d, "draft.txt", &["--no-index"]));
+    let verified = jsonl(&run(
+        d,
+        &["verify", "claims.csv", "--corpus", "corpus", "--format", "jsonl"],
+    ));
+    for (name, rows) in [("check", checked), ("verify", verified)] {
+        assert_eq!(rows.len(), 1, "{name}: {rows:?}");
+        let f = &rows[0];
+        assert_eq!(f["kind"], "partial", "{name}");
+        assert_eq!(f["verdict"], "altered", "{name}: {f}");
+        assert_eq!(f["decided_by"], "reported speech", "{name}");
+        let diffs = f["differences"].as_array().unwrap();
+        assert!(
+            diffs.iter().any(|x| x == "+not (negation)"),
+            "{name}: {diffs:?}"
+        );
+    }
+}

@@ -150,11 +150,51 @@ pub fn score(hay: &Haystack, st: &Statement, th: &Thresholds) -> Scored {
     }
 }
 
-/// Checks one statement against the corpus: who said these words, and how faithfully. When
-/// the article gives the statement to an institution and the words are those of a person the
-/// roster (`speakers.csv`) affiliates with it, the finding keeps the institution as the
-/// speaker and says whose words they are.
+/// Checks one statement against the corpus: who said these words, and how faithfully.
+///
+/// A partial statement (reported speech holding quoted words) is checked twice: its quoted
+/// words as a direct quote, and the whole as reported speech. The quoted words decide, unless
+/// they are sound and the reported speech around them is changed in substance or someone
+/// else's (`he said they were not "committed to ..."` when the speaker said they were):
+/// `decided_by` says which part decided. `check` and `verify` both come here.
 pub fn judge(
+    hay: &Haystack,
+    st: Statement,
+    article_date: Option<Date>,
+    th: &Thresholds,
+) -> Finding {
+    let Some(reported) = reported_part(&st) else {
+        return judge_one(hay, st, article_date, th);
+    };
+    let quote = judge_one(hay, st, article_date, th);
+    let rest = judge_one(hay, reported, article_date, th);
+    let sound = matches!(quote.verdict, Verdict::Verbatim | Verdict::NearVerbatim);
+    let mut chosen = if sound && matches!(rest.verdict, Verdict::Altered | Verdict::Misattributed) {
+        let mut f = rest;
+        f.decided_by = Some("reported speech".to_string());
+        f
+    } else {
+        quote
+    };
+    chosen.statement.kind = Kind::Partial;
+    chosen
+}
+
+/// For a partial statement, the same statement as reported speech only (its quoted words
+/// read as part of the clause); `None` for any other.
+pub fn reported_part(st: &Statement) -> Option<Statement> {
+    (st.kind == Kind::Partial && !st.quoted.is_empty()).then(|| {
+        let mut reported = st.clone();
+        reported.kind = Kind::Indirect;
+        reported.quoted.clear();
+        reported
+    })
+}
+
+/// One part of a statement judged. When the article gives the statement to an institution
+/// and the words are those of a person the roster (`speakers.csv`) affiliates with it, the
+/// finding keeps the institution as the speaker and says whose words they are.
+fn judge_one(
     hay: &Haystack,
     st: Statement,
     article_date: Option<Date>,
@@ -176,36 +216,6 @@ pub fn judge(
         }
     }
     f
-}
-
-/// Checks a statement as [`judge`] does; a partial statement (reported speech holding quoted
-/// words) is checked twice: its quoted words as a direct quote and the whole as reported
-/// speech. The quoted words decide, unless they are sound and the reported speech around them
-/// is changed in substance or someone else's (`decided_by` says which part decided).
-pub fn judge_partial(
-    hay: &Haystack,
-    st: Statement,
-    article_date: Option<Date>,
-    th: &Thresholds,
-) -> Finding {
-    if st.kind != Kind::Partial {
-        return judge(hay, st, article_date, th);
-    }
-    let mut reported = st.clone();
-    reported.kind = Kind::Indirect;
-    reported.quoted.clear();
-    let quote = judge(hay, st, article_date, th);
-    let rest = judge(hay, reported, article_date, th);
-    let sound = matches!(quote.verdict, Verdict::Verbatim | Verdict::NearVerbatim);
-    let mut chosen = if sound && matches!(rest.verdict, Verdict::Altered | Verdict::Misattributed) {
-        let mut f = rest;
-        f.decided_by = Some("reported speech".to_string());
-        f
-    } else {
-        quote
-    };
-    chosen.statement.kind = Kind::Partial;
-    chosen
 }
 
 /// The verdict on a statement's checked text ([`checked_text`]) and its evidence.

@@ -10,7 +10,7 @@ pub mod thresholds;
 
 pub use differences::{assess, Assessment};
 pub use grade::Grade;
-pub use judge::{checked_text, judge, judge_partial, score, Candidate, Scored};
+pub use judge::{checked_text, judge, reported_part, score, Candidate, Scored};
 pub use thresholds::Thresholds;
 
 #[cfg(test)]
