@@ -362,20 +362,36 @@ pub enum Mark {
 pub struct Marked(pub Vec<Mark>);
 
 impl Marked {
-    /// The passage in wdiff notation: `[-dropped-]`, `{+added+}`, `[-said-]{+printed+}`.
-    pub fn wdiff(&self) -> String {
+    /// The passage rendered piece by piece: `same` for unmarked text, `dropped` and `added`
+    /// for marked words (a change is its dropped words, then its added ones).
+    pub fn render(
+        &self,
+        same: impl Fn(&str) -> String,
+        dropped: impl Fn(&str) -> String,
+        added: impl Fn(&str) -> String,
+    ) -> String {
         let mut out = String::new();
         for m in &self.0 {
             match m {
-                Mark::Same(t) => out.push_str(t),
-                Mark::Dropped(t) => out.push_str(&format!("[-{t}-]")),
-                Mark::Added(t) => out.push_str(&format!("{{+{t}+}}")),
+                Mark::Same(t) => out.push_str(&same(t)),
+                Mark::Dropped(t) => out.push_str(&dropped(t)),
+                Mark::Added(t) => out.push_str(&added(t)),
                 Mark::Changed { said, printed } => {
-                    out.push_str(&format!("[-{said}-]{{+{printed}+}}"))
+                    out.push_str(&dropped(said));
+                    out.push_str(&added(printed));
                 }
             }
         }
         out
+    }
+
+    /// The passage in wdiff notation: `[-dropped-]`, `{+added+}`, `[-said-]{+printed+}`.
+    pub fn wdiff(&self) -> String {
+        self.render(
+            str::to_string,
+            |t| format!("[-{t}-]"),
+            |t| format!("{{+{t}+}}"),
+        )
     }
 }
 

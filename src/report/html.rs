@@ -3,7 +3,7 @@
 //! their verdict, and beside them the matching passage with the differences marked.
 
 use super::{differences, ArticleReport, Summary};
-use crate::finding::{Finding, Mark, Marked, Verdict};
+use crate::finding::{Finding, Marked, Verdict};
 use std::io::{self, Write};
 
 /// Escapes text for HTML element content and attribute values.
@@ -24,20 +24,11 @@ pub fn escape(s: &str) -> String {
 
 /// A marked passage as escaped HTML, with `<del>` for dropped words and `<ins>` for added ones.
 fn marked_html(m: &Marked) -> String {
-    let mut out = String::new();
-    for piece in &m.0 {
-        match piece {
-            Mark::Same(t) => out.push_str(&escape(t)),
-            Mark::Dropped(t) => out.push_str(&format!("<del>{}</del>", escape(t))),
-            Mark::Added(t) => out.push_str(&format!("<ins>{}</ins>", escape(t))),
-            Mark::Changed { said, printed } => out.push_str(&format!(
-                "<del>{}</del><ins>{}</ins>",
-                escape(said),
-                escape(printed)
-            )),
-        }
-    }
-    out
+    m.render(
+        escape,
+        |t| format!("<del>{}</del>", escape(t)),
+        |t| format!("<ins>{}</ins>", escape(t)),
+    )
 }
 
 fn class(v: Verdict) -> &'static str {
@@ -255,6 +246,7 @@ pub fn write_html(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Mark;
 
     #[test]
     fn escape_table() {

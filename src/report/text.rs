@@ -2,7 +2,7 @@
 //! with the evidence and the differences marked, and a summary line at the end.
 
 use super::{differences, ArticleReport, Summary};
-use crate::finding::{Finding, Mark, Marked, Statement, Verdict};
+use crate::finding::{Finding, Marked, Statement, Verdict};
 use std::io::{self, Write};
 
 /// Whether to colour the report.
@@ -43,18 +43,11 @@ impl Style {
         if !self.color {
             return m.wdiff();
         }
-        let mut out = String::new();
-        for piece in &m.0 {
-            match piece {
-                Mark::Same(t) => out.push_str(t),
-                Mark::Dropped(t) => out.push_str(&format!("{RED}[-{t}-]{RESET}")),
-                Mark::Added(t) => out.push_str(&format!("{GREEN}{{+{t}+}}{RESET}")),
-                Mark::Changed { said, printed } => out.push_str(&format!(
-                    "{RED}[-{said}-]{RESET}{GREEN}{{+{printed}+}}{RESET}"
-                )),
-            }
-        }
-        out
+        m.render(
+            str::to_string,
+            |t| format!("{RED}[-{t}-]{RESET}"),
+            |t| format!("{GREEN}{{+{t}+}}{RESET}"),
+        )
     }
 }
 
