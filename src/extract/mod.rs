@@ -8,7 +8,6 @@ mod resolve;
 mod sentence;
 
 use crate::article::Article;
-use crate::date::Date;
 use crate::finding::{Kind, Span, Statement};
 use lexicon::{lexicon, CueClass, DETERMINERS, PREPOSITIONS, PRONOUNS, WEEKDAYS};
 use quotes::{find_quotes, Quote};
@@ -273,7 +272,6 @@ struct Raw {
     quoted: Vec<String>,
     date: Option<usize>,
     via: Option<String>,
-    text_date: Option<String>,
 }
 
 impl Raw {
@@ -285,10 +283,7 @@ impl Raw {
             .map(|s| &text[s[0]..s[1]])
             .collect::<Vec<_>>()
             .join(" ... ");
-        let statement_date = match (self.date, article.date) {
-            (Some(w), Some(d)) => Some(d.last_weekday(w)),
-            _ => self.text_date.as_deref().and_then(Date::find_in),
-        };
+        let statement_date = self.date.zip(article.date).map(|(w, d)| d.last_weekday(w));
         Statement {
             file: article.path.clone(),
             statement_id: String::new(),
@@ -959,7 +954,6 @@ impl<'a> Para<'a> {
             spans,
             date: None,
             via: None,
-            text_date: None,
         })
     }
 
@@ -1530,7 +1524,6 @@ impl<'a> Para<'a> {
         if spans.is_empty() {
             return None;
         }
-        let text_date = None;
         Some(
             Raw {
                 kind,
@@ -1542,7 +1535,6 @@ impl<'a> Para<'a> {
                 quoted,
                 date: date_tok,
                 via: None,
-                text_date,
             }
             .with_name(self.words(a.name.clone())),
         )
@@ -1594,6 +1586,7 @@ impl Raw {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::Date;
 
     /// (kind, speaker, cue, content) of each statement of `text`, dated 2021-12-05 (a Sunday).
     fn run(text: &str) -> Vec<(&'static str, String, String, String)> {
