@@ -9,34 +9,15 @@ mod sentence;
 
 use crate::article::Article;
 use crate::finding::{Kind, Span, Statement};
-use lexicon::{lexicon, CueClass, DETERMINERS, PREPOSITIONS, PRONOUNS, WEEKDAYS};
+use lexicon::{lexicon, CueClass, WEEKDAYS};
 use quotes::{find_quotes, Quote};
 use resolve::Resolver;
 use sentence::{Tok, TokKind};
 use std::ops::Range;
 
-/// Words that introduce a relative clause whose antecedent is the speaker.
-const RELATIVES: [&str; 2] = ["which", "who"];
-/// Words after which a speech participle has the clause's subject as its speaker (`by saying`,
-/// `before adding`).
-const PARTICIPLE_PREPOSITIONS: [&str; 5] = ["by", "before", "after", "while", "when"];
-/// Quantifiers that can stand alone as a clause's subject (`Several said`).
-const STANDALONE_QUANTIFIERS: [&str; 9] = [
-    "several", "some", "many", "most", "others", "both", "few", "all", "one",
-];
-/// Words that open a speaker phrase read forwards (`said one former aide`).
-const QUANTIFIERS: [&str; 12] = [
-    "one", "another", "two", "three", "many", "most", "several", "some", "few", "both", "each",
-    "other",
-];
-/// Conjunctions dropped from the ends of a clause subject (`Rubio thanked Miami and said`).
-const COORDINATORS: [&str; 3] = ["and", "but", "or"];
-/// Words that open a cue's complement clause (`said that`, `asked whether`).
-const COMPLEMENTIZERS: [&str; 3] = ["that", "if", "whether"];
 /// Most words taken as a clause subject when no speaker phrase was recognised.
 const MAX_SUBJECT_WORDS: usize = 10;
-/// Auxiliaries that make a cue passive ("is said to be"): no attribution.
-const PASSIVE: [&str; 7] = ["is", "was", "are", "were", "be", "been", "being"];
+
 /// Most tokens an appositive between a speaker and the cue may have.
 const MAX_APPOSITIVE: usize = 48;
 /// Most words a speaker phrase may have.
@@ -473,7 +454,7 @@ impl<'a> Para<'a> {
                 };
                 let before = sp.start.checked_sub(1).filter(|&b| b >= lo);
                 if before.is_none_or(|b| {
-                    !self.is_word(b) || COORDINATORS.contains(&self.lower(b).as_str())
+                    !self.is_word(b) || lex.coordinators.contains(self.lower(b).as_str())
                 }) {
                     return Some((sp.start..j, name, date_tok));
                 }
@@ -493,19 +474,20 @@ impl<'a> Para<'a> {
     ) -> Option<(Range<usize>, Range<usize>, Option<usize>)> {
         let lex = lexicon();
         // "praised the bill and stressed": a conjunction before the cue joins a second verb.
-        if COORDINATORS.contains(&self.lower(stop - 1).as_str()) {
+        if lex.coordinators.contains(self.lower(stop - 1).as_str()) {
             return None;
         }
         // A pronoun right before the cue is the whole phrase.
         let w = self.lower(stop - 1);
-        if PRONOUNS.iter().any(|(p, _)| *p == w) && self.is_word(stop - 1) {
+        if lex.pronouns.contains_key(w.as_str()) && self.is_word(stop - 1) {
             return Some((stop - 1..stop, stop - 1..stop, date_tok));
         }
         // "Several said", "and others say": a quantifier standing alone opening the clause.
         let clause_start = stop - 1 == lo
             || !self.is_word(stop - 2)
-            || COORDINATORS.contains(&self.lower(stop - 2).as_str());
-        if self.is_word(stop - 1) && clause_start && STANDALONE_QUANTIFIERS.contains(&w.as_str()) {
+            || lex.coordinators.contains(self.lower(stop - 2).as_str());
+        if self.is_word(stop - 1) && clause_start && lex.standalone_quantifiers.contains(w.as_str())
+        {
             return Some((stop - 1..stop, stop - 1..stop, date_tok));
         }
         let mut k = stop;
@@ -513,11 +495,11 @@ impl<'a> Para<'a> {
         while k > lo && stop - k < MAX_SPEAKER_WORDS {
             let i = k - 1;
             let w = self.lower(i);
-            if DETERMINERS.contains(&w.as_str()) {
+            if lex.determiners.contains(w.as_str()) {
                 k = i;
                 break;
             }
-            let joins = ["of", "and", "for", "from", "at", "&"].contains(&w.as_str())
+            let joins = lex.name_joins.contains(w.as_str())
                 && k < stop
                 && self.is_cap(k)
                 && i > lo
@@ -528,7 +510,7 @@ impl<'a> Para<'a> {
             }
             // A plural common noun or a short lowercase noun phrase ("officials", "the ministry")
             if self.is_word(i)
-                && !PREPOSITIONS.contains(&w.as_str())
+                && !lex.prepositions.contains(w.as_str())
                 && lowercase_run < 3
                 && k == stop
                 && w.len() > 2
@@ -537,7 +519,7 @@ impl<'a> Para<'a> {
                 let det_before = (i.saturating_sub(3)..i)
                     .rev()
                     .take_while(|&x| x >= lo && self.is_word(x))
-                    .any(|x| DETERMINERS.contains(&self.lower(x).as_str()));
+                    .any(|x| lex.determiners.contains(self.lower(x).as_str()));
                 if det_before || (w.ends_with('s') && !w.ends_with("ss")) {
                     lowercase_run += 1;
                     k = i;
@@ -547,8 +529,8 @@ impl<'a> Para<'a> {
             if self.is_word(i)
                 && lowercase_run > 0
                 && lowercase_run < 3
-                && !PREPOSITIONS.contains(&w.as_str())
-                && !PASSIVE.contains(&w.as_str())
+                && !lex.prepositions.contains(w.as_str())
+                && !lex.passive_auxiliaries.contains(w.as_str())
             {
                 lowercase_run += 1;
                 k = i;
@@ -557,15 +539,15 @@ impl<'a> Para<'a> {
             break;
         }
         // "But Sanders told": a sentence-initial conjunction is not part of the phrase.
-        while k < stop && COORDINATORS.contains(&self.lower(k).as_str()) {
+        while k < stop && lex.coordinators.contains(self.lower(k).as_str()) {
             k += 1;
         }
         // A phrase of function words only ("That said", "When asked", "As reported") names
         // no one.
         let function_word = |i: usize| {
             let w = self.lower(i);
-            DETERMINERS.contains(&w.as_str())
-                || PREPOSITIONS.contains(&w.as_str())
+            lex.determiners.contains(w.as_str())
+                || lex.prepositions.contains(w.as_str())
                 || lex.subordinators.contains(w.as_str())
         };
         if k == stop || (k..stop).all(function_word) {
@@ -573,7 +555,7 @@ impl<'a> Para<'a> {
         }
         // Leading lowercase words must end at a determiner or the start (no verbs before nouns).
         if !self.is_cap(k)
-            && !DETERMINERS.contains(&self.lower(k).as_str())
+            && !lex.determiners.contains(self.lower(k).as_str())
             && !(k..stop).all(|i| self.np_word(i))
         {
             let boundary = k == lo || !self.is_word(k - 1);
@@ -584,7 +566,7 @@ impl<'a> Para<'a> {
         // "a statement from the White House": the phrase is the whole, the name is X.
         if k > lo + 1
             && self.is_word(k - 1)
-            && ["from", "for", "of", "by", "at"].contains(&self.lower(k - 1).as_str())
+            && lex.source_links.contains(self.lower(k - 1).as_str())
         {
             let mut h = k - 1;
             let noun = h
@@ -595,11 +577,11 @@ impl<'a> Para<'a> {
                 while h > lo
                     && self.is_word(h - 1)
                     && (self.np_word(h - 1)
-                        || DETERMINERS.contains(&self.lower(h - 1).as_str())
+                        || lex.determiners.contains(self.lower(h - 1).as_str())
                         || self.lower(h - 1) == "a")
                 {
                     h -= 1;
-                    if DETERMINERS.contains(&self.lower(h).as_str()) {
+                    if lex.determiners.contains(self.lower(h).as_str()) {
                         break;
                     }
                 }
@@ -610,11 +592,14 @@ impl<'a> Para<'a> {
         if !object_ok
             && k > lo
             && self.is_word(k - 1)
-            && PREPOSITIONS.contains(&self.lower(k - 1).as_str())
+            && lex.prepositions.contains(self.lower(k - 1).as_str())
         {
             return None;
         }
-        if k > lo && self.is_word(k - 1) && PASSIVE.contains(&self.lower(k - 1).as_str()) {
+        if k > lo
+            && self.is_word(k - 1)
+            && lex.passive_auxiliaries.contains(self.lower(k - 1).as_str())
+        {
             return None;
         }
         Some((k..stop, k..stop, date_tok))
@@ -624,11 +609,12 @@ impl<'a> Para<'a> {
     /// that opens an adjunct (`in an interview`, `who added`). It must hold a name, title or
     /// source noun (`one former GOP aide`), or open with a determiner or pronoun.
     fn speaker_after(&self, from: usize, hi: usize) -> Option<Range<usize>> {
+        let lex = lexicon();
         let mut k = from;
         while k < hi
             && self.is_word(k)
             && k - from < MAX_SPEAKER_WORDS
-            && (k == from || !lexicon().phrase_breaks.contains(self.lower(k).as_str()))
+            && (k == from || !lex.phrase_breaks.contains(self.lower(k).as_str()))
         {
             k += 1;
         }
@@ -637,11 +623,11 @@ impl<'a> Para<'a> {
             return None;
         }
         let w = self.lower(from);
-        let opens = DETERMINERS.contains(&w.as_str())
-            || QUANTIFIERS.contains(&w.as_str())
-            || PRONOUNS.iter().any(|(p, _)| *p == w);
-        let blocked = PREPOSITIONS.contains(&w.as_str())
-            || lexicon().phrase_breaks.contains(w.as_str())
+        let opens = lex.determiners.contains(w.as_str())
+            || lex.quantifiers.contains(w.as_str())
+            || lex.pronouns.contains_key(w.as_str());
+        let blocked = lex.prepositions.contains(w.as_str())
+            || lex.phrase_breaks.contains(w.as_str())
             || w == "to";
         (!blocked && (opens || r.clone().any(|i| self.np_word(i)))).then_some(r)
     }
@@ -660,46 +646,20 @@ impl<'a> Para<'a> {
                 i += 1;
                 continue;
             }
-            if [
-                "on",
-                "last",
-                "this",
-                "earlier",
-                "late",
-                "yesterday",
-                "today",
-                "tonight",
-            ]
-            .contains(&w.as_str())
-                && self.weekday(i + 1).is_some()
-            {
+            if lex.weekday_openers.contains(w.as_str()) && self.weekday(i + 1).is_some() {
                 i += 1;
                 continue;
             }
-            if [
-                "yesterday",
-                "today",
-                "tonight",
-                "also",
-                "again",
-                "later",
-                "repeatedly",
-                "publicly",
-                "privately",
-                "recently",
-                "earlier",
-            ]
-            .contains(&w.as_str())
-            {
+            if lex.cue_adverbs.contains(w.as_str()) {
                 i += 1;
                 continue;
             }
-            if PREPOSITIONS.contains(&w.as_str()) {
+            if lex.prepositions.contains(w.as_str()) {
                 // prep [det] [adj] HEAD [with|on|to NAME...]
                 let mut k = i + 1;
                 while k < hi
                     && self.is_word(k)
-                    && (DETERMINERS.contains(&self.lower(k).as_str()) || self.lower(k) == "a")
+                    && (lex.determiners.contains(self.lower(k).as_str()) || self.lower(k) == "a")
                 {
                     k += 1;
                 }
@@ -709,15 +669,14 @@ impl<'a> Para<'a> {
                     let mut e = h + 1;
                     if e < hi
                         && self.is_word(e)
-                        && ["with", "on", "to", "by", "from", "at"]
-                            .contains(&self.lower(e).as_str())
+                        && lex.pp_head_links.contains(self.lower(e).as_str())
                         && self.is_cap(e + 1)
                     {
                         e += 1;
                         while e < hi
                             && (self.is_cap(e)
                                 || (self.is_word(e)
-                                    && ["of", "the"].contains(&self.lower(e).as_str())))
+                                    && lex.pp_name_joins.contains(self.lower(e).as_str())))
                         {
                             e += 1;
                         }
@@ -734,22 +693,7 @@ impl<'a> Para<'a> {
                     i = e;
                     continue;
                 }
-                if w == "to"
-                    && k < hi
-                    && [
-                        "reporters",
-                        "journalists",
-                        "lawmakers",
-                        "supporters",
-                        "the press",
-                        "me",
-                        "us",
-                        "him",
-                        "her",
-                        "them",
-                    ]
-                    .contains(&self.lower(k).as_str())
-                {
+                if w == "to" && k < hi && lex.press.contains(self.lower(k).as_str()) {
                     i = k + 1;
                     continue;
                 }
@@ -761,42 +705,23 @@ impl<'a> Para<'a> {
     /// An addressee after a `tell` cue: a pronoun, a capitalised name with its titles, or a
     /// short noun phrase. Returns the position after it.
     fn skip_addressee(&self, i: usize, hi: usize) -> usize {
+        let lex = lexicon();
         if i >= hi || !self.is_word(i) {
             return i;
         }
         let w = self.lower(i);
-        if !self.is_cap(i)
-            && [
-                "me",
-                "us",
-                "him",
-                "her",
-                "them",
-                "you",
-                "reporters",
-                "journalists",
-                "lawmakers",
-                "congress",
-                "supporters",
-                "officials",
-                "colleagues",
-                "voters",
-                "investors",
-                "members",
-            ]
-            .contains(&w.as_str())
-        {
+        if !self.is_cap(i) && lex.addressees.contains(w.as_str()) {
             return i + 1;
         }
         let mut k = i;
-        if DETERMINERS.contains(&w.as_str()) {
+        if lex.determiners.contains(w.as_str()) {
             k += 1;
         }
         let start = k;
         while k < hi
             && (self.np_word(k)
                 || (self.is_word(k)
-                    && ["of", "and"].contains(&self.lower(k).as_str())
+                    && lex.addressee_joins.contains(self.lower(k).as_str())
                     && self.np_word(k + 1)))
         {
             k += 1;
@@ -809,7 +734,7 @@ impl<'a> Para<'a> {
             let mut e = k;
             while e < hi && e - k < 4 && self.is_word(e) && !self.is_cap(e) {
                 let w = self.lower(e);
-                if w == "that" || lexicon().subordinators.contains(w.as_str()) {
+                if w == "that" || lex.subordinators.contains(w.as_str()) {
                     break;
                 }
                 e += 1;
@@ -823,6 +748,7 @@ impl<'a> Para<'a> {
 
     /// Finds the attributions of a sentence and the statements they give.
     fn sentence(&self, r: Range<usize>) -> Vec<Raw> {
+        let lex = lexicon();
         let (lo, hi) = (r.start, r.end);
         let mut attrs: Vec<Attr> = Vec::new();
         let mut i = lo;
@@ -843,13 +769,15 @@ impl<'a> Para<'a> {
             if i > lo && self.is_word(i - 1) {
                 let w = self.lower(i - 1);
                 let possessive = (w.ends_with("'s") || w.ends_with("s'"))
-                    && !PRONOUNS.iter().any(|(p, _)| w == format!("{p}'s"))
-                    && !["that's", "it's", "who's", "there's", "here's", "what's"]
-                        .contains(&w.as_str());
+                    && !w
+                        .strip_suffix("'s")
+                        .is_some_and(|p| lex.pronouns.contains_key(p))
+                    && !lex.not_possessives.contains(w.as_str());
                 let verb_form = self.lower(i).ends_with("ed") || self.lower(i).ends_with("ing");
-                let adjective = (DETERMINERS.contains(&w.as_str()) && (w != "that" || verb_form))
+                let adjective = (lex.determiners.contains(w.as_str())
+                    && (w != "that" || verb_form))
                     || possessive
-                    || (PREPOSITIONS.contains(&w.as_str()) && w != "to")
+                    || (lex.prepositions.contains(w.as_str()) && w != "to")
                     || w.starts_with(|c: char| c.is_ascii_digit());
                 if adjective && !(verb_form && self.lower(i).ends_with("ing")) {
                     i += 1;
@@ -924,11 +852,12 @@ impl<'a> Para<'a> {
     /// `Smith was asked about it. "No comment."`: a quotation standing alone after a sentence
     /// whose subject is a name or pronoun is that subject's statement (with no cue).
     fn framed_by_previous(&self, prev: Range<usize>, r: Range<usize>) -> Option<Raw> {
+        let lex = lexicon();
         let (phrase, name) = self.subject(prev.start, prev.end)?;
         let first = phrase.start;
         let w = self.lower(first);
-        let person = PRONOUNS.iter().any(|(p, _)| *p == w && w != "it")
-            || (self.is_cap(first) && !DETERMINERS.contains(&w.as_str()));
+        let person = (w != "it" && lex.pronouns.contains_key(w.as_str()))
+            || (self.is_cap(first) && !lex.determiners.contains(w.as_str()));
         if !person || (prev.start..prev.end).any(|k| self.is_quote(k)) {
             return None;
         }
@@ -1011,7 +940,10 @@ impl<'a> Para<'a> {
     ) -> Option<Attr> {
         let k = cue.start.checked_sub(1).filter(|&k| k > lo)?;
         let opens = self.is_punct(k, ",")
-            || (self.is_word(k) && PARTICIPLE_PREPOSITIONS.contains(&self.lower(k).as_str()));
+            || (self.is_word(k)
+                && lexicon()
+                    .participle_prepositions
+                    .contains(self.lower(k).as_str()));
         if !(opens && self.lower(cue.start).ends_with("ing")) {
             return None;
         }
@@ -1034,6 +966,7 @@ impl<'a> Para<'a> {
         cue: Range<usize>,
         class: CueClass,
     ) -> Option<Attr> {
+        let lex = lexicon();
         if class == CueClass::According {
             // "according to exit polls": any noun phrase names the source here.
             let sp = self.speaker_after(cue.end, hi).or_else(|| {
@@ -1046,7 +979,7 @@ impl<'a> Para<'a> {
                 } else {
                     return None;
                 };
-                (!PREPOSITIONS.contains(&w.as_str()) && w != "that").then_some(cue.end..k)
+                (!lex.prepositions.contains(w.as_str()) && w != "that").then_some(cue.end..k)
             })?;
             let region = if cue.start > lo && self.is_punct(cue.start - 1, ",") {
                 cue.start - 1
@@ -1065,7 +998,9 @@ impl<'a> Para<'a> {
         }
         if cue.start > lo
             && self.is_word(cue.start - 1)
-            && PASSIVE.contains(&self.lower(cue.start - 1).as_str())
+            && lex
+                .passive_auxiliaries
+                .contains(self.lower(cue.start - 1).as_str())
         {
             return None;
         }
@@ -1076,7 +1011,9 @@ impl<'a> Para<'a> {
             let opens = cue.start > lo + 1
                 && (self.is_punct(cue.start - 1, ",")
                     || (self.is_word(cue.start - 1)
-                        && PARTICIPLE_PREPOSITIONS.contains(&self.lower(cue.start - 1).as_str())));
+                        && lex
+                            .participle_prepositions
+                            .contains(self.lower(cue.start - 1).as_str())));
             if opens {
                 let sp = self.subject(lo, cue.start - 1)?;
                 return Some(Attr {
@@ -1093,15 +1030,12 @@ impl<'a> Para<'a> {
         }
         // "Ukraine, which had warned that ..."
         let mut j = cue.start;
-        while j > lo
-            && self.is_word(j - 1)
-            && lexicon().time_words.contains(self.lower(j - 1).as_str())
-        {
+        while j > lo && self.is_word(j - 1) && lex.time_words.contains(self.lower(j - 1).as_str()) {
             j -= 1;
         }
         if j > lo + 1
             && self.is_word(j - 1)
-            && RELATIVES.contains(&self.lower(j - 1).as_str())
+            && lex.relatives.contains(self.lower(j - 1).as_str())
             && self.is_punct(j - 2, ",")
         {
             let (sp, name, _) = self.speaker_before(lo, j - 2, true)?;
@@ -1143,7 +1077,7 @@ impl<'a> Para<'a> {
             // about the speaker may close the sentence.
             let ends = tail >= hi
                 || !self.is_word(tail)
-                || (tail == sp.end && RELATIVES.contains(&self.lower(tail).as_str()));
+                || (tail == sp.end && lex.relatives.contains(self.lower(tail).as_str()));
             if ends && !sp.is_empty() {
                 let region = if cue.start > lo && self.is_punct(cue.start - 1, ",") {
                     cue.start - 1
@@ -1180,15 +1114,16 @@ impl<'a> Para<'a> {
     /// The conjunction joining the verb at `end` to an earlier one (`and stressed`, `but also
     /// said`), skipping adverbs and time words between them.
     fn coordinator_before(&self, lo: usize, end: usize) -> Option<usize> {
+        let lex = lexicon();
         let mut k = end;
         while k > lo
             && self.is_word(k - 1)
-            && (lexicon().time_words.contains(self.lower(k - 1).as_str())
+            && (lex.time_words.contains(self.lower(k - 1).as_str())
                 || (self.lower(k - 1).ends_with("ly") && !self.is_cap(k - 1)))
         {
             k -= 1;
         }
-        (k > lo && self.is_word(k - 1) && COORDINATORS.contains(&self.lower(k - 1).as_str()))
+        (k > lo && self.is_word(k - 1) && lex.coordinators.contains(self.lower(k - 1).as_str()))
             .then(|| k - 1)
     }
 
@@ -1211,7 +1146,7 @@ impl<'a> Para<'a> {
         let mut e = end;
         while s < e {
             let w = self.lower(s);
-            let skip = COORDINATORS.contains(&w.as_str())
+            let skip = lex.coordinators.contains(w.as_str())
                 || lex.subordinators.contains(w.as_str())
                 || (w.ends_with("ly") && !self.is_cap(s));
             if !skip {
@@ -1220,7 +1155,7 @@ impl<'a> Para<'a> {
             s += 1;
         }
         while e > s
-            && (COORDINATORS.contains(&self.lower(e - 1).as_str())
+            && (lex.coordinators.contains(self.lower(e - 1).as_str())
                 || lex.time_words.contains(self.lower(e - 1).as_str()))
         {
             e -= 1;
@@ -1233,7 +1168,7 @@ impl<'a> Para<'a> {
         let approximator =
             self.is_word(s + 1) && self.s(s + 1).starts_with(|c: char| c.is_ascii_digit());
         // "should be to counter lies": an infinitive cue has no subject of its own.
-        let blocked = (PREPOSITIONS.contains(&w.as_str()) && !approximator)
+        let blocked = (lex.prepositions.contains(w.as_str()) && !approximator)
             || self.lower(e - 1) == "to"
             || w == "that"
             || w == "to"
@@ -1245,8 +1180,8 @@ impl<'a> Para<'a> {
             .find(|&k| {
                 let w = self.lower(k);
                 self.is_cap(k)
-                    && !DETERMINERS.contains(&w.as_str())
-                    && !PREPOSITIONS.contains(&w.as_str())
+                    && !lex.determiners.contains(w.as_str())
+                    && !lex.prepositions.contains(w.as_str())
             })
             .map_or(s..e, |k| {
                 let mut j = k;
@@ -1260,18 +1195,19 @@ impl<'a> Para<'a> {
 
     /// The subject phrase at the start of a clause (`A statement from the White House`).
     fn subject(&self, lo: usize, hi: usize) -> Option<(Range<usize>, Range<usize>)> {
+        let lex = lexicon();
         let mut lo = lo;
         // "But he told ...": a leading conjunction is not the subject.
-        while lo < hi && self.is_word(lo) && COORDINATORS.contains(&self.lower(lo).as_str()) {
+        while lo < hi && self.is_word(lo) && lex.coordinators.contains(self.lower(lo).as_str()) {
             lo += 1;
         }
         // "On Thursday, Warren appeared ...", "Earlier in the day, Clinton held ...": a leading
         // prepositional, subordinate or time phrase closed by a comma is not the subject.
         if self.is_word(lo) {
             let w = self.lower(lo);
-            if PREPOSITIONS.contains(&w.as_str())
-                || lexicon().subordinators.contains(w.as_str())
-                || lexicon().time_words.contains(w.as_str())
+            if lex.prepositions.contains(w.as_str())
+                || lex.subordinators.contains(w.as_str())
+                || lex.time_words.contains(w.as_str())
             {
                 if let Some(c) =
                     (lo..hi.min(lo + MAX_SUBJECT_WORDS)).find(|&k| self.is_punct(k, ","))
@@ -1284,7 +1220,7 @@ impl<'a> Para<'a> {
         while k < hi
             && self.is_word(k)
             && !self.is_cap(k)
-            && !DETERMINERS.contains(&self.lower(k).as_str())
+            && !lex.determiners.contains(self.lower(k).as_str())
             && k - lo < 2
         {
             k += 1; // leading "And", "But" are capitalised; lowercase adverbs are skipped
@@ -1292,9 +1228,9 @@ impl<'a> Para<'a> {
         let start = k;
         while k < hi && self.is_word(k) {
             let w = self.lower(k);
-            let inner = DETERMINERS.contains(&w.as_str())
+            let inner = lex.determiners.contains(w.as_str())
                 || self.np_word(k)
-                || ["from", "for", "of", "at"].contains(&w.as_str())
+                || lex.subject_links.contains(w.as_str())
                 || (k == start);
             if !inner {
                 break;
@@ -1308,9 +1244,9 @@ impl<'a> Para<'a> {
         // Name part: after "from/for/of" when the head is a source noun.
         let name = (start..k)
             .find(|&x| {
-                ["from", "for", "of", "at"].contains(&self.lower(x).as_str())
+                lex.subject_links.contains(self.lower(x).as_str())
                     && x > start
-                    && lexicon().source_nouns.contains(self.lower(x - 1).as_str())
+                    && lex.source_nouns.contains(self.lower(x - 1).as_str())
             })
             .map_or(phrase.clone(), |x| x + 1..k);
         Some((phrase, name))
@@ -1325,6 +1261,7 @@ impl<'a> Para<'a> {
         next_region: usize,
         later_participle: bool,
     ) -> Option<Raw> {
+        let lex = lexicon();
         let mut date_tok = a.date_tok;
         let mut spans: Vec<Span> = Vec::new();
         let mut quoted = Vec::new();
@@ -1369,7 +1306,7 @@ impl<'a> Para<'a> {
         // A quotation before the attribution is not its content when a complement clause
         // follows (`On ABC's "This Week," Rubio said that ...`).
         let quote_before = quote_before.filter(|_| {
-            !(self.is_word(after) && COMPLEMENTIZERS.contains(&self.lower(after).as_str()))
+            !(self.is_word(after) && lex.complementizers.contains(self.lower(after).as_str()))
         });
         if let (Some(qb), Form::Before | Form::Inverted) = (quote_before, a.form) {
             // "..." he said[, "..."]
@@ -1416,9 +1353,9 @@ impl<'a> Para<'a> {
         } else {
             // "Prices rose, he said as he left": a subordinate clause is not content.
             let subordinate = self.is_word(after)
-                && (lexicon().subordinators.contains(self.lower(after).as_str())
+                && (lex.subordinators.contains(self.lower(after).as_str())
                     || (a.form == Form::Inverted
-                        && RELATIVES.contains(&self.lower(after).as_str())));
+                        && lex.relatives.contains(self.lower(after).as_str())));
             let tail_is_empty = after >= hi
                 || subordinate
                 || self.is_punct(after, ",.;!?")
@@ -1462,7 +1399,7 @@ impl<'a> Para<'a> {
                 // ("said to be", "added to"): only commissive cues (obj: vowed to) take "to".
                 let w = self.lower(s);
                 if self.is_word(s)
-                    && PREPOSITIONS.contains(&w.as_str())
+                    && lex.prepositions.contains(w.as_str())
                     && a.class != CueClass::Tell
                     && (w != "to" || a.class == CueClass::Say)
                 {

@@ -1,6 +1,7 @@
 //! A paragraph as tokens (words, punctuation, whole quotations) split into sentences; a
 //! quotation is one token, so sentence ends inside quotes do not split the frame around them.
 
+use super::lexicon::lexicon;
 use super::quotes::Quote;
 
 /// What a token is.
@@ -19,13 +20,6 @@ pub struct Tok {
     pub start: usize,
     pub end: usize,
 }
-
-/// Abbreviations after which a period does not end a sentence.
-const ABBREVIATIONS: [&str; 30] = [
-    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm",
-    "jr", "sr", "prof", "rev", "no", "vs", "inc", "co", "corp", "ltd", "jan", "feb", "aug", "sept",
-    "oct", "nov",
-];
 
 /// Most tokens in a sentence: longer runs (a page without periods, a 5 MB line) are cut here,
 /// so that the work per sentence stays bounded and extraction stays linear in the input.
@@ -109,7 +103,7 @@ pub fn tokenize(text: &str, from: usize, to: usize, quotes: &[Quote]) -> Vec<Tok
 /// True when the word before a period is an abbreviation or an initial.
 fn is_abbreviation(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&w.as_str())
+    lexicon().abbreviations.contains(w.as_str())
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
         || word.contains('.')
 }
