@@ -70,4 +70,33 @@ impl<'a> Para<'a> {
         }
         e == n || (self.toks[e].kind == TokKind::Punct && e - (k + len) <= MAX_TAIL_WORDS)
     }
+
+    /// Whether the cue word at token `i` (in a sentence starting at `lo`) reads as part of a
+    /// name, a noun or an adjective there rather than as a verb, so that it is no cue.
+    pub(super) fn reads_as_noun(&self, lo: usize, i: usize) -> bool {
+        let lex = lexicon();
+        // A capitalised cue inside a name ("Press Secretary") is not a cue, except in a
+        // title-case headline.
+        if self.is_cap(i) && i > lo && self.is_cap(i - 1) && !self.headline {
+            return true;
+        }
+        // A cue word after a determiner, possessive, number or preposition is a noun or an
+        // adjective ("his pledged delegates", "Trump's tweets", "in a note", "500 pledged
+        // delegates"). A relative "that" may precede a verb ("groups that claim").
+        if i > lo && self.is_word(i - 1) {
+            let w = self.lower(i - 1);
+            let possessive = (w.ends_with("'s") || w.ends_with("s'"))
+                && !w
+                    .strip_suffix("'s")
+                    .is_some_and(|p| lex.pronouns.contains_key(p))
+                && !lex.not_possessives.contains(w.as_str());
+            let verb_form = self.lower(i).ends_with("ed") || self.lower(i).ends_with("ing");
+            let adjective = (lex.determiners.contains(w.as_str()) && (w != "that" || verb_form))
+                || possessive
+                || (lex.prepositions.contains(w.as_str()) && w != "to")
+                || w.starts_with(|c: char| c.is_ascii_digit());
+            return adjective && !(verb_form && self.lower(i).ends_with("ing"));
+        }
+        false
+    }
 }

@@ -42,7 +42,6 @@ pub(super) struct Attr {
 impl<'a> Para<'a> {
     /// Finds the attributions of a sentence and the statements they give.
     pub(super) fn sentence(&self, r: Range<usize>) -> Vec<Raw> {
-        let lex = lexicon();
         let (lo, hi) = (r.start, r.end);
         let mut attrs: Vec<Attr> = Vec::new();
         let mut i = lo;
@@ -51,32 +50,9 @@ impl<'a> Para<'a> {
                 i += 1;
                 continue;
             };
-            // A capitalised cue inside a name ("Press Secretary") is not a cue, except in a
-            // title-case headline.
-            if self.is_cap(i) && i > lo && self.is_cap(i - 1) && !self.headline {
+            if self.reads_as_noun(lo, i) {
                 i += 1;
                 continue;
-            }
-            // A cue word after a determiner, possessive, number or preposition is a noun or an
-            // adjective ("his pledged delegates", "Trump's tweets", "in a note", "500 pledged
-            // delegates"). A relative "that" may precede a verb ("groups that claim").
-            if i > lo && self.is_word(i - 1) {
-                let w = self.lower(i - 1);
-                let possessive = (w.ends_with("'s") || w.ends_with("s'"))
-                    && !w
-                        .strip_suffix("'s")
-                        .is_some_and(|p| lex.pronouns.contains_key(p))
-                    && !lex.not_possessives.contains(w.as_str());
-                let verb_form = self.lower(i).ends_with("ed") || self.lower(i).ends_with("ing");
-                let adjective = (lex.determiners.contains(w.as_str())
-                    && (w != "that" || verb_form))
-                    || possessive
-                    || (lex.prepositions.contains(w.as_str()) && w != "to")
-                    || w.starts_with(|c: char| c.is_ascii_digit());
-                if adjective && !(verb_form && self.lower(i).ends_with("ing")) {
-                    i += 1;
-                    continue;
-                }
             }
             let cue = i..i + len;
             // "Ryan lamented the "disheartened" state and criticized ...": a verb joined to
