@@ -28,12 +28,16 @@ pub(super) enum Form {
 /// An attribution found in a sentence, before its content is decided.
 #[derive(Debug, Clone)]
 pub(super) struct Attr {
+    /// The cue's tokens (for a dash or colon frame, the dash or the verb before the colon).
     pub(super) cue: Range<usize>,
+    /// How the cue takes its content.
     pub(super) class: CueClass,
+    /// How the speaker stands to the cue.
     pub(super) form: Form,
     /// The speaker phrase as written (tokens), and the part of it that names the speaker.
     pub(super) speaker: Range<usize>,
     pub(super) name: Range<usize>,
+    /// A weekday near the cue (`Smith said Friday`), as an index into `WEEKDAYS`.
     pub(super) date_tok: Option<usize>,
     /// First token of the attribution's own words (content of others stops here).
     pub(super) region: usize,

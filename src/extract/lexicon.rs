@@ -166,8 +166,11 @@ pub fn lexicon() -> &'static Lexicon {
 /// What a pronoun may refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Referent {
+    /// A person (`he`, `she`, `I`).
     Person,
+    /// An institution (`it`).
     Institution,
+    /// A person or an institution (`they`, `we`, `you`).
     Any,
 }
 

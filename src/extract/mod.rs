@@ -1,6 +1,15 @@
 //! Attribution extraction: finds every attributed statement in an article (direct, split and
 //! partial quotes, reported speech, `according to`, continuation paragraphs) with its speaker,
 //! cue and byte spans, and resolves who the speaker is.
+//!
+//! This file is the driver: paragraph by paragraph, sentence by sentence, and the joins across
+//! them (a quote continuing the statement before it, a quotation-only paragraph continuing the
+//! previous speaker, a quote left open into the next paragraph). The parts, in reading order:
+//! `quotes.rs` and `sentence.rs` make a paragraph's tokens and sentences; `tokens.rs` holds the
+//! paragraph (`Para`) and its token accessors; `cues.rs` finds cue words; `frames.rs` finds
+//! each cue's attribution (`Attr`), with the speaker phrase from `speaker.rs`; `content.rs`
+//! decides the statement's content; `statement.rs` builds it (`Raw`); `resolve.rs` names the
+//! speaker. The word tables are data in `data/`, one file each, loaded by `lexicon.rs`.
 
 mod content;
 mod cues;

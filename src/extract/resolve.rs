@@ -28,8 +28,11 @@ impl Entity {
 /// A resolved speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolved {
+    /// The speaker's name (a full name for a person named before) or the mention as written.
     pub name: String,
+    /// A role written with the name or the person's earlier mention (`Defense Secretary`).
     pub role: Option<String>,
+    /// Person, institution or unknown.
     pub kind: SpeakerType,
 }
 

@@ -7,7 +7,9 @@ use super::quotes::Quote;
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
+    /// A run of letters and digits, with inner apostrophes, hyphens, periods and `&`.
     Word,
+    /// One character that is neither a word character nor white space.
     Punct,
     /// A quotation; the index into the paragraph's quotes.
     Quote(usize),
@@ -16,8 +18,11 @@ pub enum TokKind {
 /// A token with its byte range in the article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tok {
+    /// Word, punctuation mark or quotation.
     pub kind: TokKind,
+    /// Byte offset of the token's start in the article text.
     pub start: usize,
+    /// Byte offset just past the token.
     pub end: usize,
 }
 

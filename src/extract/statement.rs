@@ -11,18 +11,30 @@ const MAX_PIECES: usize = 64;
 
 /// A statement before speaker resolution.
 pub(super) struct Raw {
+    /// Direct, partial or indirect.
     pub(super) kind: Kind,
+    /// The speaker as written, or the part of the phrase that names them.
     pub(super) mention: String,
+    /// Byte span of the speaker phrase.
     pub(super) speaker_span: Span,
+    /// The cue as written (`said`, `according to`), none for a quotation framed by the
+    /// sentence before.
     pub(super) cue: Option<String>,
+    /// Byte span of the cue.
     pub(super) cue_span: Option<Span>,
+    /// Byte spans of the content pieces, in order.
     pub(super) spans: Vec<Span>,
+    /// The quotations within the content, trimmed.
     pub(super) quoted: Vec<String>,
+    /// A weekday by the cue (`said Friday`), as an index into `WEEKDAYS`.
     pub(super) date: Option<usize>,
+    /// The `according to X` of another attribution in the same sentence.
     pub(super) via: Option<String>,
 }
 
 impl Raw {
+    /// The statement as reported: content joined from the spans, speaker resolved as `r`,
+    /// the weekday counted back from the article's date, and no id yet.
     pub(super) fn into_statement(self, article: &Article, r: resolve::Resolved) -> Statement {
         let text = &article.text;
         let content = self
@@ -52,9 +64,7 @@ impl Raw {
             via: self.via,
         }
     }
-}
 
-impl Raw {
     /// Uses the name part of the speaker phrase for resolution when it differs from the
     /// phrase (`A statement from the White House` -> `the White House`).
     pub(super) fn with_name(mut self, name: String) -> Raw {
