@@ -52,7 +52,7 @@ pub struct Lexicon {
     pub passive_auxiliaries: HashSet<&'static str>,
     /// Words skipped after a cue when a weekday follows (`said last Friday`).
     pub weekday_openers: HashSet<&'static str>,
-    /// Adverbs skipped between a cue and its content (`also said`, `said yesterday`).
+    /// Adverbs skipped between a cue and its content (`said again that`, `said yesterday`).
     pub cue_adverbs: HashSet<&'static str>,
     /// Words joining a name to a phrase head (`in an interview with CNN`).
     pub pp_head_links: HashSet<&'static str>,
