@@ -1,7 +1,7 @@
-//! The extractor's word tables (cue verbs, source nouns, time words, phrase heads), loaded
-//! once from the data files beside this module.
+//! The extractor's word tables (cue verbs, source nouns, time words, phrase heads, function
+//! words), loaded once from the data files in `data/` beside this module, one file per table.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// How a cue takes its content.
@@ -24,8 +24,11 @@ pub enum CueClass {
 pub struct Lexicon {
     /// Cue forms: first word -> [(all words, class)], longest first.
     pub cues: HashMap<&'static str, Vec<(Vec<&'static str>, CueClass)>>,
+    /// Nouns that carry someone's words (`a statement from X`, `a spokesman for X`).
     pub source_nouns: HashSet<&'static str>,
+    /// Time adverbs and auxiliaries between a speaker and the cue (`has denied`, `said Friday`).
     pub time_words: HashSet<&'static str>,
+    /// Phrase heads between a cue and its content (`said in a statement that`).
     pub pp_heads: HashSet<&'static str>,
     /// Words that end a speaker phrase read forwards (`said Smith in an interview`).
     pub phrase_breaks: HashSet<&'static str>,
@@ -33,8 +36,55 @@ pub struct Lexicon {
     pub subordinators: HashSet<&'static str>,
     /// Words in "-ing" that are not participles (`including`, `morning`).
     pub not_participles: HashSet<&'static str>,
+    /// Words that open a relative clause about the speaker (`which`, `who`).
+    pub relatives: HashSet<&'static str>,
+    /// Words after which a speech participle has the clause's subject as speaker (`by saying`).
+    pub participle_prepositions: HashSet<&'static str>,
+    /// Quantifiers that stand alone as a subject (`Several said`).
+    pub standalone_quantifiers: HashSet<&'static str>,
+    /// Words that open a speaker phrase read forwards (`said one former aide`).
+    pub quantifiers: HashSet<&'static str>,
+    /// Conjunctions joining verbs or clauses (`and`, `but`, `or`).
+    pub coordinators: HashSet<&'static str>,
+    /// Words that open a cue's complement clause (`said that`, `asked whether`).
+    pub complementizers: HashSet<&'static str>,
+    /// Auxiliaries that make a cue passive (`is said to be`).
+    pub passive_auxiliaries: HashSet<&'static str>,
+    /// Words skipped after a cue when a weekday follows (`said last Friday`).
+    pub weekday_openers: HashSet<&'static str>,
+    /// Adverbs skipped between a cue and its content (`said again that`, `said yesterday`).
+    pub cue_adverbs: HashSet<&'static str>,
+    /// Words joining a name to a phrase head (`in an interview with CNN`).
+    pub pp_head_links: HashSet<&'static str>,
+    /// Lowercase words inside a name after a phrase head (`the Council of Europe`).
+    pub pp_name_joins: HashSet<&'static str>,
+    /// Addressees after `to` between a cue and its content (`said to reporters`).
+    pub press: HashSet<&'static str>,
+    /// Lowercase one-word addressees of a tell cue (`told reporters`).
+    pub addressees: HashSet<&'static str>,
+    /// Words inside an addressee's name (`the Department of Justice`).
+    pub addressee_joins: HashSet<&'static str>,
+    /// Words inside a speaker phrase between name words (`Department of Justice`).
+    pub name_joins: HashSet<&'static str>,
+    /// Words between a source noun and its name (`a statement from the White House`).
+    pub source_links: HashSet<&'static str>,
+    /// Words inside a clause's subject phrase (`A statement from the White House`).
+    pub subject_links: HashSet<&'static str>,
+    /// Words in "'s" that are contractions, not possessives (`it's`, `that's`).
+    pub not_possessives: HashSet<&'static str>,
+    /// Determiners that open a noun phrase.
+    pub determiners: HashSet<&'static str>,
+    /// Prepositions: a noun phrase right after one is not a subject.
+    pub prepositions: HashSet<&'static str>,
+    /// Subject pronouns and the kind of speaker each refers to.
+    pub pronouns: HashMap<&'static str, Referent>,
+    /// Capitalised words that never start a person's name (`The`, `He`), as written.
+    pub not_name_starts: HashSet<&'static str>,
+    /// Abbreviations after which a period does not end a sentence (`mr`, `sen`), lower case.
+    pub abbreviations: HashSet<&'static str>,
 }
 
+/// Lines of a table file, without comments and blank lines.
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(str::trim)
@@ -45,7 +95,7 @@ fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut cues: HashMap<&str, Vec<(Vec<&str>, CueClass)>> = HashMap::new();
+        let mut cues: HashMap<&str, Vec<(Vec<&str>, CueClass)>> = HashMap::default();
         for l in lines(include_str!("data/cues.txt")) {
             let Some((form, class)) = l.split_once(' ') else {
                 continue;
@@ -64,6 +114,18 @@ pub fn lexicon() -> &'static Lexicon {
             v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
             v.dedup_by(|a, b| a.0 == b.0);
         }
+        let mut pronouns = HashMap::default();
+        for l in lines(include_str!("data/pronouns.txt")) {
+            let Some((word, kind)) = l.split_once(' ') else {
+                continue;
+            };
+            let referent = match kind.trim() {
+                "person" => Referent::Person,
+                "institution" => Referent::Institution,
+                _ => Referent::Any,
+            };
+            pronouns.insert(word, referent);
+        }
         Lexicon {
             cues,
             source_nouns: lines(include_str!("data/source_nouns.txt")).collect(),
@@ -72,40 +134,45 @@ pub fn lexicon() -> &'static Lexicon {
             phrase_breaks: lines(include_str!("data/phrase_breaks.txt")).collect(),
             subordinators: lines(include_str!("data/subordinators.txt")).collect(),
             not_participles: lines(include_str!("data/not_participles.txt")).collect(),
+            relatives: lines(include_str!("data/relatives.txt")).collect(),
+            participle_prepositions: lines(include_str!("data/participle_prepositions.txt"))
+                .collect(),
+            standalone_quantifiers: lines(include_str!("data/standalone_quantifiers.txt"))
+                .collect(),
+            quantifiers: lines(include_str!("data/quantifiers.txt")).collect(),
+            coordinators: lines(include_str!("data/coordinators.txt")).collect(),
+            complementizers: lines(include_str!("data/complementizers.txt")).collect(),
+            passive_auxiliaries: lines(include_str!("data/passive_auxiliaries.txt")).collect(),
+            weekday_openers: lines(include_str!("data/weekday_openers.txt")).collect(),
+            cue_adverbs: lines(include_str!("data/cue_adverbs.txt")).collect(),
+            pp_head_links: lines(include_str!("data/pp_head_links.txt")).collect(),
+            pp_name_joins: lines(include_str!("data/pp_name_joins.txt")).collect(),
+            press: lines(include_str!("data/press.txt")).collect(),
+            addressees: lines(include_str!("data/addressees.txt")).collect(),
+            addressee_joins: lines(include_str!("data/addressee_joins.txt")).collect(),
+            name_joins: lines(include_str!("data/name_joins.txt")).collect(),
+            source_links: lines(include_str!("data/source_links.txt")).collect(),
+            subject_links: lines(include_str!("data/subject_links.txt")).collect(),
+            not_possessives: lines(include_str!("data/not_possessives.txt")).collect(),
+            determiners: lines(include_str!("data/determiners.txt")).collect(),
+            prepositions: lines(include_str!("data/prepositions.txt")).collect(),
+            pronouns,
+            not_name_starts: lines(include_str!("data/not_name_starts.txt")).collect(),
+            abbreviations: lines(include_str!("data/abbreviations.txt")).collect(),
         }
     })
 }
 
-/// Subject pronouns and the kind of speaker each refers to.
-pub const PRONOUNS: [(&str, Referent); 7] = [
-    ("he", Referent::Person),
-    ("she", Referent::Person),
-    ("i", Referent::Person),
-    ("they", Referent::Any),
-    ("it", Referent::Institution),
-    ("we", Referent::Any),
-    ("you", Referent::Any),
-];
-
 /// What a pronoun may refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Referent {
+    /// A person (`he`, `she`, `I`).
     Person,
+    /// An institution (`it`).
     Institution,
+    /// A person or an institution (`they`, `we`, `you`).
     Any,
 }
-
-/// Determiners that open a noun phrase.
-pub const DETERMINERS: [&str; 14] = [
-    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those",
-    "some", "several",
-];
-
-/// Prepositions: a noun phrase right after one is not a subject.
-pub const PREPOSITIONS: [&str; 18] = [
-    "in", "of", "to", "with", "from", "by", "for", "at", "about", "on", "into", "over", "after",
-    "before", "during", "against", "than", "like",
-];
 
 /// Weekday names.
 pub use crate::date::WEEKDAYS;

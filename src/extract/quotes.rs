@@ -6,8 +6,9 @@
 pub struct Quote {
     /// Offset of the opening mark.
     pub open: usize,
-    /// The quoted words: `start..end`.
+    /// Offset of the quoted words: `start..end`.
     pub start: usize,
+    /// Offset just past the quoted words (the closing mark, or the paragraph's end).
     pub end: usize,
     /// Offset just past the closing mark (== `end` when left open).
     pub after: usize,

@@ -1,7 +1,7 @@
 //! Who a speaker mention refers to: pronouns, surnames and role nouns resolved to the last
 //! compatible full name mentioned before; institutions and groups kept as written.
 
-use super::lexicon::{Referent, DETERMINERS, PRONOUNS};
+use super::lexicon::{lexicon, Referent};
 use crate::finding::SpeakerType;
 use crate::speakers::{is_title_word, name_parts, split_role};
 
@@ -28,8 +28,11 @@ impl Entity {
 /// A resolved speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolved {
+    /// The speaker's name (a full name for a person named before) or the mention as written.
     pub name: String,
+    /// A role written with the name or the person's earlier mention (`Defense Secretary`).
     pub role: Option<String>,
+    /// Person, institution or unknown.
     pub kind: SpeakerType,
 }
 
@@ -47,18 +50,12 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Words that open a sentence with a capital but never start a name.
-const NOT_NAME_STARTS: [&str; 24] = [
-    "The", "A", "An", "In", "On", "At", "And", "But", "Or", "If", "As", "For", "With", "By",
-    "From", "To", "Of", "It", "He", "She", "They", "We", "This", "That",
-];
-
 impl Resolver {
     /// Registers the person names in a run of words (`Russian President Vladimir Putin`).
     pub fn note_names(&mut self, words: &[&str]) {
         let mut i = 0;
         while i < words.len() {
-            if !is_cap(words[i]) || NOT_NAME_STARTS.contains(&words[i]) {
+            if !is_cap(words[i]) || lexicon().not_name_starts.contains(words[i]) {
                 i += 1;
                 continue;
             }
@@ -103,14 +100,14 @@ impl Resolver {
         let words: Vec<&str> = mention.split_whitespace().collect();
         let lower = mention.to_lowercase();
         if words.len() == 1 {
-            if let Some((_, referent)) = PRONOUNS.iter().find(|(p, _)| *p == lower) {
+            if let Some(referent) = lexicon().pronouns.get(lower.as_str()) {
                 return self.pronoun(*referent, mention);
             }
         }
         let (role, name) = split_role(mention);
         let content: Vec<&str> = name
             .split_whitespace()
-            .filter(|w| !DETERMINERS.contains(&w.to_lowercase().as_str()))
+            .filter(|w| !lexicon().determiners.contains(w.to_lowercase().as_str()))
             .collect();
         // "the defense secretary": a role held by someone named before.
         if !content.is_empty() && content.iter().all(|w| !is_cap(w) && is_title_word(w)) {
@@ -200,7 +197,7 @@ fn looks_like_person(name: &str) -> bool {
         && words
             .iter()
             .all(|w| is_cap(w) && !is_title_word(w) && !w.ends_with("'s"))
-        && !NOT_NAME_STARTS.contains(&words[0])
+        && !lexicon().not_name_starts.contains(words[0])
 }
 
 #[cfg(test)]

@@ -1,12 +1,15 @@
 //! A paragraph as tokens (words, punctuation, whole quotations) split into sentences; a
 //! quotation is one token, so sentence ends inside quotes do not split the frame around them.
 
+use super::lexicon::lexicon;
 use super::quotes::Quote;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
+    /// A run of letters and digits, with inner apostrophes, hyphens, periods and `&`.
     Word,
+    /// One character that is neither a word character nor white space.
     Punct,
     /// A quotation; the index into the paragraph's quotes.
     Quote(usize),
@@ -15,17 +18,13 @@ pub enum TokKind {
 /// A token with its byte range in the article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tok {
+    /// Word, punctuation mark or quotation.
     pub kind: TokKind,
+    /// Byte offset of the token's start in the article text.
     pub start: usize,
+    /// Byte offset just past the token.
     pub end: usize,
 }
-
-/// Abbreviations after which a period does not end a sentence.
-const ABBREVIATIONS: [&str; 30] = [
-    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm",
-    "jr", "sr", "prof", "rev", "no", "vs", "inc", "co", "corp", "ltd", "jan", "feb", "aug", "sept",
-    "oct", "nov",
-];
 
 /// Most tokens in a sentence: longer runs (a page without periods, a 5 MB line) are cut here,
 /// so that the work per sentence stays bounded and extraction stays linear in the input.
@@ -109,7 +108,7 @@ pub fn tokenize(text: &str, from: usize, to: usize, quotes: &[Quote]) -> Vec<Tok
 /// True when the word before a period is an abbreviation or an initial.
 fn is_abbreviation(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&w.as_str())
+    lexicon().abbreviations.contains(w.as_str())
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
         || word.contains('.')
 }

@@ -1,0 +1,371 @@
+//! Content boundaries: what an attribution's statement is (the quotations before or after
+//! it, or the reported clause), and the adjuncts and addressees skipped between a cue and its
+//! content (`said in a statement to reporters that`).
+
+use super::frames::{Attr, Form};
+use super::lexicon::{lexicon, CueClass};
+use super::quotes::Quote;
+use super::statement::{trim_span, Raw};
+use super::tokens::Para;
+use crate::finding::{Kind, Span};
+use std::ops::Range;
+
+/// Fewest words of reported content.
+const MIN_REPORTED_WORDS: usize = 2;
+
+impl<'a> Para<'a> {
+    /// Decides the content of attribution `a`, or none when it has no statement.
+    pub(super) fn content(
+        &self,
+        lo: usize,
+        hi: usize,
+        a: &Attr,
+        next_region: usize,
+        later_participle: bool,
+    ) -> Option<Raw> {
+        let lex = lexicon();
+        let mut date_tok = a.date_tok;
+        let mut spans: Vec<Span> = Vec::new();
+        let mut quoted = Vec::new();
+        let kind;
+        let add_quote = |q: &Quote, spans: &mut Vec<Span>, quoted: &mut Vec<String>| {
+            let sp = trim_span(self.text, [q.start, q.end]);
+            if sp[1] > sp[0] {
+                spans.push(sp);
+                quoted.push(self.text[sp[0]..sp[1]].to_string());
+            }
+        };
+        // Where the attribution's words end (after the speaker for inverted forms).
+        let attr_end = match a.form {
+            Form::Inverted | Form::According => a.speaker.end.max(a.cue.end),
+            _ => a.cue.end,
+        };
+        let attr_start = a.region.min(a.speaker.start).min(a.cue.start);
+        let quote_before = (attr_start > lo)
+            .then(|| {
+                if self.is_punct(attr_start - 1, ",") && attr_start > lo + 1 {
+                    attr_start - 2
+                } else {
+                    attr_start - 1
+                }
+            })
+            .filter(|&q| self.is_quote(q));
+        let mut after = attr_end;
+        if a.class == CueClass::Tell
+            && matches!(a.form, Form::Before | Form::Relative | Form::Participle)
+        {
+            after = self.skip_adjuncts(after, hi, &mut date_tok);
+            after = self.skip_addressee(after, hi);
+        }
+        after = self.skip_adjuncts(after, hi, &mut date_tok);
+        let direct_after = {
+            let mut k = after;
+            if self.is_punct(k, ",:") {
+                k += 1;
+            }
+            self.is_quote(k).then_some(k)
+        };
+        // A quotation before the attribution is not its content when a complement clause
+        // follows (`On ABC's "This Week," Rubio said that ...`).
+        let quote_before = quote_before.filter(|_| {
+            !(self.is_word(after) && lex.complementizers.contains(self.lower(after).as_str()))
+        });
+        if let (Some(qb), Form::Before | Form::Inverted) = (quote_before, a.form) {
+            // "..." he said[, "..."]
+            let mut first = qb;
+            while first > lo
+                && (self.is_quote(first - 1)
+                    || (self.is_punct(first - 1, ",")
+                        && first > lo + 1
+                        && self.is_quote(first - 2)))
+            {
+                first -= 1;
+            }
+            // "With voters split, \"...,\" says X": words before the quotation belong to it.
+            let lead = (lo..first).any(|k| self.is_word(k))
+                && !(lo..first).any(|k| self.cue_at(k, hi).is_some());
+            if lead {
+                let range = self.trim_range(lo..qb + 1);
+                spans.push(trim_span(self.text, self.span(range)));
+                quoted.extend((first..=qb).filter_map(|k| self.quote_of(k)).map(|q| {
+                    let sp = trim_span(self.text, [q.start, q.end]);
+                    self.text[sp[0]..sp[1]].to_string()
+                }));
+            } else {
+                for k in first..=qb {
+                    if let Some(q) = self.quote_of(k) {
+                        add_quote(q, &mut spans, &mut quoted);
+                    }
+                }
+            }
+            if let Some(k) = direct_after.filter(|_| self.is_punct(after, ",")) {
+                let mut k2 = k;
+                while k2 < hi && self.is_quote(k2) {
+                    add_quote(self.quote_of(k2)?, &mut spans, &mut quoted);
+                    k2 += 1;
+                }
+            }
+            kind = if lead { Kind::Partial } else { Kind::Direct };
+        } else if let Some(k) =
+            direct_after.filter(|&k| self.rest_is_punct(k + 1, hi) && a.form != Form::According)
+        {
+            // Smith said: "..."
+            add_quote(self.quote_of(k)?, &mut spans, &mut quoted);
+            kind = Kind::Direct;
+        } else {
+            // "Prices rose, he said as he left": a subordinate clause is not content.
+            let subordinate = self.is_word(after)
+                && (lex.subordinators.contains(self.lower(after).as_str())
+                    || (a.form == Form::Inverted
+                        && lex.relatives.contains(self.lower(after).as_str())));
+            let tail_is_empty = after >= hi
+                || subordinate
+                || self.is_punct(after, ",.;!?")
+                    && (after + 1 >= hi
+                        || self.rest_is_punct(after + 1, hi)
+                        || self.is_punct(after, ","));
+            let content_first = matches!(a.form, Form::Before | Form::Inverted)
+                && tail_is_empty
+                && attr_start > lo + 2;
+            let range = if a.form == Form::According {
+                if attr_start > lo + 1 {
+                    lo..attr_start
+                } else {
+                    let mut k = attr_end;
+                    if self.is_punct(k, ",") {
+                        k += 1;
+                    }
+                    k..next_region.min(hi)
+                }
+            } else if content_first {
+                lo..attr_start
+            } else {
+                let mut s = after;
+                if self.is_word(s) && self.lower(s) == "that" {
+                    s += 1;
+                }
+                if self.is_punct(s, ":") {
+                    s += 1;
+                }
+                let mut e = next_region.min(hi);
+                // "Ukraine, which had warned that X, asked ...": the relative clause ends at
+                // its closing comma.
+                if a.form == Form::Relative {
+                    e = (s..e).find(|&k| self.is_punct(k, ",")).unwrap_or(e);
+                }
+                e = self.content_end(s, e);
+                if s >= e {
+                    return None;
+                }
+                // "argue over X", "said in" : a preposition where a clause should start
+                // ("said to be", "added to"): only commissive cues (obj: vowed to) take "to".
+                let w = self.lower(s);
+                if self.is_word(s)
+                    && lex.prepositions.contains(w.as_str())
+                    && a.class != CueClass::Tell
+                    && (w != "to" || a.class == CueClass::Say)
+                {
+                    return None;
+                }
+                s..e
+            };
+            let range = self.trim_range(range);
+            // "An ambassador's job, he said, should be to ...": the content resumes after a
+            // parenthetical attribution.
+            let resumed =
+                (content_first && self.is_punct(attr_start, ",") && self.is_punct(after, ","))
+                    .then(|| self.trim_range(after + 1..next_region.min(hi)))
+                    .filter(|r| r.clone().any(|k| self.is_word(k)));
+            let pieces: Vec<Range<usize>> = std::iter::once(range).chain(resumed).collect();
+            let all = || pieces.iter().flat_map(|r| r.clone());
+            let nwords = all().filter(|&k| self.is_word(k)).count();
+            let nquotes = all().filter(|&k| self.is_quote(k)).count();
+            if nwords + nquotes == 0 {
+                return None;
+            }
+            if nquotes == 0 && (nwords < MIN_REPORTED_WORDS || a.class == CueClass::Quoted) {
+                return None;
+            }
+            // "confirmed the talks, saying ...": the participle carries the content.
+            if matches!(a.class, CueClass::Obj | CueClass::Quoted) && later_participle && nwords < 5
+            {
+                return None;
+            }
+            // A say-cue needs a clause: at least three words, or a quotation.
+            let with_that = self.is_word(after) && self.lower(after) == "that";
+            if nquotes == 0
+                && a.class == CueClass::Say
+                && nwords < 3
+                && !content_first
+                && !with_that
+            {
+                return None;
+            }
+            for k in all() {
+                if let Some(q) = self.quote_of(k) {
+                    let sp = trim_span(self.text, [q.start, q.end]);
+                    if sp[1] > sp[0] {
+                        quoted.push(self.text[sp[0]..sp[1]].to_string());
+                    }
+                }
+            }
+            for r in pieces.iter().filter(|r| !r.is_empty()) {
+                spans.push(trim_span(self.text, self.span(r.clone())));
+            }
+            kind = if nquotes > 0 && nwords == 0 {
+                Kind::Direct
+            } else if nquotes > 0 {
+                Kind::Partial
+            } else {
+                Kind::Indirect
+            };
+        }
+        if spans.is_empty() {
+            return None;
+        }
+        Some(
+            Raw {
+                kind,
+                mention: self.words(a.speaker.clone()),
+                speaker_span: self.span(a.speaker.clone()),
+                cue: Some(self.words(a.cue.clone())),
+                cue_span: Some(self.span(a.cue.clone())),
+                spans,
+                quoted,
+                date: date_tok,
+                via: None,
+            }
+            .with_name(self.words(a.name.clone())),
+        )
+    }
+
+    /// Where reported content running from `s` ends, before `e`: at a comma that opens a
+    /// participle clause of the writer's (`, throwing the race open`); `-ing` words that are
+    /// not participles are data (`not_participles.txt`).
+    fn content_end(&self, s: usize, e: usize) -> usize {
+        let lex = lexicon();
+        (s + 1..e.saturating_sub(1))
+            .find(|&k| {
+                if !self.is_punct(k, ",") || !self.is_word(k + 1) || self.is_cap(k + 1) {
+                    return false;
+                }
+                let w = self.lower(k + 1);
+                w.ends_with("ing") && !lex.not_participles.contains(w.as_str())
+            })
+            .unwrap_or(e)
+    }
+
+    /// Skips what may stand between a cue and its content: time words, `in a statement`,
+    /// `to reporters`, `in Washington`. Returns the new position and any weekday.
+    pub(super) fn skip_adjuncts(&self, mut i: usize, hi: usize, date: &mut Option<usize>) -> usize {
+        let lex = lexicon();
+        loop {
+            if i >= hi || !self.is_word(i) {
+                return i;
+            }
+            let w = self.lower(i);
+            if let Some(d) = self.weekday(i) {
+                *date = Some(d);
+                i += 1;
+                continue;
+            }
+            if lex.weekday_openers.contains(w.as_str()) && self.weekday(i + 1).is_some() {
+                i += 1;
+                continue;
+            }
+            if lex.cue_adverbs.contains(w.as_str()) {
+                i += 1;
+                continue;
+            }
+            if lex.prepositions.contains(w.as_str()) {
+                // prep [det] [adj] HEAD [with|on|to NAME...]
+                let mut k = i + 1;
+                while k < hi
+                    && self.is_word(k)
+                    && (lex.determiners.contains(self.lower(k).as_str()) || self.lower(k) == "a")
+                {
+                    k += 1;
+                }
+                let head_at = (k..(k + 3).min(hi))
+                    .find(|&h| self.is_word(h) && lex.pp_heads.contains(self.lower(h).as_str()));
+                if let Some(h) = head_at {
+                    let mut e = h + 1;
+                    if e < hi
+                        && self.is_word(e)
+                        && lex.pp_head_links.contains(self.lower(e).as_str())
+                        && self.is_cap(e + 1)
+                    {
+                        e += 1;
+                        while e < hi
+                            && (self.is_cap(e)
+                                || (self.is_word(e)
+                                    && lex.pp_name_joins.contains(self.lower(e).as_str())))
+                        {
+                            e += 1;
+                        }
+                    }
+                    i = e;
+                    continue;
+                }
+                if self.is_cap(k) && k < hi && w != "of" {
+                    let mut e = k;
+                    while e < hi && self.is_cap(e) {
+                        e += 1;
+                    }
+                    // "in Washington he said" / "to CNN that": the phrase ends before a clause
+                    i = e;
+                    continue;
+                }
+                if w == "to" && k < hi && lex.press.contains(self.lower(k).as_str()) {
+                    i = k + 1;
+                    continue;
+                }
+            }
+            return i;
+        }
+    }
+
+    /// An addressee after a `tell` cue: a pronoun, a capitalised name with its titles, or a
+    /// short noun phrase. Returns the position after it.
+    fn skip_addressee(&self, i: usize, hi: usize) -> usize {
+        let lex = lexicon();
+        if i >= hi || !self.is_word(i) {
+            return i;
+        }
+        let w = self.lower(i);
+        if !self.is_cap(i) && lex.addressees.contains(w.as_str()) {
+            return i + 1;
+        }
+        let mut k = i;
+        if lex.determiners.contains(w.as_str()) {
+            k += 1;
+        }
+        let start = k;
+        while k < hi
+            && (self.np_word(k)
+                || (self.is_word(k)
+                    && lex.addressee_joins.contains(self.lower(k).as_str())
+                    && self.np_word(k + 1)))
+        {
+            k += 1;
+        }
+        if k > start {
+            return k;
+        }
+        // "his closest advisers": a determiner and a few lowercase words up to a clause opener.
+        if k > i {
+            let mut e = k;
+            while e < hi && e - k < 4 && self.is_word(e) && !self.is_cap(e) {
+                let w = self.lower(e);
+                if w == "that" || lex.subordinators.contains(w.as_str()) {
+                    break;
+                }
+                e += 1;
+            }
+            if e > k && (e >= hi || !self.is_word(e) || self.lower(e) == "that") {
+                return e;
+            }
+        }
+        i
+    }
+}

@@ -1,0 +1,102 @@
+//! Cue detection: the speech-act cue at a token, whether a closing attribution follows a
+//! quotation, and whether a paragraph is a title-case headline (where capitalised cues count).
+
+use super::lexicon::{lexicon, CueClass};
+use super::sentence::{Tok, TokKind};
+use super::tokens::Para;
+
+/// Most words between a closing attribution's cue and its end (`said in a recent interview`).
+const MAX_TAIL_WORDS: usize = 8;
+
+/// Most words in a paragraph read as a title-case headline.
+const MAX_HEADLINE_WORDS: usize = 30;
+
+/// Whether a paragraph is a title-case headline: short, and (nearly) every word of four or
+/// more letters capitalised.
+pub(super) fn is_headline(text: &str, toks: &[Tok]) -> bool {
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| &text[t.start..t.end])
+        .collect();
+    if words.len() < 3 || words.len() > MAX_HEADLINE_WORDS {
+        return false;
+    }
+    let long: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    long.len() >= 3 && caps * 10 >= long.len() * 9
+}
+
+impl<'a> Para<'a> {
+    /// The cue starting at token `i`, if any: (token length, class).
+    pub(super) fn cue_at(&self, i: usize, end: usize) -> Option<(usize, CueClass)> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let forms = lexicon().cues.get(self.lower(i).as_str())?;
+        forms.iter().find_map(|(words, class)| {
+            let fits = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| i + k < end && self.is_word(i + k) && self.lower(i + k) == *w);
+            fits.then_some((words.len(), *class))
+        })
+    }
+
+    /// Whether the tokens from `i` read as a closing attribution (`Smith said.`, `he added
+    /// Friday,`, `said Smith`): a cue within a few words, followed by at most a few words (a
+    /// speaker or adjuncts) and then punctuation. `Smith said the talks "failed"` is reported
+    /// speech of its own, not the attribution of a quote before it.
+    pub(super) fn attribution_follows(&self, i: usize) -> bool {
+        let n = self.toks.len();
+        let Some((k, len)) = (i..(i + 6).min(n))
+            .take_while(|&k| k == i || !self.is_quote(k))
+            .find_map(|k| self.cue_at(k, n).map(|(len, _)| (k, len)))
+        else {
+            return false;
+        };
+        let mut e = k + len;
+        while e < n && self.is_word(e) && e - (k + len) <= MAX_TAIL_WORDS {
+            if self.lower(e) == "that" {
+                return false;
+            }
+            e += 1;
+        }
+        e == n || (self.toks[e].kind == TokKind::Punct && e - (k + len) <= MAX_TAIL_WORDS)
+    }
+
+    /// Whether the cue word at token `i` (in a sentence starting at `lo`) reads as part of a
+    /// name, a noun or an adjective there rather than as a verb, so that it is no cue.
+    pub(super) fn reads_as_noun(&self, lo: usize, i: usize) -> bool {
+        let lex = lexicon();
+        // A capitalised cue inside a name ("Press Secretary") is not a cue, except in a
+        // title-case headline.
+        if self.is_cap(i) && i > lo && self.is_cap(i - 1) && !self.headline {
+            return true;
+        }
+        // A cue word after a determiner, possessive, number or preposition is a noun or an
+        // adjective ("his pledged delegates", "Trump's tweets", "in a note", "500 pledged
+        // delegates"). A relative "that" may precede a verb ("groups that claim").
+        if i > lo && self.is_word(i - 1) {
+            let w = self.lower(i - 1);
+            let possessive = (w.ends_with("'s") || w.ends_with("s'"))
+                && !w
+                    .strip_suffix("'s")
+                    .is_some_and(|p| lex.pronouns.contains_key(p))
+                && !lex.not_possessives.contains(w.as_str());
+            let verb_form = self.lower(i).ends_with("ed") || self.lower(i).ends_with("ing");
+            let adjective = (lex.determiners.contains(w.as_str()) && (w != "that" || verb_form))
+                || possessive
+                || (lex.prepositions.contains(w.as_str()) && w != "to")
+                || w.starts_with(|c: char| c.is_ascii_digit());
+            return adjective && !(verb_form && self.lower(i).ends_with("ing"));
+        }
+        false
+    }
+}

@@ -1,0 +1,387 @@
+//! Attribution frames: how a cue and its speaker stand in a sentence (`Form`, `Attr`), the
+//! sentence pass that finds them, and the frames without a listed cue (a colon, a dash, a
+//! quotation framed by the sentence before).
+
+use super::lexicon::{lexicon, CueClass};
+use super::quotes::Quote;
+use super::speaker::MAX_SPEAKER_WORDS;
+use super::statement::{trim_span, Raw};
+use super::tokens::Para;
+use crate::finding::{Kind, Span};
+use std::ops::Range;
+
+/// How the speaker stands to the cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Form {
+    /// `Smith said`
+    Before,
+    /// `said Smith`
+    Inverted,
+    /// `Ukraine, which had warned`
+    Relative,
+    /// `..., saying`
+    Participle,
+    /// `according to Smith`
+    According,
+}
+
+/// An attribution found in a sentence, before its content is decided.
+#[derive(Debug, Clone)]
+pub(super) struct Attr {
+    /// The cue's tokens (for a dash or colon frame, the dash or the verb before the colon).
+    pub(super) cue: Range<usize>,
+    /// How the cue takes its content.
+    pub(super) class: CueClass,
+    /// How the speaker stands to the cue.
+    pub(super) form: Form,
+    /// The speaker phrase as written (tokens), and the part of it that names the speaker.
+    pub(super) speaker: Range<usize>,
+    pub(super) name: Range<usize>,
+    /// A weekday near the cue (`Smith said Friday`), as an index into `WEEKDAYS`.
+    pub(super) date_tok: Option<usize>,
+    /// First token of the attribution's own words (content of others stops here).
+    pub(super) region: usize,
+}
+
+impl<'a> Para<'a> {
+    /// Finds the attributions of a sentence and the statements they give.
+    pub(super) fn sentence(&self, r: Range<usize>) -> Vec<Raw> {
+        let (lo, hi) = (r.start, r.end);
+        let mut attrs: Vec<Attr> = Vec::new();
+        let mut i = lo;
+        while i < hi {
+            let Some((len, class)) = self.cue_at(i, hi) else {
+                i += 1;
+                continue;
+            };
+            if self.reads_as_noun(lo, i) {
+                i += 1;
+                continue;
+            }
+            let cue = i..i + len;
+            // "Ryan lamented the "disheartened" state and criticized ...": a verb joined to
+            // an attributed one has its speaker.
+            let joined = self.coordinator_before(lo, i).and_then(|c| {
+                let prev = attrs.last().filter(|p| {
+                    p.cue.end <= c && matches!(p.form, Form::Before | Form::Relative)
+                })?;
+                Some(Attr {
+                    cue: cue.clone(),
+                    class,
+                    form: Form::Before,
+                    speaker: prev.speaker.clone(),
+                    name: prev.name.clone(),
+                    date_tok: prev.date_tok,
+                    region: c,
+                })
+            });
+            if let Some(a) = joined {
+                attrs.push(a);
+            } else if let Some(a) = self.attribution(lo, hi, cue.clone(), class) {
+                attrs.push(a);
+            } else if let Some(a) = attrs
+                .last()
+                .and_then(|prev| self.coordinate(lo, prev, cue.clone(), class))
+            {
+                attrs.push(a);
+            }
+            i += len;
+        }
+        if let Some(a) = self.colon_frame(lo, hi, &attrs) {
+            attrs.push(a);
+        }
+        if let Some(a) = self.dash_frame(lo, hi, &attrs) {
+            attrs.push(a);
+        }
+        // "according to X" inside a sentence with another attribution is that one's source.
+        let mut via: Option<String> = None;
+        let regions: Vec<usize> = attrs.iter().map(|a| a.region).collect();
+        if attrs.len() > 1 {
+            if let Some(k) = attrs.iter().position(|a| a.form == Form::According) {
+                let a = attrs.remove(k);
+                via = Some(self.words(a.cue.start..a.speaker.end));
+            }
+        }
+        let mut out = Vec::new();
+        for (k, a) in attrs.iter().enumerate() {
+            let next_region = regions
+                .iter()
+                .copied()
+                .filter(|&b| b > a.cue.end)
+                .min()
+                .unwrap_or(hi);
+            let later_participle = attrs[k + 1..]
+                .iter()
+                .any(|b| b.form == Form::Participle && self.lower(b.cue.start).ends_with("ing"));
+            if let Some(mut raw) = self.content(lo, hi, a, next_region, later_participle) {
+                if raw.via.is_none() {
+                    raw.via = via.clone();
+                }
+                out.push(raw);
+            }
+        }
+        out
+    }
+
+    /// Finds the speaker of the cue at `cue`, trying each form in turn.
+    fn attribution(
+        &self,
+        lo: usize,
+        hi: usize,
+        cue: Range<usize>,
+        class: CueClass,
+    ) -> Option<Attr> {
+        let lex = lexicon();
+        if class == CueClass::According {
+            // "according to exit polls": any noun phrase names the source here.
+            let sp = self.speaker_after(cue.end, hi).or_else(|| {
+                let mut k = cue.end;
+                while k < hi && self.is_word(k) && k - cue.end < MAX_SPEAKER_WORDS {
+                    k += 1;
+                }
+                let w = if k > cue.end {
+                    self.lower(cue.end)
+                } else {
+                    return None;
+                };
+                (!lex.prepositions.contains(w.as_str()) && w != "that").then_some(cue.end..k)
+            })?;
+            let region = if cue.start > lo && self.is_punct(cue.start - 1, ",") {
+                cue.start - 1
+            } else {
+                cue.start
+            };
+            return Some(Attr {
+                cue: cue.clone(),
+                class,
+                form: Form::According,
+                speaker: sp.clone(),
+                name: sp,
+                date_tok: None,
+                region,
+            });
+        }
+        if cue.start > lo
+            && self.is_word(cue.start - 1)
+            && lex
+                .passive_auxiliaries
+                .contains(self.lower(cue.start - 1).as_str())
+        {
+            return None;
+        }
+        let participle = self.lower(cue.start).ends_with("ing");
+        // ", saying ..." : the sentence's subject speaks.
+        if participle {
+            // ", saying", "by saying", "before adding"
+            let opens = cue.start > lo + 1
+                && (self.is_punct(cue.start - 1, ",")
+                    || (self.is_word(cue.start - 1)
+                        && lex
+                            .participle_prepositions
+                            .contains(self.lower(cue.start - 1).as_str())));
+            if opens {
+                let sp = self.subject(lo, cue.start - 1)?;
+                return Some(Attr {
+                    cue: cue.clone(),
+                    class,
+                    form: Form::Participle,
+                    speaker: sp.0,
+                    name: sp.1,
+                    date_tok: None,
+                    region: cue.start - 1,
+                });
+            }
+            return None;
+        }
+        // "Ukraine, which had warned that ..."
+        let mut j = cue.start;
+        while j > lo && self.is_word(j - 1) && lex.time_words.contains(self.lower(j - 1).as_str()) {
+            j -= 1;
+        }
+        if j > lo + 1
+            && self.is_word(j - 1)
+            && lex.relatives.contains(self.lower(j - 1).as_str())
+            && self.is_punct(j - 2, ",")
+        {
+            let (sp, name, _) = self.speaker_before(lo, j - 2, true)?;
+            return Some(Attr {
+                cue: cue.clone(),
+                class,
+                form: Form::Relative,
+                speaker: sp,
+                name,
+                date_tok: None,
+                region: j - 2,
+            });
+        }
+        if let Some((sp, name, date_tok)) = self.speaker_before(lo, cue.start, false) {
+            let region = if sp.start > lo && self.is_punct(sp.start - 1, ",") {
+                sp.start - 1
+            } else {
+                sp.start
+            };
+            return Some(Attr {
+                cue,
+                class,
+                form: Form::Before,
+                speaker: sp,
+                name,
+                date_tok,
+                region,
+            });
+        }
+        // "..., said Smith" / "\"...\" said Smith"
+        let opens =
+            cue.start == lo || self.is_punct(cue.start - 1, ",:") || self.is_quote(cue.start - 1);
+        if opens {
+            let mut date_tok = None;
+            let after = self.skip_adjuncts(cue.end, hi, &mut date_tok);
+            let sp = self.speaker_after(after, hi).unwrap_or(after..after);
+            let tail = self.skip_adjuncts(sp.end, hi, &mut date_tok);
+            // "..., said Sen. Jim Whelan who represents Atlantic City.": a relative clause
+            // about the speaker may close the sentence.
+            let ends = tail >= hi
+                || !self.is_word(tail)
+                || (tail == sp.end && lex.relatives.contains(self.lower(tail).as_str()));
+            if ends && !sp.is_empty() {
+                let region = if cue.start > lo && self.is_punct(cue.start - 1, ",") {
+                    cue.start - 1
+                } else {
+                    cue.start
+                };
+                return Some(Attr {
+                    cue,
+                    class,
+                    form: Form::Inverted,
+                    speaker: sp.clone(),
+                    name: sp,
+                    date_tok,
+                    region,
+                });
+            }
+        }
+        // "About 9 percent said", "Rubio thanked Miami and said": the clause's own words. A
+        // second verb's attribution starts at its conjunction, which ends the first one's
+        // content ("praised the bill and stressed that ...").
+        let (sp, name) = self.clause_subject(lo, cue.start)?;
+        let region = self.coordinator_before(lo, cue.start).unwrap_or(sp.start);
+        Some(Attr {
+            cue,
+            class,
+            form: Form::Before,
+            speaker: sp.clone(),
+            name,
+            date_tok: None,
+            region,
+        })
+    }
+
+    /// A participle cue of the same speaker in a sentence, with no subject of its own before
+    /// it: `To wit, Smith told Newsmax that A, adding B`.
+    fn coordinate(
+        &self,
+        lo: usize,
+        prev: &Attr,
+        cue: Range<usize>,
+        class: CueClass,
+    ) -> Option<Attr> {
+        let k = cue.start.checked_sub(1).filter(|&k| k > lo)?;
+        let opens = self.is_punct(k, ",")
+            || (self.is_word(k)
+                && lexicon()
+                    .participle_prepositions
+                    .contains(self.lower(k).as_str()));
+        if !(opens && self.lower(cue.start).ends_with("ing")) {
+            return None;
+        }
+        (k > prev.cue.end && prev.form != Form::According).then(|| Attr {
+            cue,
+            class,
+            form: Form::Participle,
+            speaker: prev.speaker.clone(),
+            name: prev.name.clone(),
+            date_tok: prev.date_tok,
+            region: k,
+        })
+    }
+
+    /// `Kasich resisted: "..."`: a clause ending in a colon right before a quotation frames
+    /// it even without a listed cue; the verb before the colon is the cue.
+    fn colon_frame(&self, lo: usize, hi: usize, attrs: &[Attr]) -> Option<Attr> {
+        let c = (lo + 2..hi.saturating_sub(1))
+            .find(|&c| self.is_punct(c, ":") && self.is_quote(c + 1))?;
+        if attrs.iter().any(|a| a.cue.start < c) || !self.is_word(c - 1) {
+            return None;
+        }
+        let (sp, name) = self.clause_subject(lo, c - 1)?;
+        Some(Attr {
+            cue: c - 1..c,
+            class: CueClass::Say,
+            form: Form::Before,
+            speaker: sp.clone(),
+            name,
+            date_tok: None,
+            region: sp.start,
+        })
+    }
+
+    /// `"..." — Commissioner Jane Doe`: a dash after a quotation, then a speaker phrase that
+    /// ends the sentence; the dash is the cue.
+    fn dash_frame(&self, lo: usize, hi: usize, attrs: &[Attr]) -> Option<Attr> {
+        let d = (lo + 1..hi.saturating_sub(1))
+            .find(|&d| self.is_punct(d, "\u{2014}\u{2013}") && self.is_quote(d - 1))?;
+        if attrs.iter().any(|a| a.cue.start > d) {
+            return None;
+        }
+        let sp = self.speaker_after(d + 1, hi)?;
+        if !self.rest_is_punct(sp.end, hi) {
+            return None;
+        }
+        Some(Attr {
+            cue: d..d + 1,
+            class: CueClass::Say,
+            form: Form::Inverted,
+            speaker: sp.clone(),
+            name: sp,
+            date_tok: None,
+            region: d,
+        })
+    }
+
+    /// `Smith was asked about it. "No comment."`: a quotation standing alone after a sentence
+    /// whose subject is a name or pronoun is that subject's statement (with no cue).
+    pub(super) fn framed_by_previous(&self, prev: Range<usize>, r: Range<usize>) -> Option<Raw> {
+        let lex = lexicon();
+        let (phrase, name) = self.subject(prev.start, prev.end)?;
+        let first = phrase.start;
+        let w = self.lower(first);
+        let person = (w != "it" && lex.pronouns.contains_key(w.as_str()))
+            || (self.is_cap(first) && !lex.determiners.contains(w.as_str()));
+        if !person || (prev.start..prev.end).any(|k| self.is_quote(k)) {
+            return None;
+        }
+        let qs: Vec<&Quote> = r.filter_map(|k| self.quote_of(k)).collect();
+        let spans: Vec<Span> = qs
+            .iter()
+            .map(|q| trim_span(self.text, [q.start, q.end]))
+            .filter(|sp| sp[1] > sp[0])
+            .collect();
+        if spans.is_empty() {
+            return None;
+        }
+        Some(Raw {
+            kind: Kind::Direct,
+            mention: self.words(name),
+            speaker_span: self.span(phrase),
+            cue: None,
+            cue_span: None,
+            quoted: spans
+                .iter()
+                .map(|sp| self.text[sp[0]..sp[1]].to_string())
+                .collect(),
+            spans,
+            date: None,
+            via: None,
+        })
+    }
+}

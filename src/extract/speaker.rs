@@ -1,0 +1,412 @@
+//! Speaker phrases: the phrase naming who speaks, read backwards from a cue (`Smith, a doctor
+//! at X, said`), forwards after an inverted cue (`said one former aide`), or taken from the
+//! subject of the clause (`Rubio thanked Miami and said`).
+
+use super::lexicon::lexicon;
+use super::tokens::Para;
+use std::ops::Range;
+
+/// Most words taken as a clause subject when no speaker phrase was recognised.
+const MAX_SUBJECT_WORDS: usize = 10;
+
+/// Most tokens an appositive between a speaker and the cue may have.
+const MAX_APPOSITIVE: usize = 48;
+
+/// Most words a speaker phrase may have.
+pub(super) const MAX_SPEAKER_WORDS: usize = 12;
+
+impl<'a> Para<'a> {
+    /// Is token `i` a word that may stand in a speaker phrase?
+    pub(super) fn np_word(&self, i: usize) -> bool {
+        if !self.is_word(i) {
+            return false;
+        }
+        let w = self.lower(i);
+        self.is_cap(i)
+            || crate::speakers::is_title_word(&w)
+            || lexicon().source_nouns.contains(w.as_str())
+            || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+    }
+
+    /// The speaker phrase ending just before token `end` (exclusive), reading backwards over
+    /// time words and auxiliaries first. Returns (phrase, name part, weekday token).
+    pub(super) fn speaker_before(
+        &self,
+        lo: usize,
+        end: usize,
+        object_ok: bool,
+    ) -> Option<(Range<usize>, Range<usize>, Option<usize>)> {
+        let lex = lexicon();
+        let mut j = end;
+        let mut date_tok = None;
+        while j > lo && self.is_word(j - 1) {
+            let w = self.lower(j - 1);
+            if let Some(d) = self.weekday(j - 1) {
+                date_tok = Some(d);
+            } else {
+                // time words, and adverbs ("Carter however said", "he flatly denied")
+                let adverb = w.ends_with("ly") && !self.is_cap(j - 1);
+                if !adverb && !lex.time_words.contains(w.as_str()) {
+                    break;
+                }
+            }
+            j -= 1;
+        }
+        if j == lo {
+            return None;
+        }
+        // "Smith, a doctor at X, said" / "Sen. Smith (R-Ky.) said": the phrase before the
+        // appositive or parenthesis names the speaker; the phrase runs to the appositive's end.
+        // The opening comma is the nearest one before which a speaker phrase starts the clause
+        // ("Geoff Garin, a pollster who works with Priorities USA, a super PAC, said").
+        if self.is_punct(j - 1, ",)") && j - 1 > lo {
+            let floor = (j - 1).saturating_sub(MAX_APPOSITIVE).max(lo + 1);
+            for open in (floor..j - 1).rev() {
+                if self.is_punct(open, ".;:!?") {
+                    break;
+                }
+                if !self.is_punct(open, ",(") {
+                    continue;
+                }
+                // "Rep. Bobby Scott (D-Va.), a member of X, said": skip the parenthesis.
+                let mut stop = open;
+                if self.is_punct(stop - 1, ")") {
+                    match (stop.saturating_sub(8).max(lo)..stop - 1)
+                        .rev()
+                        .find(|&k| self.is_punct(k, "("))
+                    {
+                        Some(k) => stop = k,
+                        None => continue,
+                    }
+                }
+                if stop <= lo || !self.is_word(stop - 1) {
+                    continue;
+                }
+                let Some((sp, name, _)) = self.speaker_phrase(lo, stop, object_ok, date_tok) else {
+                    continue;
+                };
+                let before = sp.start.checked_sub(1).filter(|&b| b >= lo);
+                if before.is_none_or(|b| {
+                    !self.is_word(b) || lex.coordinators.contains(self.lower(b).as_str())
+                }) {
+                    return Some((sp.start..j, name, date_tok));
+                }
+            }
+            return None;
+        }
+        self.speaker_phrase(lo, j, object_ok, date_tok)
+    }
+
+    /// The speaker phrase ending at `stop` (exclusive), after time words were skipped.
+    fn speaker_phrase(
+        &self,
+        lo: usize,
+        stop: usize,
+        object_ok: bool,
+        date_tok: Option<usize>,
+    ) -> Option<(Range<usize>, Range<usize>, Option<usize>)> {
+        let lex = lexicon();
+        // "praised the bill and stressed": a conjunction before the cue joins a second verb.
+        if lex.coordinators.contains(self.lower(stop - 1).as_str()) {
+            return None;
+        }
+        // A pronoun right before the cue is the whole phrase.
+        let w = self.lower(stop - 1);
+        if lex.pronouns.contains_key(w.as_str()) && self.is_word(stop - 1) {
+            return Some((stop - 1..stop, stop - 1..stop, date_tok));
+        }
+        // "Several said", "and others say": a quantifier standing alone opening the clause.
+        let clause_start = stop - 1 == lo
+            || !self.is_word(stop - 2)
+            || lex.coordinators.contains(self.lower(stop - 2).as_str());
+        if self.is_word(stop - 1) && clause_start && lex.standalone_quantifiers.contains(w.as_str())
+        {
+            return Some((stop - 1..stop, stop - 1..stop, date_tok));
+        }
+        let mut k = stop;
+        let mut lowercase_run = 0;
+        while k > lo && stop - k < MAX_SPEAKER_WORDS {
+            let i = k - 1;
+            let w = self.lower(i);
+            if lex.determiners.contains(w.as_str()) {
+                k = i;
+                break;
+            }
+            let joins = lex.name_joins.contains(w.as_str())
+                && k < stop
+                && self.is_cap(k)
+                && i > lo
+                && self.np_word(i - 1);
+            if self.np_word(i) || joins {
+                k = i;
+                continue;
+            }
+            // A plural common noun or a short lowercase noun phrase ("officials", "the ministry")
+            if self.is_word(i)
+                && !lex.prepositions.contains(w.as_str())
+                && lowercase_run < 3
+                && k == stop
+                && w.len() > 2
+                && !w.ends_with("ly")
+            {
+                let det_before = (i.saturating_sub(3)..i)
+                    .rev()
+                    .take_while(|&x| x >= lo && self.is_word(x))
+                    .any(|x| lex.determiners.contains(self.lower(x).as_str()));
+                if det_before || (w.ends_with('s') && !w.ends_with("ss")) {
+                    lowercase_run += 1;
+                    k = i;
+                    continue;
+                }
+            }
+            if self.is_word(i)
+                && lowercase_run > 0
+                && lowercase_run < 3
+                && !lex.prepositions.contains(w.as_str())
+                && !lex.passive_auxiliaries.contains(w.as_str())
+            {
+                lowercase_run += 1;
+                k = i;
+                continue;
+            }
+            break;
+        }
+        // "But Sanders told": a sentence-initial conjunction is not part of the phrase.
+        while k < stop && lex.coordinators.contains(self.lower(k).as_str()) {
+            k += 1;
+        }
+        // A phrase of function words only ("That said", "When asked", "As reported") names
+        // no one.
+        let function_word = |i: usize| {
+            let w = self.lower(i);
+            lex.determiners.contains(w.as_str())
+                || lex.prepositions.contains(w.as_str())
+                || lex.subordinators.contains(w.as_str())
+        };
+        if k == stop || (k..stop).all(function_word) {
+            return None;
+        }
+        // Leading lowercase words must end at a determiner or the start (no verbs before nouns).
+        if !self.is_cap(k)
+            && !lex.determiners.contains(self.lower(k).as_str())
+            && !(k..stop).all(|i| self.np_word(i))
+        {
+            let boundary = k == lo || !self.is_word(k - 1);
+            if !boundary {
+                return None;
+            }
+        }
+        // "a statement from the White House": the phrase is the whole, the name is X.
+        if k > lo + 1
+            && self.is_word(k - 1)
+            && lex.source_links.contains(self.lower(k - 1).as_str())
+        {
+            let mut h = k - 1;
+            let noun = h
+                .checked_sub(1)
+                .filter(|&n| n >= lo && lex.source_nouns.contains(self.lower(n).as_str()));
+            if let Some(n) = noun {
+                h = n;
+                while h > lo
+                    && self.is_word(h - 1)
+                    && (self.np_word(h - 1)
+                        || lex.determiners.contains(self.lower(h - 1).as_str())
+                        || self.lower(h - 1) == "a")
+                {
+                    h -= 1;
+                    if lex.determiners.contains(self.lower(h).as_str()) {
+                        break;
+                    }
+                }
+                return Some((h..stop, k..stop, date_tok));
+            }
+        }
+        // After a preposition the phrase is an object, not a subject.
+        if !object_ok
+            && k > lo
+            && self.is_word(k - 1)
+            && lex.prepositions.contains(self.lower(k - 1).as_str())
+        {
+            return None;
+        }
+        if k > lo
+            && self.is_word(k - 1)
+            && lex.passive_auxiliaries.contains(self.lower(k - 1).as_str())
+        {
+            return None;
+        }
+        Some((k..stop, k..stop, date_tok))
+    }
+
+    /// A speaker phrase reading forwards from `from`, up to punctuation, a quotation or a word
+    /// that opens an adjunct (`in an interview`, `who added`). It must hold a name, title or
+    /// source noun (`one former GOP aide`), or open with a determiner or pronoun.
+    pub(super) fn speaker_after(&self, from: usize, hi: usize) -> Option<Range<usize>> {
+        let lex = lexicon();
+        let mut k = from;
+        while k < hi
+            && self.is_word(k)
+            && k - from < MAX_SPEAKER_WORDS
+            && (k == from || !lex.phrase_breaks.contains(self.lower(k).as_str()))
+        {
+            k += 1;
+        }
+        let r = from..k;
+        if r.is_empty() {
+            return None;
+        }
+        let w = self.lower(from);
+        let opens = lex.determiners.contains(w.as_str())
+            || lex.quantifiers.contains(w.as_str())
+            || lex.pronouns.contains_key(w.as_str());
+        let blocked = lex.prepositions.contains(w.as_str())
+            || lex.phrase_breaks.contains(w.as_str())
+            || w == "to";
+        (!blocked && (opens || r.clone().any(|i| self.np_word(i)))).then_some(r)
+    }
+
+    /// The conjunction joining the verb at `end` to an earlier one (`and stressed`, `but also
+    /// said`), skipping adverbs and time words between them.
+    pub(super) fn coordinator_before(&self, lo: usize, end: usize) -> Option<usize> {
+        let lex = lexicon();
+        let mut k = end;
+        while k > lo
+            && self.is_word(k - 1)
+            && (lex.time_words.contains(self.lower(k - 1).as_str())
+                || (self.lower(k - 1).ends_with("ly") && !self.is_cap(k - 1)))
+        {
+            k -= 1;
+        }
+        (k > lo && self.is_word(k - 1) && lex.coordinators.contains(self.lower(k - 1).as_str()))
+            .then(|| k - 1)
+    }
+
+    /// The words from the clause's start (the sentence start, punctuation or a quotation) to
+    /// the cue at `end`, when no speaker phrase was recognised: leading conjunctions and
+    /// trailing `and` dropped; the name part is the first capitalised run, if any.
+    pub(super) fn clause_subject(
+        &self,
+        lo: usize,
+        end: usize,
+    ) -> Option<(Range<usize>, Range<usize>)> {
+        let lex = lexicon();
+        // "Reid reiterated those feelings and stressed ...": the clause's subject speaks.
+        if let Some(c) = self.coordinator_before(lo, end) {
+            return self.subject(lo, c);
+        }
+        let mut s = end;
+        while s > lo && self.is_word(s - 1) && end - s < MAX_SUBJECT_WORDS {
+            s -= 1;
+        }
+        if s > lo && self.is_word(s - 1) {
+            return None;
+        }
+        let mut e = end;
+        while s < e {
+            let w = self.lower(s);
+            let skip = lex.coordinators.contains(w.as_str())
+                || lex.subordinators.contains(w.as_str())
+                || (w.ends_with("ly") && !self.is_cap(s));
+            if !skip {
+                break;
+            }
+            s += 1;
+        }
+        while e > s
+            && (lex.coordinators.contains(self.lower(e - 1).as_str())
+                || lex.time_words.contains(self.lower(e - 1).as_str()))
+        {
+            e -= 1;
+        }
+        if s == e {
+            return None;
+        }
+        let w = self.lower(s);
+        // "About 9 percent said": a preposition before a number is an approximator.
+        let approximator =
+            self.is_word(s + 1) && self.s(s + 1).starts_with(|c: char| c.is_ascii_digit());
+        // "should be to counter lies": an infinitive cue has no subject of its own.
+        let blocked = (lex.prepositions.contains(w.as_str()) && !approximator)
+            || self.lower(e - 1) == "to"
+            || w == "that"
+            || w == "to"
+            || (s..e).any(|k| self.cue_at(k, e).is_some());
+        if blocked {
+            return None;
+        }
+        let name = (s..e)
+            .find(|&k| {
+                let w = self.lower(k);
+                self.is_cap(k)
+                    && !lex.determiners.contains(w.as_str())
+                    && !lex.prepositions.contains(w.as_str())
+            })
+            .map_or(s..e, |k| {
+                let mut j = k;
+                while j < e && self.is_cap(j) {
+                    j += 1;
+                }
+                k..j
+            });
+        Some((s..e, name))
+    }
+
+    /// The subject phrase at the start of a clause (`A statement from the White House`).
+    pub(super) fn subject(&self, lo: usize, hi: usize) -> Option<(Range<usize>, Range<usize>)> {
+        let lex = lexicon();
+        let mut lo = lo;
+        // "But he told ...": a leading conjunction is not the subject.
+        while lo < hi && self.is_word(lo) && lex.coordinators.contains(self.lower(lo).as_str()) {
+            lo += 1;
+        }
+        // "On Thursday, Warren appeared ...", "Earlier in the day, Clinton held ...": a leading
+        // prepositional, subordinate or time phrase closed by a comma is not the subject.
+        if self.is_word(lo) {
+            let w = self.lower(lo);
+            if lex.prepositions.contains(w.as_str())
+                || lex.subordinators.contains(w.as_str())
+                || lex.time_words.contains(w.as_str())
+            {
+                if let Some(c) =
+                    (lo..hi.min(lo + MAX_SUBJECT_WORDS)).find(|&k| self.is_punct(k, ","))
+                {
+                    lo = c + 1;
+                }
+            }
+        }
+        let mut k = lo;
+        while k < hi
+            && self.is_word(k)
+            && !self.is_cap(k)
+            && !lex.determiners.contains(self.lower(k).as_str())
+            && k - lo < 2
+        {
+            k += 1; // leading "And", "But" are capitalised; lowercase adverbs are skipped
+        }
+        let start = k;
+        while k < hi && self.is_word(k) {
+            let w = self.lower(k);
+            let inner = lex.determiners.contains(w.as_str())
+                || self.np_word(k)
+                || lex.subject_links.contains(w.as_str())
+                || (k == start);
+            if !inner {
+                break;
+            }
+            k += 1;
+        }
+        if k == start {
+            return None;
+        }
+        let phrase = start..k;
+        // Name part: after "from/for/of" when the head is a source noun.
+        let name = (start..k)
+            .find(|&x| {
+                lex.subject_links.contains(self.lower(x).as_str())
+                    && x > start
+                    && lex.source_nouns.contains(self.lower(x - 1).as_str())
+            })
+            .map_or(phrase.clone(), |x| x + 1..k);
+        Some((phrase, name))
+    }
+}

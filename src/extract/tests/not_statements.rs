@@ -1,0 +1,54 @@
+//! Quotation marks and cue words that do not make a statement (titles, nicknames, nouns).
+
+use super::check;
+
+#[test]
+fn not_statements_table() {
+    check(&[
+        (
+            "title",
+            "The film \"Gone with the Wind\" was shown again.",
+            vec![],
+        ),
+        (
+            "nickname",
+            "Bill \"The Hammer\" Jones arrived late.",
+            vec![],
+        ),
+        (
+            "scare quotes",
+            "The so-called \"experts\" were wrong again.",
+            vec![],
+        ),
+        (
+            "noun 'state'",
+            "Western states will hold elections in March.",
+            vec![],
+        ),
+        (
+            "participle as adjective",
+            "Sanders trails in pledged delegates by a wide margin.",
+            vec![],
+        ),
+        (
+            "'said to'",
+            "The house is said to be haunted by ghosts.",
+            vec![],
+        ),
+        (
+            "'That said'",
+            "That said, Cruz cannot win the nomination outright.",
+            vec![],
+        ),
+        (
+            "cue word as a noun after a possessive",
+            "Trump's tweets angered party leaders again.",
+            vec![],
+        ),
+        (
+            "participle as adjective after a number",
+            "Clinton has won 500 pledged delegates so far.",
+            vec![],
+        ),
+    ]);
+}

@@ -1,0 +1,72 @@
+//! Direct quotations: quote marks, split quotes, quotes across sentences and paragraphs.
+
+use super::check;
+
+#[test]
+fn quote_mark_table() {
+    check(&[
+        (
+            "straight",
+            "\"We will not back down,\" Smith said.",
+            vec![("direct", "Smith", "said", "We will not back down")],
+        ),
+        (
+            "curly, split quote as one statement",
+            "\u{201c}We will not back down,\u{201d} she said, \u{201c}and we will win.\u{201d}",
+            vec![(
+                "direct",
+                "she",
+                "said",
+                "We will not back down ... and we will win.",
+            )],
+        ),
+        (
+            "single nested in double",
+            "He said \"it's 'fine' for now\" today.",
+            vec![("partial", "He", "said", "\"it's 'fine' for now\" today")],
+        ),
+        (
+            "two apostrophes as a quote mark",
+            "''We are ready,'' Smith said.",
+            vec![("direct", "Smith", "said", "We are ready")],
+        ),
+        (
+            "multi-sentence quote",
+            "\"We are ready. We have trained for years,\" Smith said.",
+            vec![(
+                "direct",
+                "Smith",
+                "said",
+                "We are ready. We have trained for years",
+            )],
+        ),
+        (
+            "quote continued after the attribution sentence",
+            "\"We are ready,\" Smith said. \"We have trained for years.\"",
+            vec![(
+                "direct",
+                "Smith",
+                "said",
+                "We are ready ... We have trained for years.",
+            )],
+        ),
+        (
+            "quote left open at a paragraph's end, attributed in the next",
+            "\"We are ready.\n\n\"We have trained,\" Smith said.",
+            vec![(
+                "direct",
+                "Smith",
+                "said",
+                "We are ready. ... We have trained",
+            )],
+        ),
+        (
+            "continuation paragraph",
+            "\"We are ready,\" Smith said.\n\n\"We have trained for years.\"",
+            vec![
+                ("direct", "Smith", "said", "We are ready"),
+                ("direct", "Smith", "", "We have trained for years."),
+            ],
+        ),
+    ]);
+}

@@ -1,0 +1,148 @@
+//! Reported speech: cue classes, addressees, participles, coordinated verbs, headlines.
+
+use super::check;
+
+#[test]
+fn reported_speech_table() {
+    check(&[
+        (
+            "told reporters",
+            "Jane Smith told reporters that the bill was dead.",
+            vec![("indirect", "Jane Smith", "told", "the bill was dead")],
+        ),
+        (
+            "told CNN (addressee is not the speaker)",
+            "Jane Smith told CNN the bill was dead.",
+            vec![("indirect", "Jane Smith", "told", "the bill was dead")],
+        ),
+        (
+            "wrote on Twitter",
+            "Jane Smith wrote on Twitter that the bill was dead.",
+            vec![("indirect", "Jane Smith", "wrote", "the bill was dead")],
+        ),
+        (
+            "in an interview with",
+            "Jane Smith said in an interview with CNN that the bill was dead.",
+            vec![("indirect", "Jane Smith", "said", "the bill was dead")],
+        ),
+        (
+            "warned without that",
+            "Jane Smith warned the bill was dead.",
+            vec![("indirect", "Jane Smith", "warned", "the bill was dead")],
+        ),
+        (
+            "denied a noun phrase",
+            "Jane Smith denied the reports.",
+            vec![("indirect", "Jane Smith", "denied", "the reports")],
+        ),
+        (
+            "saying participle",
+            "Jane Smith left the room, saying the bill was dead.",
+            vec![("indirect", "Jane Smith", "saying", "the bill was dead")],
+        ),
+        (
+            "participle after a leading adverbial",
+            "On Thursday, Jane Smith appeared on TV, saying the bill was dead.",
+            vec![("indirect", "Jane Smith", "saying", "the bill was dead")],
+        ),
+        (
+            "coordinated speech verbs: each its own statement, split at the conjunction",
+            "Jane Smith praised the bill and stressed that it would pass.",
+            vec![
+                ("indirect", "Jane Smith", "praised", "the bill"),
+                ("indirect", "Jane Smith", "stressed", "it would pass"),
+            ],
+        ),
+        (
+            "a participle clause after the content is the writer's",
+            "Sanders told reporters he would not seek a recount, conceding the race.",
+            vec![("indirect", "Sanders", "told", "he would not seek a recount")],
+        ),
+        (
+            "title-case headline",
+            "Clinton Says Russians Hacked DNC",
+            vec![("indirect", "Clinton", "Says", "Russians Hacked DNC")],
+        ),
+        (
+            "participle after a preposition: the subject speaks",
+            "The candidate ended by saying, \"We will win this state.\"",
+            vec![(
+                "direct",
+                "The candidate",
+                "saying",
+                "We will win this state.",
+            )],
+        ),
+        (
+            "a verb joined to an attributed one keeps its speaker",
+            "But Sanders told reporters that he would stay and said \"the record is clear.\"",
+            vec![
+                ("indirect", "Sanders", "told", "he would stay"),
+                ("direct", "Sanders", "said", "the record is clear."),
+            ],
+        ),
+        (
+            "speech act with a noun-phrase object",
+            "Rubio criticized the climate accord adopted in Paris.",
+            vec![(
+                "indirect",
+                "Rubio",
+                "criticized",
+                "the climate accord adopted in Paris",
+            )],
+        ),
+        (
+            "called for",
+            "Jane Smith called for a new vote on the bill.",
+            vec![(
+                "indirect",
+                "Jane Smith",
+                "called for",
+                "a new vote on the bill",
+            )],
+        ),
+        (
+            "relative clause",
+            "Ukraine, which had warned that Russia would invade, asked for help.",
+            vec![
+                ("indirect", "Ukraine", "warned", "Russia would invade"),
+                ("indirect", "Ukraine", "asked", "for help"),
+            ],
+        ),
+        (
+            "according to a common noun phrase",
+            "Turnout rose sharply, according to exit polls.",
+            vec![(
+                "indirect",
+                "exit polls",
+                "according to",
+                "Turnout rose sharply",
+            )],
+        ),
+        (
+            "promised to",
+            "Jane Smith promised to fight the bill.",
+            vec![("indirect", "Jane Smith", "promised", "to fight the bill")],
+        ),
+        (
+            "quoted cue needs a quotation",
+            "Jane Smith called the plan \"a disaster\".",
+            vec![("partial", "Jane Smith", "called", "the plan \"a disaster\"")],
+        ),
+        (
+            "quoted cue without one",
+            "Jane Smith called a press conference on the bill.",
+            vec![],
+        ),
+        (
+            "quantity as speaker",
+            "About 9 percent said they had no preference at all.",
+            vec![(
+                "indirect",
+                "About 9 percent",
+                "said",
+                "they had no preference at all",
+            )],
+        ),
+    ]);
+}

@@ -1,0 +1,122 @@
+//! Where the speaker stands (before, inverted, appositive, colon, dash, previous sentence)
+//! and who a mention resolves to.
+
+use super::check;
+
+#[test]
+fn speaker_position_table() {
+    check(&[
+        (
+            "abbreviated title keeps its period",
+            "\"People make claims,\" Mrs. Clinton said, a hint of frustration in her voice.",
+            vec![("direct", "Clinton", "said", "People make claims")],
+        ),
+        (
+            "long appositive with a relative clause and a second appositive",
+            "Geoff Garin, a pollster who works with Priorities USA, a pro-Clinton group, \
+             said the primaries have helped her.",
+            vec![(
+                "indirect",
+                "Geoff Garin",
+                "said",
+                "the primaries have helped her",
+            )],
+        ),
+        (
+            "inverted, relative clause about the speaker",
+            "\"It was a big deal,\" said Jim Whelan who represents Atlantic City.",
+            vec![("direct", "Jim Whelan", "said", "It was a big deal")],
+        ),
+        (
+            "colon",
+            "Smith said: \"The plan failed.\"",
+            vec![("direct", "Smith", "said", "The plan failed.")],
+        ),
+        (
+            "inverted, title stripped",
+            "\"The plan failed,\" said Commissioner Jane Doe.",
+            vec![("direct", "Jane Doe", "said", "The plan failed")],
+        ),
+        (
+            "inverted, lowercase speaker phrase",
+            "\"The plan failed,\" said one former campaign aide.",
+            vec![(
+                "direct",
+                "one former campaign aide",
+                "said",
+                "The plan failed",
+            )],
+        ),
+        (
+            "dash",
+            "\"The plan failed\" \u{2014} Commissioner Jane Doe",
+            vec![("direct", "Jane Doe", "\u{2014}", "The plan failed")],
+        ),
+        (
+            "appositive",
+            "Hugh Hill, a doctor at Mercy Hospital, said the clinic was full.",
+            vec![("indirect", "Hugh Hill", "said", "the clinic was full")],
+        ),
+        (
+            "appositive after the quote",
+            "\"It is full,\" Hugh Hill, a doctor at Mercy Hospital, said.",
+            vec![("direct", "Hugh Hill", "said", "It is full")],
+        ),
+        (
+            "speaker in the previous sentence",
+            "Jane Smith was asked about it. \"No comment.\"",
+            vec![("direct", "Jane Smith", "", "No comment.")],
+        ),
+        (
+            "colon frame without a listed cue",
+            "Jane Smith resisted: \"We will not move.\"",
+            vec![("direct", "Jane Smith", "resisted", "We will not move.")],
+        ),
+        (
+            "according to",
+            "The economy is slowing, according to the central bank.",
+            vec![(
+                "indirect",
+                "the central bank",
+                "according to",
+                "The economy is slowing",
+            )],
+        ),
+        (
+            "in a statement",
+            "The company said in a statement that profits fell.",
+            vec![("indirect", "The company", "said", "profits fell")],
+        ),
+        (
+            "parenthetical attribution",
+            "An ambassador's job, he said, should be to counter lies.",
+            vec![(
+                "indirect",
+                "he",
+                "said",
+                "An ambassador's job ... should be to counter lies",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn speaker_resolution_table() {
+    check(&[
+        (
+            "role noun to the last full name",
+            "Defense Secretary Lloyd Austin spoke first.\n\n\"We are ready,\" the defense secretary said.",
+            vec![("direct", "Lloyd Austin", "said", "We are ready")],
+        ),
+        (
+            "metonym kept as institution",
+            "The Kremlin said the talks were useful.",
+            vec![("indirect", "The Kremlin", "said", "the talks were useful")],
+        ),
+        (
+            "possessive role",
+            "Putin's spokesman said the talks were useful.",
+            vec![("indirect", "Putin's spokesman", "said", "the talks were useful")],
+        ),
+    ]);
+}

@@ -1,0 +1,116 @@
+//! A paragraph being analysed (`Para`: its text, tokens and quotations) and the token
+//! accessors every other part of the extractor reads it with.
+
+use super::lexicon::WEEKDAYS;
+use super::quotes::Quote;
+use super::sentence::{Tok, TokKind};
+use crate::finding::Span;
+use std::ops::Range;
+
+/// A paragraph being analysed. Token indices (`i`, ranges `lo..hi`) index `toks`.
+pub(super) struct Para<'a> {
+    /// The whole article text: tokens and quotes hold byte offsets into it.
+    pub(super) text: &'a str,
+    /// The paragraph's tokens, each quotation one token.
+    pub(super) toks: &'a [Tok],
+    /// The paragraph's quotations, which `TokKind::Quote` tokens index.
+    pub(super) quotes: &'a [Quote],
+    /// A title-case line (`Clinton Says Russians Hacked DNC`): capitalised cues count.
+    pub(super) headline: bool,
+}
+
+impl<'a> Para<'a> {
+    /// Token `i` as written.
+    pub(super) fn s(&self, i: usize) -> &'a str {
+        &self.text[self.toks[i].start..self.toks[i].end]
+    }
+
+    /// Token `i` in lower case, with a curly apostrophe as a straight one (`Trump’s` ->
+    /// `trump's`): the form the word tables are compared with.
+    pub(super) fn lower(&self, i: usize) -> String {
+        self.s(i).to_lowercase().replace('\u{2019}', "'")
+    }
+
+    /// Whether token `i` exists and is a word.
+    pub(super) fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Word)
+    }
+
+    /// Whether token `i` exists and is a punctuation mark among the characters of `p`.
+    pub(super) fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Punct) && p.contains(self.s(i))
+    }
+
+    /// The quotation that token `i` stands for, if it is one.
+    pub(super) fn quote_of(&self, i: usize) -> Option<&'a Quote> {
+        match self.toks.get(i)?.kind {
+            TokKind::Quote(q) => self.quotes.get(q),
+            _ => None,
+        }
+    }
+
+    /// Whether token `i` is a quotation.
+    pub(super) fn is_quote(&self, i: usize) -> bool {
+        self.quote_of(i).is_some()
+    }
+
+    /// Whether token `i` is a word starting with a capital.
+    pub(super) fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && self.s(i).chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    /// The weekday token `i` names, as an index into `WEEKDAYS` (0 = Monday).
+    pub(super) fn weekday(&self, i: usize) -> Option<usize> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let w = self.lower(i);
+        WEEKDAYS.iter().position(|d| *d == w)
+    }
+
+    /// The byte span of tokens `r` (not empty) in the article text.
+    pub(super) fn span(&self, r: Range<usize>) -> Span {
+        [self.toks[r.start].start, self.toks[r.end - 1].end]
+    }
+
+    /// The text of tokens `r` with runs of white space as one space (empty for no tokens).
+    pub(super) fn words(&self, r: Range<usize>) -> String {
+        if r.is_empty() {
+            return String::new();
+        }
+        let [s, e] = self.span(r);
+        self.text[s..e]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// True when the sentence is quotations and punctuation only.
+    pub(super) fn only_quotes(&self, r: Range<usize>) -> bool {
+        let mut any = false;
+        for i in r {
+            if self.is_quote(i) {
+                any = true;
+            } else if self.is_word(i) {
+                return false;
+            }
+        }
+        any
+    }
+
+    /// Whether tokens `from..hi` are all punctuation (true when there are none).
+    pub(super) fn rest_is_punct(&self, from: usize, hi: usize) -> bool {
+        (from..hi).all(|k| self.toks[k].kind == TokKind::Punct)
+    }
+
+    /// Drops leading and trailing punctuation tokens from a range.
+    pub(super) fn trim_range(&self, mut r: Range<usize>) -> Range<usize> {
+        while r.start < r.end && self.toks[r.start].kind == TokKind::Punct {
+            r.start += 1;
+        }
+        while r.end > r.start && self.toks[r.end - 1].kind == TokKind::Punct {
+            r.end -= 1;
+        }
+        r
+    }
+}
