@@ -1,6 +1,7 @@
 //! People's names and roles: title words, splitting a mention into role and name, and deciding
 //! whether two written names are the same person (`Lloyd Austin` ~ `Lloyd J. Austin III`).
 
+use crate::article::fold_word;
 use crate::tables::lines;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -31,11 +32,7 @@ fn tables() -> &'static Tables {
 
 /// A word's comparable form: lower case, without periods and trailing commas.
 fn fold(word: &str) -> String {
-    word.chars()
-        .filter(|c| !matches!(c, '.' | ','))
-        .map(|c| if c == '\u{2019}' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect()
+    fold_word(&word.replace(['.', ','], ""))
 }
 
 /// True when `word` is a title or role word (`secretary`, `Sen.`, `spokesman`).

@@ -226,7 +226,11 @@ fn a_negated_frame_around_sound_quoted_words_is_altered_in_check_and_verify() {
     let d = dir.path();
     let statement =
         "they were not \"certainly committed to helping Ukraine defend its sovereign territory\"";
-    std::fs::write(d.join("draft.txt"), format!("Lloyd Austin said {statement}.\n")).unwrap();
+    std::fs::write(
+        d.join("draft.txt"),
+        format!("Lloyd Austin said {statement}.\n"),
+    )
+    .unwrap();
     std::fs::write(
         d.join("claims.csv"),
         format!(
@@ -238,7 +242,14 @@ fn a_negated_frame_around_sound_quoted_words_is_altered_in_check_and_verify() {
     let checked = jsonl(&check_jsonl_with(d, "draft.txt", &["--no-index"]));
     let verified = jsonl(&run(
         d,
-        &["verify", "claims.csv", "--corpus", "corpus", "--format", "jsonl"],
+        &[
+            "verify",
+            "claims.csv",
+            "--corpus",
+            "corpus",
+            "--format",
+            "jsonl",
+        ],
     ));
     for (name, rows) in [("check", checked), ("verify", verified)] {
         assert_eq!(rows.len(), 1, "{name}: {rows:?}");

@@ -40,6 +40,15 @@ pub fn is_double_quote(c: char) -> bool {
     )
 }
 
+/// A word with case and apostrophe style folded (`Can’t` = `can't`): how two spellings of a
+/// word are compared.
+pub fn fold_word(w: &str) -> String {
+    w.chars()
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// A paragraph: a run of non-blank lines, as a byte range of the article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paragraph {

@@ -1,6 +1,7 @@
 //! The extractor's word tables (cue verbs, source nouns, time words, phrase heads, function
 //! words), loaded once from the data files in `data/` beside this module, one file per table.
 
+use crate::tables::lines;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
@@ -85,12 +86,6 @@ pub struct Lexicon {
 }
 
 /// Lines of a table file, without comments and blank lines.
-fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
 /// The tables, parsed on first use.
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();

@@ -1,6 +1,8 @@
 //! Quotation marks in a paragraph: pairs of straight or curly double quotes, mismatched marks
 //! read by their position, and an opening quote left open at the paragraph's end.
 
+use crate::article::is_double_quote;
+
 /// A quotation: byte offsets into the article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Quote {
@@ -26,7 +28,7 @@ fn mark_at(text: &str, i: usize) -> Option<(char, usize)> {
     let c = text[i..].chars().next()?;
     match c {
         '\'' if text.as_bytes().get(i + 1) == Some(&b'\'') => Some(('"', 2)),
-        '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' => Some((c, c.len_utf8())),
+        _ if is_double_quote(c) => Some((c, c.len_utf8())),
         _ => None,
     }
 }

@@ -4,6 +4,7 @@
 use super::lexicon::WEEKDAYS;
 use super::quotes::Quote;
 use super::sentence::{Tok, TokKind};
+use crate::article::fold_word;
 use crate::finding::Span;
 use std::ops::Range;
 
@@ -28,7 +29,7 @@ impl<'a> Para<'a> {
     /// Token `i` in lower case, with a curly apostrophe as a straight one (`Trump’s` ->
     /// `trump's`): the form the word tables are compared with.
     pub(super) fn lower(&self, i: usize) -> String {
-        self.s(i).to_lowercase().replace('\u{2019}', "'")
+        fold_word(self.s(i))
     }
 
     /// Whether token `i` exists and is a word.

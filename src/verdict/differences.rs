@@ -4,6 +4,7 @@
 
 use super::grade::{grade, Grade};
 use super::Thresholds;
+use crate::article::fold_word;
 use crate::finding::{Change, DiffKind, Difference, Kind, ScoreParts};
 use crate::matching::align::{Alignment, Op, COST_GAP};
 use crate::matching::lexicon::lexicon;
@@ -56,15 +57,6 @@ impl Assessment {
 
 fn is_number(w: &str) -> bool {
     w.chars().any(|c| c.is_ascii_digit()) || lexicon().numbers.contains(w)
-}
-
-/// A surface word with case and apostrophe style folded (`Can’t` = `can't`), to tell two
-/// spellings of one expansion apart (`can't` / `cannot`).
-fn spelling(w: &str) -> String {
-    w.chars()
-        .map(|c| if c == '\u{2019}' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 fn surface<'a>(text: &'a str, t: &Token) -> &'a str {
@@ -120,8 +112,8 @@ pub fn assess(
                     });
                 } else if (st[s].flags ^ src[t].flags) & flag::CONTRACTED != 0
                     || (st[s].flags & src[t].flags & flag::CONTRACTED != 0
-                        && spelling(surface(src_text, &src[t]))
-                            != spelling(surface(&stmt.text, &st[s])))
+                        && fold_word(surface(src_text, &src[t]))
+                            != fold_word(surface(&stmt.text, &st[s])))
                 {
                     // One contraction is one difference however many words it expands to:
                     // grow the last one while the contracted word is the same.
