@@ -6,7 +6,7 @@ use crate::article::is_double_quote;
 use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::finding::{Kind, SpeakerType, Statement};
-use crate::tables::column;
+use crate::tables::{column, csv_reader};
 use std::path::Path;
 
 /// The columns a claims file must have.
@@ -38,14 +38,8 @@ pub fn read_claims(path: &Path) -> Result<(Vec<Claim>, Vec<Error>)> {
 
 /// Parses the text of a claims file (see [`read_claims`]).
 pub fn parse_claims(path: &Path, text: &str) -> Result<(Vec<Claim>, Vec<Error>)> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers = rdr
-        .headers()
-        .map_err(|e| Error::parse(path, 1, format!("cannot read the header: {e}")))?
-        .clone();
-    let col = |name: &str| column(&headers, name);
+    let (mut rdr, headers) = csv_reader(path, text)?;
+    let col = |name: &str| column(headers.iter().map(String::as_str), name);
     let mut cols = Vec::new();
     for name in REQUIRED_COLUMNS {
         cols.push(col(name).ok_or_else(|| {

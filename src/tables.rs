@@ -1,5 +1,8 @@
-//! What every stage reads the same way: the lines of a word-table file (`src/**/data/*.txt`)
-//! and a CSV column found by its header name.
+//! What every stage reads the same way: the lines of a word-table file (`src/**/data/*.txt`),
+//! a CSV file's reader and header, and a CSV column found by its header name.
+
+use crate::error::{Error, Result};
+use std::path::Path;
 
 /// The lines of a table file: trimmed, without blank lines and `#` comments.
 pub fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -14,6 +17,20 @@ pub fn column<'a>(headers: impl IntoIterator<Item = &'a str>, name: &str) -> Opt
     headers
         .into_iter()
         .position(|h| h.trim().eq_ignore_ascii_case(name))
+}
+
+/// A CSV reader over `text` and its header, lower-cased (an unreadable header names line 1).
+pub fn csv_reader<'a>(path: &Path, text: &'a str) -> Result<(csv::Reader<&'a [u8]>, Vec<String>)> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header = rdr
+        .headers()
+        .map_err(|e| Error::parse(path, 1, format!("unreadable CSV header: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    Ok((rdr, header))
 }
 
 #[cfg(test)]

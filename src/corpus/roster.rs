@@ -5,7 +5,7 @@
 
 use crate::error::{Error, Result};
 use crate::speakers::same_person;
-use crate::tables::column;
+use crate::tables::{column, csv_reader};
 use std::path::Path;
 
 /// The roster's file name, at the top of a corpus directory.
@@ -76,7 +76,7 @@ impl Roster {
 
     /// Parses a roster; `path` names it in errors.
     pub fn parse(path: &str, text: &str) -> Result<Roster> {
-        let (mut rdr, header) = super::table::csv_reader(path, text)?;
+        let (mut rdr, header) = csv_reader(Path::new(path), text)?;
         let col = |n: &str| column(header.iter().map(String::as_str), n);
         let name_col = col("name")
             .ok_or_else(|| Error::parse(path, 1, "speakers.csv needs a \"name\" column"))?;

@@ -5,33 +5,17 @@ use super::jsonl::date_field;
 use super::transcript::resolve_label;
 use super::{parse_start, Document, Parsed, Turn};
 use crate::error::{Error, Result};
-use crate::tables::column;
+use crate::tables::{column, csv_reader};
 use std::collections::HashMap;
+use std::path::Path;
 
 /// The columns every CSV corpus file has.
 const REQUIRED: [&str; 6] = ["doc_id", "date", "title", "source", "speaker", "text"];
 
-/// A CSV reader over `text` and its header, lower-cased (an unreadable header names line 1).
-pub(super) fn csv_reader<'a>(
-    path: &str,
-    text: &'a str,
-) -> Result<(csv::Reader<&'a [u8]>, Vec<String>)> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let header = rdr
-        .headers()
-        .map_err(|e| Error::parse(path, 1, format!("unreadable CSV header: {e}")))?
-        .iter()
-        .map(|h| h.trim().to_ascii_lowercase())
-        .collect();
-    Ok((rdr, header))
-}
-
 /// Parses a CSV corpus file. A file without the required header is an error (naming line 1);
 /// a bad row is skipped and named in `skipped`.
 pub fn parse_csv(path: &str, text: &str) -> Result<Parsed> {
-    let (mut rdr, header) = csv_reader(path, text)?;
+    let (mut rdr, header) = csv_reader(Path::new(path), text)?;
     let col = |name: &str| column(header.iter().map(String::as_str), name);
     let mut at = [0usize; 6];
     for (k, name) in REQUIRED.iter().enumerate() {
