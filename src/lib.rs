@@ -15,6 +15,7 @@ pub mod extract;
 pub mod finding;
 pub mod gate;
 pub mod matching;
+pub mod meaning;
 pub mod report;
 pub mod speakers;
 pub mod verdict;
