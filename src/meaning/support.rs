@@ -93,7 +93,7 @@ impl Model {
         let mut seen = FxHashSet::default();
         let mut content = Vec::new();
         for w in &words.tokens {
-            if is_content(&w.lower) && seen.insert(w.stem.clone()) {
+            if w.content && seen.insert(w.stem.clone()) {
                 let weight = idf(&w.lower);
                 if weight > 0.0 && weight.is_finite() {
                     content.push((w.lower.clone(), w.stem.clone(), weight));
@@ -144,6 +144,9 @@ struct Word {
     stem: String,
     name: bool,
     negator: bool,
+    content: bool,
+    /// Index of the sentence (of the text) the word is in.
+    sentence: usize,
 }
 
 /// A text's words and numbers.
@@ -158,6 +161,7 @@ impl Words {
         let mut tokens: Vec<Word> = Vec::new();
         let mut numbers = Vec::new();
         let mut sentence_start = true;
+        let mut sentence = 0;
         let mut pending: Option<(f64, bool)> = None; // (value, a lone word) being built
         let mut cur = String::new();
         let chars: Vec<char> = text.chars().collect();
@@ -196,6 +200,10 @@ impl Words {
                         (_, Some(m)) if pending.is_some() => {
                             pending = pending.map(|(v, _)| (v * m, false));
                         }
+                        // "a hundred thousand", "a million": a singular multiplier alone.
+                        (_, Some(m)) if !lower.ends_with('s') && lower.len() > 2 => {
+                            pending = Some((m, false));
+                        }
                         (Some(v), None) => {
                             if let Some(p) = pending.take() {
                                 push_number(p, tokens.len(), &mut numbers);
@@ -214,7 +222,8 @@ impl Words {
                     let name = first.is_uppercase()
                         && !sentence_start
                         && lower != "i"
-                        && !STOP.contains(&lower.as_str())
+                        && !stop_words().contains(lower.as_str())
+                        && !TITLES.contains(&lower.as_str())
                         && value.is_none();
                     let base = lower
                         .strip_suffix("'s")
@@ -222,6 +231,8 @@ impl Words {
                         .unwrap_or(&lower);
                     let stem = stem(base);
                     tokens.push(Word {
+                        sentence,
+                        content: is_content(base),
                         lower: base.to_string(),
                         stem,
                         name,
@@ -232,6 +243,9 @@ impl Words {
             }
             if matches!(c, '.' | '!' | '?' | ':' | '"' | '“' | '”' | '\n') {
                 sentence_start = true;
+            }
+            if matches!(c, '.' | '!' | '?' | ';' | '\n') && !tokens.is_empty() {
+                sentence = tokens.last().map_or(0, |w| w.sentence + 1);
             }
             if !(c.is_whitespace() || c == '$' || c == '%') {
                 if let Some(p) = pending.take() {
@@ -249,21 +263,34 @@ impl Words {
 
 fn conflicts(s: &Words, p: &Words, shared: &[String]) -> Vec<Conflict> {
     let mut out = Vec::new();
-    // The region of the passage that holds the shared words, a few words before it too (a
-    // negation precedes its verb): negation elsewhere in a window is about something else.
+    // The region of the passage that holds the shared words: the sentences (or clauses
+    // between semicolons) with any of them. Negation elsewhere in a window is about
+    // something else.
     let shared_set: FxHashSet<&str> = shared.iter().map(|s| s.as_str()).collect();
-    let hits: Vec<usize> = p
+    let content_stems: FxHashSet<&str> = s
         .tokens
         .iter()
-        .enumerate()
-        .filter(|(_, w)| shared_set.contains(w.lower.as_str()) || shared_stem(&s.tokens, w))
-        .map(|(i, _)| i)
+        .filter(|w| w.content)
+        .map(|w| w.stem.as_str())
         .collect();
-    let (lo, hi) = match (hits.first(), hits.last()) {
-        (Some(&a), Some(&b)) => (a.saturating_sub(4), (b + 2).min(p.tokens.len())),
-        _ => (0, p.tokens.len()),
+    let hit_sentences: FxHashSet<usize> = p
+        .tokens
+        .iter()
+        .filter(|w| {
+            shared_set.contains(w.lower.as_str()) || content_stems.contains(w.stem.as_str())
+        })
+        .map(|w| w.sentence)
+        .collect();
+    let region: Vec<Word> = if hit_sentences.is_empty() {
+        p.tokens.clone()
+    } else {
+        p.tokens
+            .iter()
+            .filter(|w| hit_sentences.contains(&w.sentence))
+            .cloned()
+            .collect()
     };
-    let region = &p.tokens[lo..hi];
+    let region = &region[..];
     let neg = |ws: &[Word]| ws.iter().filter(|w| w.negator).count() % 2;
     if neg(&s.tokens) != neg(region) {
         out.push(Conflict::Negation);
@@ -313,16 +340,22 @@ fn conflicts(s: &Words, p: &Words, shared: &[String]) -> Vec<Conflict> {
         }
     }
 
-    let p_lower: FxHashSet<&str> = p.tokens.iter().map(|w| w.lower.as_str()).collect();
-    let s_lower: FxHashSet<&str> = s.tokens.iter().map(|w| w.lower.as_str()).collect();
+    // A name is held when the other side has it or a word of the same root (Syria,
+    // Syrian; China, Chinese): a shared prefix of 4+ letters, 60% of the shorter word.
+    let related = |a: &str, b: &str| {
+        let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+        let shorter = a.chars().count().min(b.chars().count());
+        a == b || (common >= 4 && common * 5 >= shorter * 3)
+    };
+    let holds = |ws: &[Word], n: &str| ws.iter().any(|w| related(&w.lower, n));
     let other_name = p
         .tokens
         .iter()
-        .any(|w| w.name && !s_lower.contains(w.lower.as_str()));
+        .any(|w| w.name && !holds(&s.tokens, &w.lower));
     if other_name {
         let mut seen = FxHashSet::default();
         for w in s.tokens.iter().filter(|w| w.name) {
-            if !p_lower.contains(w.lower.as_str()) && seen.insert(w.lower.as_str()) {
+            if !holds(&p.tokens, &w.lower) && seen.insert(w.lower.as_str()) {
                 out.push(Conflict::Name {
                     statement: w.lower.clone(),
                 });
@@ -330,10 +363,6 @@ fn conflicts(s: &Words, p: &Words, shared: &[String]) -> Vec<Conflict> {
         }
     }
     out
-}
-
-fn shared_stem(s: &[Word], w: &Word) -> bool {
-    s.iter().any(|x| is_content(&x.lower) && x.stem == w.stem)
 }
 
 fn fmt_number(v: f64) -> String {
@@ -347,22 +376,20 @@ fn fmt_number(v: f64) -> String {
 /// Whether `w` (lower-case) is a content word: not a stop word, not a reporting verb, not
 /// a negator, not one letter.
 pub(crate) fn is_content(w: &str) -> bool {
-    w.chars().count() > 1 && !STOP.contains(&w) && !is_negator(w) && !REPORTING.contains(&w)
+    w.chars().count() > 1 && !stop_words().contains(w) && !is_negator(w)
+}
+
+/// The stop words and reporting verbs, as a set.
+fn stop_words() -> &'static FxHashSet<&'static str> {
+    static SET: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP.iter().chain(REPORTING).copied().collect())
 }
 
 fn is_negator(w: &str) -> bool {
     matches!(
         w,
-        "not"
-            | "no"
-            | "never"
-            | "cannot"
-            | "nobody"
-            | "nothing"
-            | "none"
-            | "neither"
-            | "nor"
-            | "nowhere"
+        // Not "nor": it follows a negation ("neither ... nor") and would cancel it.
+        "not" | "no" | "never" | "cannot" | "nobody" | "nothing" | "none" | "neither" | "nowhere"
     ) || w.ends_with("n't")
         || w.ends_with("n'")
 }
@@ -483,6 +510,14 @@ const ANTONYMS: &[(&str, &str)] = &[
     ("more", "fewer"),
     ("higher", "lower"),
     ("rise", "fall"),
+    ("rose", "fell"),
+    ("rise", "decline"),
+    ("rise", "drop"),
+    ("rose", "down"),
+    ("up", "down"),
+    ("increase", "reduce"),
+    ("larger", "smaller"),
+    ("bigger", "smaller"),
     ("win", "lose"),
     ("won", "lost"),
     ("for", "against"),
@@ -531,6 +566,31 @@ const ANTONYMS: &[(&str, &str)] = &[
     ("repeal", "keep"),
     ("early", "late"),
     ("domestic", "foreign"),
+];
+
+/// Titles: capitalised mid-sentence, but roles rather than names.
+const TITLES: &[&str] = &[
+    "governor",
+    "president",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "secretary",
+    "general",
+    "admiral",
+    "minister",
+    "premier",
+    "chairman",
+    "speaker",
+    "vice",
+    "prime",
+    "sir",
+    "madam",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "god",
 ];
 
 /// Reporting verbs and cue words: how a statement was made, not what it says.

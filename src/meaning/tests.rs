@@ -310,3 +310,101 @@ mod shipped {
         }
     }
 }
+
+/// Tools, not tests (ignored; run by name): scoring a pairs file for
+/// `scripts/distill/compare.py`, and timing the embedding.
+#[cfg(quotecheck_vectors)]
+mod tools {
+    use super::*;
+    use std::io::Write;
+
+    fn env(name: &str) -> String {
+        std::env::var(name)
+            .unwrap_or_else(|_| panic!("set {name} (see scripts/distill/compare.py)"))
+    }
+
+    /// Reads `QUOTECHECK_PAIRS` (CSV with id, statement, passage) and `QUOTECHECK_IDF` (TSV
+    /// word, idf), writes `QUOTECHECK_SCORES` (CSV of each pair's support).
+    #[test]
+    #[ignore = "a tool: compare.py runs it with QUOTECHECK_PAIRS, QUOTECHECK_IDF, QUOTECHECK_SCORES"]
+    fn score_pairs() {
+        let m = Model::get().expect("the shipped table loads");
+        let idf: rustc_hash::FxHashMap<String, f32> =
+            std::fs::read_to_string(env("QUOTECHECK_IDF"))
+                .unwrap()
+                .lines()
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(w, v)| (w.to_string(), v.parse().unwrap()))
+                .collect();
+        let unseen = idf.values().fold(0f32, |a, &b| a.max(b));
+        let mut rd = csv::Reader::from_path(env("QUOTECHECK_PAIRS")).unwrap();
+        let head = rd.headers().unwrap().clone();
+        let col = |n: &str| head.iter().position(|h| h == n).unwrap();
+        let (ci, cs, cp) = (col("id"), col("statement"), col("passage"));
+        let mut out =
+            std::io::BufWriter::new(std::fs::File::create(env("QUOTECHECK_SCORES")).unwrap());
+        writeln!(out, "id,score,cosine,background,share,shared,conflicts").unwrap();
+        for rec in rd.records() {
+            let rec = rec.unwrap();
+            let q = m.query(&rec[cs], |w| idf.get(w).copied().unwrap_or(unseen));
+            let s = m.support(&q, &rec[cp]);
+            let conflicts: Vec<String> = s.conflicts.iter().map(|c| format!("{c:?}")).collect();
+            writeln!(
+                out,
+                "{},{},{},{},{},\"{}\",\"{}\"",
+                &rec[ci],
+                s.score,
+                s.cosine,
+                s.background,
+                s.share,
+                s.shared.join(" "),
+                conflicts.join("; ").replace('"', "'")
+            )
+            .unwrap();
+        }
+    }
+
+    /// Times embedding and support in a loop of 10,000 (run with `--release --nocapture`).
+    #[test]
+    #[ignore = "a benchmark: cargo test --release --lib meaning::tests::tools::timing -- --ignored --nocapture"]
+    fn timing() {
+        let t0 = std::time::Instant::now();
+        let m = Model::get().expect("the shipped table loads");
+        let load = t0.elapsed();
+        let s = "Governor Romney's central economic plan calls for a five trillion dollar tax cut, \
+                 on top of the extension of the Bush tax cuts, and two trillion dollars in military spending";
+        let p = "And the answer is neither the president nor I are proposing any changes for any \
+                 current retirees or near retirees, either to Social Security or Medicare.";
+        let n = 10_000;
+        let words = s.split_whitespace().count();
+        let t = std::time::Instant::now();
+        let mut sink = 0f32;
+        for _ in 0..n {
+            sink += m.embed(std::hint::black_box(s)).as_slice()[0];
+        }
+        let embed = t.elapsed() / n;
+        let ids = m.tokenizer().encode(s);
+        let t = std::time::Instant::now();
+        for _ in 0..n {
+            sink += m.embed_ids(std::hint::black_box(&ids)).as_slice()[0];
+        }
+        let embed_ids = t.elapsed() / n;
+        let t = std::time::Instant::now();
+        for _ in 0..n {
+            sink += m.background_cosine(&m.embed(std::hint::black_box(s))).0;
+        }
+        let bg = t.elapsed() / n;
+        let q = m.query(s, |_| 1.0);
+        let t = std::time::Instant::now();
+        for _ in 0..n {
+            sink += m.support(&q, std::hint::black_box(p)).score;
+        }
+        let support = t.elapsed() / n;
+        println!(
+            "load+parse+background {load:?}; {words}-word sentence ({} tokens): embed {embed:?}, \
+             embed from ids {embed_ids:?}, embed+background {bg:?}; support of a {}-word passage {support:?} ({sink})",
+            ids.len(),
+            p.split_whitespace().count()
+        );
+    }
+}
