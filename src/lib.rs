@@ -19,6 +19,7 @@ pub mod finding;
 pub mod gate;
 pub mod index;
 pub mod matching;
+pub mod meaning;
 pub mod progress;
 pub mod report;
 pub mod speakers;

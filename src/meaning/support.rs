@@ -1,0 +1,807 @@
+//! Support of a statement by a passage: the blended score (vectors corrected for generic
+//! claims, plus the share of content words), the shared content, and the conflicts the
+//! vectors cannot see (negation, numbers, antonyms, names).
+
+use rustc_hash::FxHashSet;
+
+use super::{Embedding, Model};
+
+/// Weight of the semantic part, `cosine - background`, in [`Support::score`].
+pub const SEMANTIC_WEIGHT: f32 = 0.5;
+/// Weight of the lexical part, the IDF-weighted share of content words, in [`Support::score`].
+pub const LEXICAL_WEIGHT: f32 = 0.5;
+
+/// A statement prepared for scoring against many passages: embedded once, with its content
+/// words and their weights.
+#[derive(Debug, Clone)]
+pub struct Query {
+    /// The statement's vector.
+    pub embedding: Embedding,
+    /// Its best cosine against the background sentences.
+    pub background: f32,
+    /// The background sentence that gave it (index into
+    /// [`Model::background_sentences`]).
+    pub background_index: Option<usize>,
+    content: Vec<(String, String, f32)>,
+    words: Words,
+}
+
+impl Query {
+    /// The statement's content words (lower-case), each with its weight.
+    pub fn content(&self) -> impl Iterator<Item = (&str, f32)> {
+        self.content.iter().map(|(w, _, idf)| (w.as_str(), *idf))
+    }
+}
+
+/// What one passage shares with one statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Support {
+    /// `SEMANTIC_WEIGHT * (cosine - background) + LEXICAL_WEIGHT * share`.
+    pub score: f32,
+    /// Cosine of the statement's and the passage's vectors.
+    pub cosine: f32,
+    /// The statement's best cosine against the background.
+    pub background: f32,
+    /// IDF-weighted share of the statement's content words found in the passage, 0..=1.
+    pub share: f32,
+    /// The statement's content words the passage holds (same stem), in statement order.
+    pub shared: Vec<String>,
+    /// What contradicts support although the words and vectors agree.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// A sign that the passage says something else: the vectors are blind to these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Conflict {
+    /// One side is negated where the other is not (in the part of the passage that holds
+    /// the shared words).
+    Negation,
+    /// The statement has a number the passage lacks, and the passage has other numbers.
+    Number {
+        /// The statement's number, as a value.
+        statement: String,
+    },
+    /// The statement has a number and the passage none.
+    NumberMissing {
+        /// The statement's number, as a value.
+        statement: String,
+    },
+    /// Opposite words: the statement's `statement` where the passage says `passage`.
+    Antonym {
+        /// The statement's word.
+        statement: String,
+        /// The passage's word.
+        passage: String,
+    },
+    /// The statement names someone or something the passage does not, and the passage names
+    /// another.
+    Name {
+        /// The statement's name.
+        statement: String,
+    },
+}
+
+impl Model {
+    /// Prepares `statement` (the words to judge: for a direct quote the quoted words, for a
+    /// reported statement its content with any cue that carries meaning, e.g. `called him a
+    /// liar`), weighting its content words with `idf` (the corpus's inverse document
+    /// frequency; called once per distinct content word).
+    pub fn query(&self, statement: &str, idf: impl Fn(&str) -> f32) -> Query {
+        let embedding = self.embed(statement);
+        let (background, background_index) = self.background_cosine(&embedding);
+        let words = Words::of(statement);
+        let mut seen = FxHashSet::default();
+        let mut content = Vec::new();
+        for w in &words.tokens {
+            if w.content && seen.insert(w.stem.clone()) {
+                let weight = idf(&w.lower);
+                if weight > 0.0 && weight.is_finite() {
+                    content.push((w.lower.clone(), w.stem.clone(), weight));
+                }
+            }
+        }
+        Query {
+            embedding,
+            background,
+            background_index,
+            content,
+            words,
+        }
+    }
+
+    /// How well `passage` supports the prepared statement `q`.
+    pub fn support(&self, q: &Query, passage: &str) -> Support {
+        let cosine = q.embedding.cosine(&self.embed(passage));
+        let pw = Words::of(passage);
+        let stems: FxHashSet<&str> = pw.tokens.iter().map(|w| w.stem.as_str()).collect();
+        let total: f32 = q.content.iter().map(|c| c.2).sum();
+        let mut held = 0f32;
+        let mut shared = Vec::new();
+        for (word, stem, idf) in &q.content {
+            if stems.contains(stem.as_str()) {
+                held += idf;
+                shared.push(word.clone());
+            }
+        }
+        let share = if total > 0.0 { held / total } else { 0.0 };
+        let score = SEMANTIC_WEIGHT * (cosine - q.background) + LEXICAL_WEIGHT * share;
+        let conflicts = conflicts(&q.words, &pw, &shared);
+        Support {
+            score,
+            cosine,
+            background: q.background,
+            share,
+            shared,
+            conflicts,
+        }
+    }
+}
+
+/// One word of a text: lower-case form, stem, and whether it was capitalised mid-sentence.
+#[derive(Debug, Clone)]
+struct Word {
+    lower: String,
+    stem: String,
+    name: bool,
+    negator: bool,
+    content: bool,
+    /// Index of the sentence (of the text) the word is in.
+    sentence: usize,
+}
+
+/// A text's words and numbers.
+#[derive(Debug, Clone, Default)]
+struct Words {
+    tokens: Vec<Word>,
+    numbers: Vec<(usize, f64)>,
+}
+
+impl Words {
+    fn of(text: &str) -> Words {
+        let mut tokens: Vec<Word> = Vec::new();
+        let mut numbers = Vec::new();
+        let mut sentence_start = true;
+        let mut sentence = 0;
+        let mut pending: Option<(f64, bool)> = None; // (value, a lone word) being built
+        let mut cur = String::new();
+        let chars: Vec<char> = text.chars().collect();
+        let mut i = 0;
+        // A lone "one" is a pronoun more often than a number ("one of the things"): it
+        // counts only with a multiplier ("one million").
+        let push_number = |p: (f64, bool), at: usize, numbers: &mut Vec<(usize, f64)>| {
+            if !(p.1 && p.0 == 1.0) {
+                numbers.push((at, p.0));
+            }
+        };
+        while i <= chars.len() {
+            let c = chars.get(i).copied().unwrap_or(' ');
+            let inner = (c == '\'' || c == '’' || c == ',' || c == '.' || c == '-')
+                && !cur.is_empty()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())
+                && (c != ',' && c != '.' || cur.chars().all(|x| x.is_ascii_digit()))
+                && (c != ',' && c != '.' || chars[i + 1].is_ascii_digit());
+            if c.is_alphanumeric() || inner {
+                cur.push(if c == '’' { '\'' } else { c });
+                i += 1;
+                continue;
+            }
+            if !cur.is_empty() {
+                let raw = std::mem::take(&mut cur);
+                // Hyphenated words are split, except numbers like "forty-six".
+                let parts: Vec<&str> = if number_word(&raw.to_lowercase()).is_some() {
+                    vec![raw.as_str()]
+                } else {
+                    raw.split('-').filter(|p| !p.is_empty()).collect()
+                };
+                for part in parts {
+                    let lower = part.to_lowercase();
+                    let value = parse_number(&lower);
+                    match (value, multiplier(&lower)) {
+                        (_, Some(m)) if pending.is_some() => {
+                            pending = pending.map(|(v, _)| (v * m, false));
+                        }
+                        // "a hundred thousand", "a million": a singular multiplier alone.
+                        (_, Some(m)) if !lower.ends_with('s') && lower.len() > 2 => {
+                            pending = Some((m, false));
+                        }
+                        (Some(v), None) => {
+                            if let Some(p) = pending.take() {
+                                push_number(p, tokens.len(), &mut numbers);
+                            }
+                            let word = !lower.starts_with(|c: char| c.is_ascii_digit());
+                            pending = Some((v, word));
+                        }
+                        _ => {
+                            if let Some(p) = pending.take() {
+                                push_number(p, tokens.len(), &mut numbers);
+                            }
+                        }
+                    }
+                    let negator = is_negator(&lower);
+                    let first = part.chars().next().unwrap_or('a');
+                    let name = first.is_uppercase()
+                        && !sentence_start
+                        && lower != "i"
+                        && !stop_words().contains(lower.as_str())
+                        && !TITLES.contains(&lower.as_str())
+                        && value.is_none();
+                    let base = lower
+                        .strip_suffix("'s")
+                        .or_else(|| lower.strip_suffix('\''))
+                        .unwrap_or(&lower);
+                    let stem = stem(base);
+                    tokens.push(Word {
+                        sentence,
+                        content: is_content(base),
+                        lower: base.to_string(),
+                        stem,
+                        name,
+                        negator,
+                    });
+                    sentence_start = false;
+                }
+            }
+            if matches!(c, '.' | '!' | '?' | ':' | '"' | '“' | '”' | '\n') {
+                sentence_start = true;
+            }
+            if matches!(c, '.' | '!' | '?' | ';' | '\n') && !tokens.is_empty() {
+                sentence = tokens.last().map_or(0, |w| w.sentence + 1);
+            }
+            if !(c.is_whitespace() || c == '$' || c == '%') {
+                if let Some(p) = pending.take() {
+                    push_number(p, tokens.len(), &mut numbers);
+                }
+            }
+            i += 1;
+        }
+        if let Some(p) = pending.take() {
+            push_number(p, tokens.len(), &mut numbers);
+        }
+        Words { tokens, numbers }
+    }
+}
+
+fn conflicts(s: &Words, p: &Words, shared: &[String]) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    // The region of the passage that holds the shared words: the sentences (or clauses
+    // between semicolons) with any of them. Negation elsewhere in a window is about
+    // something else.
+    let shared_set: FxHashSet<&str> = shared.iter().map(|s| s.as_str()).collect();
+    let content_stems: FxHashSet<&str> = s
+        .tokens
+        .iter()
+        .filter(|w| w.content)
+        .map(|w| w.stem.as_str())
+        .collect();
+    let hit_sentences: FxHashSet<usize> = p
+        .tokens
+        .iter()
+        .filter(|w| {
+            shared_set.contains(w.lower.as_str()) || content_stems.contains(w.stem.as_str())
+        })
+        .map(|w| w.sentence)
+        .collect();
+    let region: Vec<Word> = if hit_sentences.is_empty() {
+        p.tokens.clone()
+    } else {
+        p.tokens
+            .iter()
+            .filter(|w| hit_sentences.contains(&w.sentence))
+            .cloned()
+            .collect()
+    };
+    let region = &region[..];
+    let neg = |ws: &[Word]| ws.iter().filter(|w| w.negator).count() % 2;
+    if neg(&s.tokens) != neg(region) {
+        out.push(Conflict::Negation);
+    }
+
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+    for &(_, v) in &s.numbers {
+        if p.numbers.iter().any(|&(_, w)| close(v, w)) {
+            continue;
+        }
+        let statement = fmt_number(v);
+        if p.numbers.is_empty() {
+            out.push(Conflict::NumberMissing { statement });
+        } else {
+            out.push(Conflict::Number { statement });
+        }
+    }
+
+    let s_stems: FxHashSet<&str> = s.tokens.iter().map(|w| w.stem.as_str()).collect();
+    let p_stems: FxHashSet<&str> = region.iter().map(|w| w.stem.as_str()).collect();
+    let p_all: FxHashSet<&str> = p.tokens.iter().map(|w| w.stem.as_str()).collect();
+    static STEMMED: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    let pairs = STEMMED.get_or_init(|| {
+        ANTONYMS
+            .iter()
+            .flat_map(|&(a, b)| [(stem(a), stem(b)), (stem(b), stem(a))])
+            .collect()
+    });
+    let surface = |ws: &[Word], st: &str| {
+        ws.iter()
+            .find(|w| w.stem == st)
+            .map_or_else(|| st.to_string(), |w| w.lower.clone())
+    };
+    for (x, y) in pairs {
+        if s_stems.contains(x.as_str())
+            && !s_stems.contains(y.as_str())
+            && p_stems.contains(y.as_str())
+            && !p_all.contains(x.as_str())
+        {
+            let c = Conflict::Antonym {
+                statement: surface(&s.tokens, x),
+                passage: surface(region, y),
+            };
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+    }
+
+    // A name is held when the other side has it or a word of the same root (Syria,
+    // Syrian; China, Chinese): a shared prefix of 4+ letters, 60% of the shorter word.
+    let related = |a: &str, b: &str| {
+        let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+        let shorter = a.chars().count().min(b.chars().count());
+        a == b || (common >= 4 && common * 5 >= shorter * 3)
+    };
+    let holds = |ws: &[Word], n: &str| ws.iter().any(|w| related(&w.lower, n));
+    let other_name = p
+        .tokens
+        .iter()
+        .any(|w| w.name && !holds(&s.tokens, &w.lower));
+    if other_name {
+        let mut seen = FxHashSet::default();
+        for w in s.tokens.iter().filter(|w| w.name) {
+            if !holds(&p.tokens, &w.lower) && seen.insert(w.lower.as_str()) {
+                out.push(Conflict::Name {
+                    statement: w.lower.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn fmt_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Whether `w` (lower-case) is a content word: not a stop word, not a reporting verb, not
+/// a negator, not one letter.
+pub(crate) fn is_content(w: &str) -> bool {
+    w.chars().count() > 1 && !stop_words().contains(w) && !is_negator(w)
+}
+
+/// The stop words and reporting verbs, as a set.
+fn stop_words() -> &'static FxHashSet<&'static str> {
+    static SET: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP.iter().chain(REPORTING).copied().collect())
+}
+
+fn is_negator(w: &str) -> bool {
+    matches!(
+        w,
+        // Not "nor": it follows a negation ("neither ... nor") and would cancel it.
+        "not" | "no" | "never" | "cannot" | "nobody" | "nothing" | "none" | "neither" | "nowhere"
+    ) || w.ends_with("n't")
+        || w.ends_with("n'")
+}
+
+/// A light suffix-stripping stemmer: enough that `cuts`/`cut`, `changed`/`change`,
+/// `funding`/`fund` meet; not a linguistic one.
+pub(crate) fn stem(w: &str) -> String {
+    let n = w.len();
+    let mut s: &str = w;
+    let owned;
+    if n > 4 && w.ends_with("ies") {
+        owned = format!("{}y", &w[..n - 3]);
+        s = &owned;
+    } else if w.ends_with("sses") {
+        s = &w[..n - 2];
+    } else if n >= 6 && w.ends_with("ing") {
+        s = &w[..n - 3];
+    } else if (n >= 5 && w.ends_with("ed"))
+        || (n >= 5
+            && w.ends_with("es")
+            && ["s", "x", "z", "ch", "sh"]
+                .iter()
+                .any(|e| w[..n - 2].ends_with(e)))
+    {
+        s = &w[..n - 2];
+    } else if n >= 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+    {
+        s = &w[..n - 1];
+    }
+    let mut out = s.to_string();
+    if out.len() >= 5 && out.ends_with('e') {
+        out.pop();
+    }
+    let b = out.as_bytes();
+    if b.len() >= 4 {
+        let (x, y) = (b[b.len() - 1], b[b.len() - 2]);
+        if x == y && x.is_ascii_alphabetic() && !b"aeioulsz".contains(&x) {
+            out.pop();
+        }
+    }
+    out
+}
+
+fn parse_number(w: &str) -> Option<f64> {
+    if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        let digits: String = w.chars().filter(|&c| c != ',').collect();
+        let end = digits
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(digits.len());
+        let v: f64 = digits[..end].trim_end_matches('.').parse().ok()?;
+        let suffix = &digits[end..];
+        return Some(v * multiplier(suffix).unwrap_or(1.0));
+    }
+    number_word(w)
+}
+
+fn number_word(w: &str) -> Option<f64> {
+    const UNITS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = UNITS.iter().position(|&u| u == w) {
+        return Some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|&t| t == w) {
+        return Some((i as f64 + 2.0) * 10.0);
+    }
+    let (t, u) = w.split_once('-')?;
+    let t = TENS.iter().position(|&x| x == t)?;
+    let u = UNITS[1..10].iter().position(|&x| x == u)?;
+    Some((t as f64 + 2.0) * 10.0 + u as f64 + 1.0)
+}
+
+fn multiplier(w: &str) -> Option<f64> {
+    match w {
+        "hundred" => Some(1e2),
+        "thousand" | "k" => Some(1e3),
+        "million" | "millions" | "m" | "mn" => Some(1e6),
+        "billion" | "billions" | "bn" | "b" => Some(1e9),
+        "trillion" | "trillions" | "tn" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// Opposites that keep a sentence's topic and vectors but reverse its claim.
+const ANTONYMS: &[(&str, &str)] = &[
+    ("support", "oppose"),
+    ("increase", "decrease"),
+    ("increase", "cut"),
+    ("raise", "cut"),
+    ("raise", "lower"),
+    ("more", "less"),
+    ("more", "fewer"),
+    ("higher", "lower"),
+    ("rise", "fall"),
+    ("rose", "fell"),
+    ("rise", "decline"),
+    ("rise", "drop"),
+    ("rose", "down"),
+    ("up", "down"),
+    ("increase", "reduce"),
+    ("larger", "smaller"),
+    ("bigger", "smaller"),
+    ("win", "lose"),
+    ("won", "lost"),
+    ("for", "against"),
+    ("before", "after"),
+    ("agree", "disagree"),
+    ("accept", "reject"),
+    ("allow", "ban"),
+    ("allow", "prohibit"),
+    ("legal", "illegal"),
+    ("expand", "reduce"),
+    ("expand", "shrink"),
+    ("strengthen", "weaken"),
+    ("strong", "weak"),
+    ("stronger", "weaker"),
+    ("best", "worst"),
+    ("better", "worse"),
+    ("success", "failure"),
+    ("succeeded", "failed"),
+    ("true", "false"),
+    ("gain", "loss"),
+    ("surplus", "deficit"),
+    ("above", "below"),
+    ("always", "never"),
+    ("first", "last"),
+    ("majority", "minority"),
+    ("maximum", "minimum"),
+    ("buy", "sell"),
+    ("import", "export"),
+    ("love", "hate"),
+    ("like", "dislike"),
+    ("right", "wrong"),
+    ("guilty", "innocent"),
+    ("rich", "poor"),
+    ("friend", "enemy"),
+    ("ally", "enemy"),
+    ("peace", "war"),
+    ("safe", "dangerous"),
+    ("safer", "dangerous"),
+    ("cheap", "expensive"),
+    ("open", "close"),
+    ("start", "stop"),
+    ("create", "destroy"),
+    ("include", "exclude"),
+    ("approve", "veto"),
+    ("sign", "veto"),
+    ("repeal", "keep"),
+    ("early", "late"),
+    ("domestic", "foreign"),
+];
+
+/// Titles: capitalised mid-sentence, but roles rather than names.
+const TITLES: &[&str] = &[
+    "governor",
+    "president",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "secretary",
+    "general",
+    "admiral",
+    "minister",
+    "premier",
+    "chairman",
+    "speaker",
+    "vice",
+    "prime",
+    "sir",
+    "madam",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "god",
+];
+
+/// Reporting verbs and cue words: how a statement was made, not what it says.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "added",
+    "stated",
+    "claimed",
+    "claims",
+    "argued",
+    "noted",
+    "insisted",
+    "suggested",
+    "asserted",
+    "according",
+    "explained",
+    "declared",
+    "remarked",
+    "announced",
+    "replied",
+    "responded",
+    "answered",
+];
+
+/// English function words (the common closed classes and a few very frequent verbs).
+const STOP: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "being",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "every",
+    "few",
+    "from",
+    "further",
+    "get",
+    "gets",
+    "got",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "let",
+    "ll",
+    "me",
+    "might",
+    "mine",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "re",
+    "same",
+    "shall",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "us",
+    "ve",
+    "very",
+    "was",
+    "we",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "would",
+    "yes",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+    "going",
+    "gonna",
+    "want",
+    "wanted",
+    "think",
+    "know",
+    "really",
+    "lot",
+    "thing",
+    "things",
+    "way",
+    "make",
+    "made",
+    "go",
+    "goes",
+    "went",
+    "come",
+    "look",
+    "see",
+    "there's",
+    "that's",
+    "it's",
+    "i'm",
+    "we're",
+    "you're",
+    "they're",
+    "he's",
+    "she's",
+    "i've",
+    "we've",
+    "i'll",
+    "we'll",
+    "i'd",
+    "we'd",
+    "let's",
+    "s",
+    "t",
+    "m",
+    "d",
+    "mr",
+    "mrs",
+    "ms",
+    "said",
+    "says",
+];
