@@ -190,7 +190,10 @@ pub fn parse_captions(path: &Path, text: &str) -> Result<Document> {
                 Some(v) => resolve_label(&doc, v),
                 None => match &current {
                     Some(t) if t.label.is_some() => t.speaker.clone(),
-                    _ => doc.speaker.clone().unwrap_or_else(|| "Unknown".to_string()),
+                    _ => doc
+                        .speaker
+                        .clone()
+                        .unwrap_or_else(|| super::UNKNOWN_SPEAKER.to_string()),
                 },
             };
             if current.as_ref().is_some_and(|t| t.speaker != speaker) {

@@ -204,7 +204,10 @@ fn add_paragraph(doc: &mut Document, current: &mut Option<Turn>, par: &str, line
         }
         None => {
             *current = Some(Turn {
-                speaker: doc.speaker.clone().unwrap_or_else(|| "Unknown".to_string()),
+                speaker: doc
+                    .speaker
+                    .clone()
+                    .unwrap_or_else(|| super::UNKNOWN_SPEAKER.to_string()),
                 label: None,
                 text: par.to_string(),
                 line,

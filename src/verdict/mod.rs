@@ -3,14 +3,16 @@
 //! the attributed speaker's best passage weighed against everyone else's ([`judge`]).
 
 mod differences;
+mod evidence;
 mod grade;
 mod judge;
 mod marked;
 pub mod thresholds;
 
 pub use differences::{assess, Assessment};
+pub use evidence::Cutoff;
 pub use grade::Grade;
-pub use judge::{checked_text, judge, reported_part, score, Candidate, Scored};
+pub use judge::{checked_text, judge, reported_part, score, Candidate, Checked, Scored};
 pub use thresholds::Thresholds;
 
 #[cfg(test)]
