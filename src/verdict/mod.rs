@@ -17,3 +17,5 @@ pub use thresholds::Thresholds;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_real;
