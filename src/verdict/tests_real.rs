@@ -9,8 +9,14 @@ use crate::finding::{Kind, Reason, SpeakerType, Statement, Verdict};
 use crate::matching::Haystack;
 use std::path::Path;
 
-/// A corpus of transcripts `(file, date, participants, turns as (speaker, text))`.
-fn corpus(docs: &[(&str, &str, &str, &[(&str, &str)])]) -> Haystack {
+/// A transcript: file, date, participants, and turns as (speaker, text).
+type Doc<'a> = (&'a str, &'a str, &'a str, &'a [(&'a str, &'a str)]);
+
+/// A verdict and its reason.
+type Outcome = (Verdict, Option<Reason>);
+
+/// A corpus of transcripts.
+fn corpus(docs: &[Doc]) -> Haystack {
     let docs = docs
         .iter()
         .map(|(name, date, speakers, turns)| {
@@ -99,37 +105,33 @@ fn time_table() {
     let hay = debates();
     let th = Thresholds::default();
     let farmers = "Our farmers deserve a fair price for every bushel of corn they grow";
-    let table: [(&str, &str, Option<Date>, Verdict, Option<Reason>); 4] = [
+    let table: [(&str, &str, Option<Date>, Outcome); 4] = [
         (
             "a later debate cannot support it",
             farmers,
             day("2016-10-01"),
-            Verdict::Unverified,
-            Some(Reason::OnlyLaterSources),
+            (Verdict::Unverified, Some(Reason::OnlyLaterSources)),
         ),
         (
             "the same day can",
             farmers,
             day("2016-10-09"),
-            Verdict::Verbatim,
-            None,
+            (Verdict::Verbatim, None),
         ),
         (
             "a later day can",
             farmers,
             day("2016-11-01"),
-            Verdict::Verbatim,
-            None,
+            (Verdict::Verbatim, None),
         ),
         (
             "no date: any transcript, said so",
             farmers,
             None,
-            Verdict::Verbatim,
-            None,
+            (Verdict::Verbatim, None),
         ),
     ];
-    for (name, text, date, want, reason) in table {
+    for (name, text, date, (want, reason)) in table {
         let st = statement("Ann Lee", Kind::Direct, text, &[text]);
         let f = judge(&hay, st, date, &th);
         assert_eq!(
@@ -157,41 +159,37 @@ fn short_fragments_table() {
     let hay = debates();
     let th = Thresholds::default();
     let on = day("2016-09-30");
-    let table: [(&str, Kind, &str, &[&str], Verdict, Option<Reason>); 4] = [
+    let table: [(&str, Kind, &str, &[&str], Outcome); 4] = [
         (
             "three quoted words alone",
             Kind::Direct,
             "rebuild every bridge",
             &["rebuild every bridge"],
-            Verdict::Unverified,
-            Some(Reason::TooShort),
+            (Verdict::Unverified, Some(Reason::TooShort)),
         ),
         (
             "a fragment whose clause is about the same thing",
             Kind::Partial,
             "she vowed to \"rebuild every bridge\" in the state within her term",
             &["rebuild every bridge"],
-            Verdict::Verbatim,
-            None,
+            (Verdict::Verbatim, None),
         ),
         (
             "a fragment whose clause is about something else",
             Kind::Partial,
             "she would \"rebuild every bridge\" of trust with voters abroad",
             &["rebuild every bridge"],
-            Verdict::Unverified,
-            Some(Reason::TooShort),
+            (Verdict::Unverified, Some(Reason::TooShort)),
         ),
         (
             "reported speech of three words is judged as reported speech",
             Kind::Indirect,
             "schools need teachers",
             &[],
-            Verdict::Paraphrase,
-            None,
+            (Verdict::Paraphrase, None),
         ),
     ];
-    for (name, kind, text, quoted, want, reason) in table {
+    for (name, kind, text, quoted, (want, reason)) in table {
         let f = judge(&hay, statement("Ann Lee", kind, text, quoted), on, &th);
         assert_eq!(
             (f.verdict, f.reason),
