@@ -247,7 +247,7 @@ pub fn judge(
     let (rest, _) = judge_one(hay, reported, cutoff, th, false);
     let mut chosen = if sound && matches!(rest.verdict, Verdict::Altered | Verdict::Misattributed) {
         decided_by_reported(rest)
-    } else if short && !short_fits {
+    } else if short && !short_fits && quote.reason != Some(Reason::SpeakerNotInCorpus) {
         if rest.verdict == Verdict::Unverified {
             too_short(quote)
         } else {
