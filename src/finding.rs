@@ -224,6 +224,9 @@ pub struct Finding {
     pub needs_attention: bool,
     /// What the score is made of (absent when no passage was found).
     pub score_parts: Option<ScoreParts>,
+    /// For a paraphrase found by meaning (or a possible one): how the passage supports it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meaning: Option<MeaningParts>,
     /// The best passage of another speaker, or of the speaker in another place, when there
     /// is one and it is not the source already given.
     pub alternative: Option<Alternative>,
@@ -262,6 +265,51 @@ impl std::fmt::Display for ScoreParts {
             self.substantive,
             self.harmless
         )
+    }
+}
+
+/// How a passage supports a statement in meaning: the similarity of their sentence vectors
+/// against what unrelated sentences would give, and the content words the two share.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MeaningParts {
+    /// `0.5 x (cosine - background) + 0.5 x share`.
+    pub score: f64,
+    /// Cosine of the statement's and the passage's sentence vectors.
+    pub cosine: f64,
+    /// The statement's best cosine against unrelated sentences (high for a generic claim).
+    pub background: f64,
+    /// Share of the statement's content words (weighted by how much each says) the passage holds.
+    pub share: f64,
+    /// The content words they share.
+    pub shared: Vec<String>,
+    /// What speaks against support although words and vectors agree (negation, numbers, names).
+    pub conflicts: Vec<String>,
+    /// The passage answers the turn before it (another speaker's charge), read together.
+    pub answer: bool,
+}
+
+impl std::fmt::Display for MeaningParts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "meaning {:.2} = 0.5 x (cosine {:.2} - background {:.2}) + 0.5 x share {:.2}; shared: {}",
+            self.score,
+            self.cosine,
+            self.background,
+            self.share,
+            if self.shared.is_empty() {
+                "none".to_string()
+            } else {
+                self.shared.join(", ")
+            }
+        )?;
+        if self.answer {
+            write!(f, "; read with the turn it answers")?;
+        }
+        if !self.conflicts.is_empty() {
+            write!(f, "; conflicts: {}", self.conflicts.join(", "))?;
+        }
+        Ok(())
     }
 }
 

@@ -7,7 +7,7 @@ mod haystack;
 pub mod lexicon;
 pub mod normalize;
 
-pub use haystack::{Haystack, TurnWords, UNKNOWN};
+pub use haystack::{Haystack, TurnWords, Unit, UNKNOWN};
 
 use crate::corpus::TurnRef;
 use align::{align, best_window, gap_cost, Alignment, Seq, ALTS};

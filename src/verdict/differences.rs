@@ -31,6 +31,8 @@ pub struct Assessment {
     pub words: usize,
     /// Longest run of statement words with no exact match.
     pub longest_gap: usize,
+    /// Longest run of statement words matched exactly, one after another.
+    pub longest_match: usize,
     /// Share of the statement's content words (not fillers) matched exactly.
     pub content_coverage: f64,
 }
@@ -55,8 +57,10 @@ impl Assessment {
     }
 }
 
+/// True for a number: digits, or a number word of two letters or more (`k`, `m` count only
+/// after a number).
 fn is_number(w: &str) -> bool {
-    w.chars().any(|c| c.is_ascii_digit()) || lexicon().numbers.contains(w)
+    w.chars().any(|c| c.is_ascii_digit()) || (w.len() > 1 && lexicon().numbers.contains_key(w))
 }
 
 /// True when two spellings have the same letters and digits, apostrophes, hyphens and case
@@ -185,6 +189,14 @@ pub fn assess(
             _ => None,
         })
         .collect();
+    let longest_match = a
+        .ops
+        .iter()
+        .fold((0, 0), |(run, best), op| match op {
+            Op::Match { .. } => (run + 1, best.max(run + 1)),
+            _ => (0, best),
+        })
+        .1;
     for (i, op) in a.ops.iter().enumerate() {
         if moved[i] {
             run += 1;
@@ -366,6 +378,7 @@ pub fn assess(
         matched,
         words,
         longest_gap,
+        longest_match,
         content_coverage,
     }
 }

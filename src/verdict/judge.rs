@@ -7,6 +7,7 @@ use super::differences::{assess, Assessment};
 use super::evidence::{misattribution_holds, Cutoff};
 use super::grade::Grade;
 use super::marked::mark;
+use super::meaning;
 use super::Thresholds;
 use crate::corpus::{format_time, TurnRef, QUESTION_SPEAKER};
 use crate::date::Date;
@@ -15,6 +16,7 @@ use crate::finding::{
     Verdict,
 };
 use crate::matching::{could_hold, place, prepare_joined, Haystack, Placement, Prepared};
+use crate::meaning::Model;
 use rayon::prelude::*;
 use std::ops::Range;
 
@@ -444,6 +446,7 @@ fn unverified(statement: Statement) -> Finding {
         flags: Vec::new(),
         needs_attention: false,
         score_parts: None,
+        meaning: None,
         alternative: None,
     }
 }
@@ -560,6 +563,30 @@ fn judge_text(
     } else {
         verdict
     };
+    // Words that do not align may still say what the speaker said: the meaning layer looks
+    // among the speaker's passages that could support the statement.
+    // Not when the aligner already holds much of the statement in one passage of the
+    // speaker and the rest is missing: that is a statement half the speaker's, not a
+    // paraphrase.
+    let half_quoted = best_own.is_some_and(|g| {
+        let a = &g.assessment;
+        a.matched as f64 >= meaning::MAX_ALIGNED * words.max(1) as f64
+            || a.longest_match >= meaning::MAX_VERBATIM_RUN
+    });
+    let by_meaning =
+        (verdict == Verdict::Unverified && !too_short && !scored.own.is_empty() && !half_quoted)
+            .then(Model::get)
+            .flatten()
+            .and_then(|m| meaning::best_passage(m, hay, &st, &scored.own, cutoff))
+            .filter(|f| !f.blocked && f.parts.score >= th.meaning_min_possible);
+    let paraphrased = by_meaning
+        .as_ref()
+        .is_some_and(|f| f.clean && f.parts.score >= th.meaning_min_support);
+    let verdict = if paraphrased {
+        Verdict::Paraphrase
+    } else {
+        verdict
+    };
     let later = scored.ranked(hay, true);
     let later_own = later
         .iter()
@@ -584,6 +611,9 @@ fn judge_text(
     };
     if let Some(g) = chosen {
         evidence(hay, &scored, g, &mut finding);
+    }
+    if let Some(m) = by_meaning {
+        meaning_evidence(hay, m, paraphrased, &mut finding);
     }
     if let Some((g, Err(why))) = other_holds.filter(|_| verdict != Verdict::Misattributed) {
         let r = g.placement.turn;
@@ -683,6 +713,30 @@ fn evidence(hay: &Haystack, scored: &Scored, g: &Graded, finding: &mut Finding) 
             ));
         }
     }
+}
+
+/// The evidence of a passage found by meaning: the source of a paraphrase, or for a statement
+/// that stays unverified, a possible paraphrase flagged with its passage.
+fn meaning_evidence(hay: &Haystack, m: meaning::Found, paraphrase: bool, finding: &mut Finding) {
+    let r = m.turn;
+    let (doc, turn) = (hay.doc(r), hay.turn(r));
+    let passage = turn.text[m.range.clone()].trim().to_string();
+    if paraphrase {
+        finding.score = m.parts.score;
+        finding.source_file = Some(doc.path.clone());
+        finding.source_title = Some(doc.title.clone());
+        finding.source_date = doc.date;
+        finding.source_speaker = Some(turn.speaker.clone());
+        finding.source_line = Some(turn.line);
+        finding.source_time = turn.time_at(m.range.start).map(format_time);
+        finding.source_text = Some(passage);
+    } else {
+        finding.flags.push(format!(
+            "possible paraphrase: {}:{} \"{passage}\" ({})",
+            doc.path, turn.line, m.parts
+        ));
+    }
+    finding.meaning = Some(m.parts);
 }
 
 /// What one placement alone would make of a statement, as a runner-up source.

@@ -7,6 +7,7 @@ mod evidence;
 mod grade;
 mod judge;
 mod marked;
+mod meaning;
 pub mod thresholds;
 
 pub use differences::{assess, Assessment};
