@@ -80,6 +80,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
                     Ok(findings) => Outcome::Done(ArticleReport {
                         findings,
                         file: a.path,
+                        title: a.title,
                         date: a.date,
                         warnings: a.warnings,
                     }),
