@@ -70,7 +70,8 @@ pub struct Paragraph {
 const DATE_LINE_WINDOW: usize = 12;
 
 impl Article {
-    /// Reads an article from `path` (`-` is standard input).
+    /// Reads an article from `path` (`-` is standard input); the article's `path` is the one
+    /// given, cleaned ([`crate::files::clean_path`]: `scratch/../a.txt` -> `a.txt`).
     pub fn read(path: &str) -> Result<Article> {
         let bytes = if path == "-" {
             let mut buf = Vec::new();
@@ -91,7 +92,7 @@ impl Article {
             std::fs::read(p).map_err(|e| Error::io(p, e))?
         };
         decode::refuse_binary(path, &bytes)?;
-        Ok(Article::from_bytes(path, &bytes))
+        Ok(Article::from_bytes(&crate::files::clean_path(path), &bytes))
     }
 
     /// Builds an article from raw bytes; never fails (UTF-16 and Windows-1252 are decoded,

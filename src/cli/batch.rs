@@ -5,6 +5,7 @@
 use super::{open_checker, write_atomic, SourceOpts, EXIT_INTERRUPTED};
 use quotecheck::batch::{self, Item};
 use quotecheck::date::Date;
+use quotecheck::files::clean_path;
 use quotecheck::progress::Progress;
 use quotecheck::report::csv::{self as schema, SummaryRow};
 use quotecheck::report::{self, ArticleMeta, ArticleReport};
@@ -35,6 +36,20 @@ pub struct Args {
     date: Option<Date>,
 }
 
+/// What the report says of an item beside its findings; an id that is the item's path is
+/// cleaned like the path (`scratch/../a.txt` -> `a.txt`).
+fn article_meta(item: &Item) -> ArticleMeta {
+    let path = item.path.to_string_lossy();
+    ArticleMeta {
+        id: if item.id == path {
+            clean_path(&item.id)
+        } else {
+            item.id.clone()
+        },
+        outlet: item.outlet.clone(),
+    }
+}
+
 /// What happened to one article.
 enum Outcome {
     Done(ArticleReport),
@@ -58,13 +73,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
     let report_err = |e: std::io::Error| Error::io(&args.report, e);
     out.write_all(&schema::rows(schema::BATCH, [], true).map_err(report_err)?)
         .map_err(report_err)?;
-    let metas: Vec<ArticleMeta> = items
-        .iter()
-        .map(|i| ArticleMeta {
-            id: i.id.clone(),
-            outlet: i.outlet.clone(),
-        })
-        .collect();
+    let metas: Vec<ArticleMeta> = items.iter().map(article_meta).collect();
     let mut summary_rows = Vec::new();
     let (mut failed, mut attention, mut interrupted) = (!input_errors.is_empty(), false, false);
     let progress = Progress::new("checking", items.len() as u64, "articles");
@@ -110,7 +119,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
             pending.insert(i, outcome);
             while let Some(outcome) = pending.remove(&next) {
                 let meta = &metas[next];
-                let file = items[next].path.to_string_lossy();
+                let file = clean_path(&items[next].path.to_string_lossy());
                 match outcome {
                     Outcome::Done(r) => {
                         for w in &r.warnings {
