@@ -2,6 +2,7 @@
 //! turns a statement could be in.
 
 use super::EXIT_CLEAN;
+use quotecheck::corpus::{is_bare_label, Corpus};
 use quotecheck::index::{self, default_path};
 use quotecheck::Error;
 use std::path::PathBuf;
@@ -16,12 +17,46 @@ pub struct Args {
     index: Option<PathBuf>,
 }
 
+/// How many bare labels the note names before it only counts the rest.
+const LABELS_SHOWN: usize = 20;
+
+/// The turn speakers that are transcript labels naming nobody's full name, even through
+/// `speakers.csv` or another document (`JOURNALIST`, `MR HAWKE` in a file that names him
+/// nowhere).
+pub fn bare_labels(corpus: &Corpus) -> Vec<&str> {
+    corpus
+        .speakers
+        .iter()
+        .map(|(s, _)| s.as_str())
+        .filter(|s| is_bare_label(s) && corpus.full_name(s).is_none())
+        .collect()
+}
+
+/// The note on bare labels: how many, and the first [`LABELS_SHOWN`] of them.
+pub fn bare_labels_note(bare: &[&str]) -> String {
+    let shown = bare[..bare.len().min(LABELS_SHOWN)].join(", ");
+    let more = bare.len().saturating_sub(LABELS_SHOWN);
+    format!(
+        "{} speaker label{} name{} no full name (none in the document's title, front matter, aliases: or speakers: lines, speakers.csv or another document), so {} turns keep the label: {shown}{}",
+        bare.len(),
+        if bare.len() == 1 { "" } else { "s" },
+        if bare.len() == 1 { "s" } else { "" },
+        if bare.len() == 1 { "its" } else { "their" },
+        if more > 0 { format!(" and {more} more") } else { String::new() }
+    )
+}
+
 pub fn run(args: Args) -> Result<u8, Error> {
     let path = args.index.unwrap_or_else(|| default_path(&args.corpus));
     let started = Instant::now();
     let s = index::build(&args.corpus, &path)?;
     for skipped in &s.skipped {
         eprintln!("quotecheck: warning: skipped {skipped}");
+    }
+    let speakers = index::Index::open(&path, &args.corpus)?.corpus_for(&[])?;
+    let bare = bare_labels(&speakers);
+    if !bare.is_empty() {
+        eprintln!("quotecheck: note: {}", bare_labels_note(&bare));
     }
     eprintln!(
         "quotecheck: indexed {} files ({} documents, {} turns, {} chunks; {} skipped) into {} ({:.1} MB) in {:.1}s",

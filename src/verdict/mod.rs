@@ -3,12 +3,14 @@
 //! the attributed speaker's best passage weighed against everyone else's ([`judge`]).
 
 mod differences;
+mod display;
 mod grade;
 mod judge;
 mod marked;
 pub mod thresholds;
 
 pub use differences::{assess, Assessment};
+pub use display::join_lines;
 pub use grade::Grade;
 pub use judge::{checked_text, judge, reported_part, score, Candidate, Scored};
 pub use thresholds::Thresholds;
