@@ -146,6 +146,44 @@ impl Verdict {
     }
 }
 
+/// Why a statement is `unverified`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// The speaker is in the corpus, but no passage on or before the statement's date supports it.
+    NoPassage,
+    /// Nobody in the corpus has the speaker's name: there is nothing to check it against.
+    SpeakerNotInCorpus,
+    /// One to three words: finding them somewhere proves nothing.
+    TooShort,
+    /// Only transcripts dated after the statement hold it: they cannot support it.
+    OnlyLaterSources,
+}
+
+impl Reason {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::NoPassage => "no_passage",
+            Reason::SpeakerNotInCorpus => "speaker_not_in_corpus",
+            Reason::TooShort => "too_short",
+            Reason::OnlyLaterSources => "only_later_sources",
+        }
+    }
+
+    /// What the reason means, for a person.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Reason::NoPassage => {
+                "no passage of the speaker on or before the statement's date supports it"
+            }
+            Reason::SpeakerNotInCorpus => "the speaker is not in the corpus",
+            Reason::TooShort => "too short to check: one to three words are found anywhere",
+            Reason::OnlyLaterSources => "only transcripts dated after the statement hold it",
+        }
+    }
+}
+
 /// A statement with its verdict and the evidence for it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
@@ -156,6 +194,9 @@ pub struct Finding {
     pub score: f64,
     /// For a partial statement: which part decided the verdict (`quoted words`, `reported speech`).
     pub decided_by: Option<String>,
+    /// For `unverified`: why (`no_passage`, `speaker_not_in_corpus`, `too_short`,
+    /// `only_later_sources`).
+    pub reason: Option<Reason>,
     /// Transcript file of the best passage.
     pub source_file: Option<String>,
     pub source_title: Option<String>,
@@ -255,6 +296,8 @@ pub enum DiffKind {
     Filler,
     Contraction,
     Ellipsis,
+    /// Quoted pieces the article joins that stand apart in the source.
+    Join,
     Insertion,
     Repetition,
     Shift,
@@ -275,6 +318,7 @@ impl DiffKind {
             DiffKind::Filler
                 | DiffKind::Contraction
                 | DiffKind::Ellipsis
+                | DiffKind::Join
                 | DiffKind::Insertion
                 | DiffKind::Repetition
                 | DiffKind::Shift
@@ -287,6 +331,7 @@ impl DiffKind {
             DiffKind::Filler => "filler",
             DiffKind::Contraction => "contraction",
             DiffKind::Ellipsis => "ellipsis",
+            DiffKind::Join => "quotes joined",
             DiffKind::Insertion => "editorial insertion",
             DiffKind::Repetition => "repetition",
             DiffKind::Shift => "reported speech",

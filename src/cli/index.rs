@@ -27,7 +27,7 @@ pub fn bare_labels(corpus: &Corpus) -> Vec<&str> {
     corpus
         .speakers
         .iter()
-        .map(|(s, _)| s.as_str())
+        .map(|s| s.name.as_str())
         .filter(|s| is_bare_label(s) && corpus.full_name(s).is_none())
         .collect()
 }
@@ -53,10 +53,13 @@ pub fn run(args: Args) -> Result<u8, Error> {
     for skipped in &s.skipped {
         eprintln!("quotecheck: warning: skipped {skipped}");
     }
-    let speakers = index::Index::open(&path, &args.corpus)?.corpus_for(&[])?;
-    let bare = bare_labels(&speakers);
-    if !bare.is_empty() {
-        eprintln!("quotecheck: note: {}", bare_labels_note(&bare));
+    // Best effort: another build may replace the index meanwhile (it is renamed into place).
+    let speakers = index::Index::open(&path, &args.corpus).and_then(|i| i.corpus_for(&[]));
+    if let Ok(speakers) = speakers {
+        let bare = bare_labels(&speakers);
+        if !bare.is_empty() {
+            eprintln!("quotecheck: note: {}", bare_labels_note(&bare));
+        }
     }
     eprintln!(
         "quotecheck: indexed {} files ({} documents, {} turns, {} chunks; {} skipped) into {} ({:.1} MB) in {:.1}s",

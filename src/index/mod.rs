@@ -38,7 +38,7 @@ pub const MAGIC: [u8; 8] = *b"QCINDEX\0";
 /// The format version this build writes and reads; an index of another version is rebuilt.
 /// (Version 1 was a single file with its own postings; version 2 is a directory whose
 /// retrieval is tantivy's.)
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// The index's name (a directory) inside the corpus directory when no `--index PATH` is given.
 pub const DEFAULT_NAME: &str = ".quotecheck.idx";
 /// The records file inside the index directory.

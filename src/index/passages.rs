@@ -2,11 +2,12 @@
 //! of their documents in a small corpus the matcher runs on unchanged; every record checked
 //! against its checksum as it is read.
 
+use super::format::date_of;
 use super::format::{
     short_sum, u32_at, u64_at, DocRecord, TurnRecord, CHUNK_ENTRY, DOC_ENTRY, TURN_ENTRY,
 };
 use super::{cached, Index};
-use crate::corpus::{speaker_list, Corpus, Document, Turn};
+use crate::corpus::{Corpus, Document, Speaker, Turn};
 use crate::date::Date;
 use crate::error::{Error, Result};
 
@@ -118,7 +119,13 @@ impl Index {
         let mut c = Corpus::from_documents(&self.root, docs, Vec::new());
         c.speakers = self
             .speakers
-            .get_or_init(|| speaker_list(self.meta.speakers.clone()))
+            .get_or_init(|| {
+                let speakers = self.meta.speakers.iter().map(|(name, span)| {
+                    let active = span.and_then(|(a, b)| Some((date_of(a)?, date_of(b)?)));
+                    Speaker::new(name.clone(), active)
+                });
+                std::sync::Arc::new(speakers.collect())
+            })
             .clone();
         c.roster = self.roster.clone();
         Ok(c)

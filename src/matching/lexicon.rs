@@ -14,6 +14,8 @@ pub struct Lexicon {
     pub negations: HashSet<&'static str>,
     /// Number words (`two`, `million`, `percent`).
     pub numbers: HashSet<&'static str>,
+    /// Speech verbs that make the passage after them a quotation of someone else.
+    pub quoting_cues: HashSet<&'static str>,
     /// Modals and hedges, each with its strength class (a line of `modals.txt`).
     pub modals: HashMap<&'static str, usize>,
     pub antonyms: HashSet<(&'static str, &'static str)>,
@@ -61,6 +63,7 @@ pub fn lexicon() -> &'static Lexicon {
             multi_fillers,
             negations: lines(include_str!("data/negations.txt")).collect(),
             numbers: lines(include_str!("data/numbers.txt")).collect(),
+            quoting_cues: lines(include_str!("data/quoting_cues.txt")).collect(),
             modals: lines(include_str!("data/modals.txt"))
                 .enumerate()
                 .flat_map(|(class, l)| l.split(' ').map(move |w| (w, class)))

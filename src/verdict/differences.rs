@@ -136,10 +136,17 @@ pub fn assess(
                     contraction = Some((key, diffs.len() - 1, s_span, t_span));
                 }
             }
-            Op::Skip { from, to, .. } => {
-                if to > from {
+            Op::Skip { s, from, to } => {
+                // Pieces a partial statement quotes apart need not stand together; a direct
+                // quote's pieces that stand apart are joined (harmless, and named).
+                let join = stmt.joins.contains(&s);
+                if to > from && !(join && kind == Kind::Partial) {
                     diffs.push(Difference {
-                        kind: DiffKind::Ellipsis,
+                        kind: if join {
+                            DiffKind::Join
+                        } else {
+                            DiffKind::Ellipsis
+                        },
                         change: Change::Skipped(to - from),
                     });
                 }

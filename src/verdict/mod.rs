@@ -4,6 +4,7 @@
 
 mod differences;
 mod display;
+mod evidence;
 mod grade;
 mod judge;
 mod marked;
@@ -11,8 +12,9 @@ pub mod thresholds;
 
 pub use differences::{assess, Assessment};
 pub use display::join_lines;
+pub use evidence::Cutoff;
 pub use grade::Grade;
-pub use judge::{checked_text, judge, reported_part, score, Candidate, Scored};
+pub use judge::{checked_text, judge, reported_part, score, Candidate, Checked, Scored};
 pub use thresholds::Thresholds;
 
 #[cfg(test)]

@@ -30,8 +30,12 @@ pub mod defaults {
     /// words or short phrases (`get rid of` for `eliminate`); a longer run is a clause the
     /// passage does not hold.
     pub const PARAPHRASE_MAX_RUN: usize = 3;
-    /// Fewest words for a statement to be called misattributed: shorter phrases recur by chance.
-    pub const MIN_MISATTRIBUTION_WORDS: usize = 5;
+    /// Fewest content words (fillers aside) for a statement to be called misattributed:
+    /// shorter phrases (`It's just not true`, `I hope not`) recur by chance.
+    pub const MIN_MISATTRIBUTION_WORDS: usize = 6;
+    /// Most days between another speaker's source and the statement for that source to show
+    /// a misattribution: words said in another campaign decades before are a coincidence.
+    pub const MISATTRIBUTION_MAX_DAYS: u32 = 366;
 }
 
 /// The thresholds in force: [`defaults`] by default; a newsroom may set them in its
@@ -53,6 +57,8 @@ pub struct Thresholds {
     pub paraphrase_max_run: usize,
     /// See [`defaults::MIN_MISATTRIBUTION_WORDS`].
     pub min_misattribution_words: usize,
+    /// See [`defaults::MISATTRIBUTION_MAX_DAYS`].
+    pub misattribution_max_days: u32,
 }
 
 impl Default for Thresholds {
@@ -66,6 +72,7 @@ impl Default for Thresholds {
             paraphrase_min_coverage: PARAPHRASE_MIN_COVERAGE,
             paraphrase_max_run: PARAPHRASE_MAX_RUN,
             min_misattribution_words: MIN_MISATTRIBUTION_WORDS,
+            misattribution_max_days: MISATTRIBUTION_MAX_DAYS,
         }
     }
 }
