@@ -8,6 +8,9 @@ use common::*;
 /// Austin's words with a negation added, Baier's words given to Austin, and a true quote.
 const DRAFT: &str = "# Austin on Ukraine\n\n\u{201c}We are certainly not committed to helping Ukraine defend its sovereign territory,\u{201d} Austin said.\n\n\u{201c}There are already almost 100,000 Russian troops along that border with Ukraine,\u{201d} Austin said.\n\n\u{201c}We remain focused on this,\u{201d} Austin said.\n";
 
+/// [`DRAFT`] with a quote nobody in the corpus said.
+const DRAFT_UNVERIFIED: &str = "\n\u{201c}We will never send troops,\u{201d} Austin said.\n";
+
 /// `text` in Windows-1252 (the curly quotes as 0x93/0x94).
 fn windows_1252(text: &str) -> Vec<u8> {
     text.chars()
@@ -143,7 +146,11 @@ fn an_empty_draft_is_warned_about() {
 #[test]
 fn quiet_line_says_what_changed_and_who_said_it() {
     let dir = sample_dir();
-    std::fs::write(dir.path().join("draft.md"), DRAFT).unwrap();
+    std::fs::write(
+        dir.path().join("draft.md"),
+        format!("{DRAFT}{DRAFT_UNVERIFIED}"),
+    )
+    .unwrap();
     let out = check_quiet(dir.path(), "draft.md");
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
@@ -153,6 +160,7 @@ fn quiet_line_says_what_changed_and_who_said_it() {
         [
             "draft.md:3: altered: Lloyd J. Austin III: \"We are certainly not committed to helping Ukraine defend its sovereign territory\"; changes: +not (negation)",
             "draft.md:5: misattributed: Lloyd J. Austin III: \"There are already almost 100,000 Russian troops along that border with Ukraine\"; said by: Bret Baier",
+            "draft.md:9: unverified: Lloyd J. Austin III: \"We will never send troops\"; reason: no_passage",
         ],
         "{text}"
     );

@@ -23,8 +23,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     html: Option<PathBuf>,
     /// Print only the statements that fail, one line each: `file:line: verdict: speaker:
-    /// "statement"`, then `; changes: ...` (what was altered) and `; said by: ...` (who
-    /// really said it).
+    /// "statement"`, then `; changes: ...` (what was altered), `; said by: ...` (who really
+    /// said it) and `; reason: ...` (why it is unverified).
     #[arg(long, short)]
     quiet: bool,
     /// The articles' date (YYYY-MM-DD), when they have no date line.
@@ -79,7 +79,8 @@ fn page_reports(reports: &[ArticleReport], articles: &[Article]) -> Vec<ArticleR
 
 /// One `--quiet` line: `file:line: verdict: speaker: "statement"`, then what changed
 /// (`; changes: 15 -> 25 (number)`, the substantive differences) and who said it
-/// (`; said by: NAME`), so an editor need not run the full report.
+/// (`; said by: NAME`), and for an unverified one why (`; reason: no_passage`), so an editor
+/// need not run the full report.
 pub fn quiet_line(f: &quotecheck::Finding) -> String {
     let st = &f.statement;
     let mut line = format!(
@@ -101,6 +102,9 @@ pub fn quiet_line(f: &quotecheck::Finding) -> String {
     }
     if let Some(who) = &f.true_speaker {
         line.push_str(&format!("; said by: {who}"));
+    }
+    if let Some(why) = f.reason {
+        line.push_str(&format!("; reason: {}", why.as_str()));
     }
     line
 }
