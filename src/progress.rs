@@ -5,7 +5,7 @@
 //! until the program asks for it ([`enable`]), so a program using the library draws nothing
 //! unasked.
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
@@ -61,11 +61,13 @@ impl Progress {
         let shown = ENABLED.load(Ordering::Relaxed) && std::io::stderr().is_terminal();
         let bar = shown.then(|| {
             let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-            let template = format!(
-                "{{prefix:<9}} [{{bar:30}}] {{pos}}/{{len}} {unit} {{per_sec}} ETA {{eta}}"
-            );
+            let template =
+                format!("{{prefix:<9}} [{{bar:30}}] {{pos}}/{{len}} {unit} {{rate}} ETA {{eta}}");
             if let Ok(style) = ProgressStyle::with_template(&template) {
-                bar.set_style(style.progress_chars("#> "));
+                let rate = |s: &ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0}/s", s.per_sec());
+                };
+                bar.set_style(style.with_key("rate", rate).progress_chars("#> "));
             }
             bar.set_prefix(what);
             bar
