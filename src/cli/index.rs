@@ -53,14 +53,6 @@ pub fn run(args: Args) -> Result<u8, Error> {
     for skipped in &s.skipped {
         eprintln!("quotecheck: warning: skipped {skipped}");
     }
-    // Best effort: another build may replace the index meanwhile (it is renamed into place).
-    let speakers = index::Index::open(&path, &args.corpus).and_then(|i| i.corpus_for(&[]));
-    if let Ok(speakers) = speakers {
-        let bare = bare_labels(&speakers);
-        if !bare.is_empty() {
-            eprintln!("quotecheck: note: {}", bare_labels_note(&bare));
-        }
-    }
     eprintln!(
         "quotecheck: indexed {} files ({} documents, {} turns, {} chunks; {} skipped) into {} ({:.1} MB) in {:.1}s",
         s.files,
@@ -72,5 +64,13 @@ pub fn run(args: Args) -> Result<u8, Error> {
         s.bytes as f64 / 1e6,
         started.elapsed().as_secs_f64()
     );
+    // Best effort: another build may replace the index meanwhile (it is renamed into place).
+    let speakers = index::Index::open(&path, &args.corpus).and_then(|i| i.corpus_for(&[]));
+    if let Ok(speakers) = speakers {
+        let bare = bare_labels(&speakers);
+        if !bare.is_empty() {
+            eprintln!("quotecheck: note: {}", bare_labels_note(&bare));
+        }
+    }
     Ok(EXIT_CLEAN)
 }

@@ -293,7 +293,14 @@ fn title_name(title: &str, label: &str) -> Option<String> {
             .map(|w| w.trim_end_matches([',', ';', ':', ')']))
             .collect::<Vec<_>>()
             .join(" ");
-        return (first && same_person(&name, label)).then(|| unshout(&name));
+        // A label that is a full name already (`JULIA GILLARD`) gains only its case; one
+        // whose title words say more is a heading misread as a label
+        // (`NATIONAL PRESS CLUB LUNCHEON:`), not a person.
+        let words_of = |n: &str| n.split_whitespace().map(title_word).collect::<Vec<_>>();
+        let ok = first
+            && same_person(&name, label)
+            && (parts.len() < 2 || words_of(&name) == words_of(label));
+        return ok.then(|| unshout(&name));
     }
     // A role label: its words (`the` aside) are all title words.
     let role: Vec<String> = label
@@ -335,17 +342,20 @@ fn unshout(name: &str) -> String {
     if name.chars().any(char::is_lowercase) {
         return name.to_string();
     }
-    name.split(' ')
-        .map(|w| {
-            let mut c = w.chars();
-            c.next().map_or_else(String::new, |f| {
-                f.to_uppercase()
-                    .chain(c.flat_map(char::to_lowercase))
-                    .collect()
-            })
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(name.len());
+    let mut word_start = true;
+    for c in name.chars() {
+        if word_start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        // A new capital after a space, an apostrophe or a hyphen (`O'Brien`, `Smith-Jones`)
+        // and after `Mc` (`McMahon`).
+        word_start =
+            matches!(c, ' ' | '\'' | '\u{2019}' | '-') || out.ends_with(" Mc") || out == "Mc";
+    }
+    out
 }
 
 /// A title's word as written, without edge punctuation and a possessive `'s`.
@@ -502,6 +512,26 @@ mod tests {
                 "Third Debate, Moderator Chris Wallace",
                 "MODERATOR",
                 "MODERATOR",
+            ),
+            (
+                "INTERVIEW WITH KERRY O'BRIEN - THE 7.30 REPORT",
+                "O'BRIEN",
+                "Kerry O'Brien",
+            ),
+            (
+                "PRESS CONFERENCE, MR WILLIAM MCMAHON, SAN FRANCISCO",
+                "MCMAHON",
+                "William McMahon",
+            ),
+            (
+                "NATIONAL PRESS CLUB LUNCHEON: OPENING ADDRESS",
+                "NATIONAL PRESS CLUB LUNCHEON",
+                "NATIONAL PRESS CLUB LUNCHEON",
+            ),
+            (
+                "Doorstop Interview with the Acting PM, The Hon Julia Gillard, MP",
+                "JULIA GILLARD",
+                "Julia Gillard",
             ),
         ];
         for (title, label, want) in table {
