@@ -133,10 +133,12 @@ impl Progress {
         self.started.elapsed()
     }
 
-    /// Ends the bar (left on the screen at its last count).
+    /// Ends the bar: left on the screen at its last count, with the line ended (indicatif
+    /// leaves the cursor after it, where the next message would run on).
     pub fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish();
+            eprintln!();
         }
     }
 }

@@ -230,3 +230,56 @@ fn no_formula_guard_writes_cells_as_they_are() {
     assert_eq!(differences("guarded.csv"), ["'-the (filler)"]);
     assert_eq!(differences("raw.csv"), ["-the (filler)"]);
 }
+
+/// `script` (util-linux) runs a command on a pseudo-terminal: how a test sees the bar a
+/// person sees.
+fn on_a_terminal(dir: &std::path::Path, args: &[&str]) -> Option<String> {
+    let cmd = std::iter::once(env!("CARGO_BIN_EXE_quotecheck"))
+        .chain(args.iter().copied())
+        .map(|a| format!("'{a}'"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let out = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .current_dir(dir)
+        .env("QUOTECHECK_PROGRESS_SECONDS", "0")
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn batch_draws_a_bar_on_a_terminal_and_ends_its_line() {
+    let dir = sample_dir();
+    let d = dir.path();
+    std::fs::create_dir(d.join("articles")).unwrap();
+    for i in 0..3 {
+        std::fs::write(d.join(format!("articles/{i}.txt")), STORY).unwrap();
+    }
+    let args = [
+        "batch", "articles", "--report", "out.csv", "--corpus", "corpus",
+    ];
+    let Some(screen) = on_a_terminal(d, &args) else {
+        eprintln!("skipped: no `script` to run a pseudo-terminal");
+        return;
+    };
+    let lines: Vec<&str> = screen.split(['\r', '\n']).collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("checking  [") && l.contains("3/3 articles")),
+        "{screen:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("quotecheck: checked 3 articles")),
+        "the totals line starts a line of its own: {screen:?}"
+    );
+    assert!(
+        !screen.contains("quotecheck: checking "),
+        "no log lines on a terminal: {screen:?}"
+    );
+}
