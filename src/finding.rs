@@ -295,6 +295,10 @@ impl std::fmt::Display for Alternative {
 pub enum DiffKind {
     Filler,
     Contraction,
+    /// The same letters, apostrophes or hyphens aside (`hell` printed `he'll`).
+    Spelling,
+    /// A negation moved into the word or out of it (`was unsatisfied` / `wasn't satisfied`).
+    NegationMoved,
     Ellipsis,
     /// Quoted pieces the article joins that stand apart in the source.
     Join,
@@ -317,6 +321,8 @@ impl DiffKind {
             self,
             DiffKind::Filler
                 | DiffKind::Contraction
+                | DiffKind::Spelling
+                | DiffKind::NegationMoved
                 | DiffKind::Ellipsis
                 | DiffKind::Join
                 | DiffKind::Insertion
@@ -330,6 +336,8 @@ impl DiffKind {
         match self {
             DiffKind::Filler => "filler",
             DiffKind::Contraction => "contraction",
+            DiffKind::Spelling => "spelling",
+            DiffKind::NegationMoved => "negation in the word",
             DiffKind::Ellipsis => "ellipsis",
             DiffKind::Join => "quotes joined",
             DiffKind::Insertion => "editorial insertion",
@@ -357,6 +365,8 @@ pub enum Change {
     Replaced { said: String, printed: String },
     /// An editorial ellipsis standing for this many source words: `... for 7 words`.
     Skipped(usize),
+    /// Pieces quoted together that the speaker said in different places (`file:line` each).
+    Joined(Vec<String>),
 }
 
 impl std::fmt::Display for Change {
@@ -366,6 +376,7 @@ impl std::fmt::Display for Change {
             Change::Added(w) => write!(f, "+{w}"),
             Change::Replaced { said, printed } => write!(f, "{said} -> {printed}"),
             Change::Skipped(n) => write!(f, "... for {n} words"),
+            Change::Joined(places) => write!(f, "pieces from {}", places.join(", ")),
         }
     }
 }

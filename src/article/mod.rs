@@ -50,6 +50,17 @@ pub fn is_double_quote(c: char) -> bool {
     )
 }
 
+/// The quotation mark at byte `i` of `text` and its length: a double quote (straight or
+/// curly), a guillemet, or two apostrophes standing for one (`''`, as some papers print it).
+pub fn quote_mark_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let c = text.get(i..)?.chars().next()?;
+    match c {
+        '\'' if text.as_bytes().get(i + 1) == Some(&b'\'') => Some(('"', 2)),
+        _ if is_double_quote(c) => Some((c, c.len_utf8())),
+        _ => None,
+    }
+}
+
 /// A word with case and apostrophe style folded (`Can’t` = `can't`): how two spellings of a
 /// word are compared.
 pub fn fold_word(w: &str) -> String {

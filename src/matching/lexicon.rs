@@ -14,6 +14,14 @@ pub struct Lexicon {
     pub negations: HashSet<&'static str>,
     /// Number words (`two`, `million`, `percent`).
     pub numbers: HashSet<&'static str>,
+    /// Words that open a spoken sentence and may be dropped from a quotation's start.
+    pub conjunctions: HashSet<&'static str>,
+    /// Prefixes that carry a negation inside a word (`un`, `dis`).
+    pub negative_prefixes: Vec<&'static str>,
+    /// Personal pronouns, which reported speech may replace by a name.
+    pub pronouns: HashSet<&'static str>,
+    /// Words too common to say what a clause is about.
+    pub stopwords: HashSet<&'static str>,
     /// Speech verbs that make the passage after them a quotation of someone else.
     pub quoting_cues: HashSet<&'static str>,
     /// Modals and hedges, each with its strength class (a line of `modals.txt`).
@@ -64,6 +72,10 @@ pub fn lexicon() -> &'static Lexicon {
             negations: lines(include_str!("data/negations.txt")).collect(),
             numbers: lines(include_str!("data/numbers.txt")).collect(),
             quoting_cues: lines(include_str!("data/quoting_cues.txt")).collect(),
+            stopwords: lines(include_str!("data/stopwords.txt")).collect(),
+            conjunctions: lines(include_str!("data/conjunctions.txt")).collect(),
+            negative_prefixes: lines(include_str!("data/negative_prefixes.txt")).collect(),
+            pronouns: lines(include_str!("data/pronouns.txt")).collect(),
             modals: lines(include_str!("data/modals.txt"))
                 .enumerate()
                 .flat_map(|(class, l)| l.split(' ').map(move |w| (w, class)))

@@ -22,6 +22,10 @@ fn opt(o: &Option<String>) -> String {
     o.clone().unwrap_or_default()
 }
 
+fn reason(f: &Finding) -> String {
+    opt_string(f.reason.map(|r| r.as_str()))
+}
+
 fn opt_string<T: ToString>(o: Option<T>) -> String {
     o.map(|x| x.to_string()).unwrap_or_default()
 }
@@ -52,6 +56,7 @@ pub const CHECK: &Schema<Finding> = &[
     ("verdict", |f| f.verdict.as_str().to_string()),
     ("score", |f| format!("{:.3}", f.score)),
     ("decided_by", |f| opt(&f.decided_by)),
+    ("reason", reason),
     ("source_file", |f| opt(&f.source_file)),
     ("source_title", |f| opt(&f.source_title)),
     ("source_date", |f| opt_string(f.source_date)),
@@ -73,6 +78,7 @@ pub const VERIFY: &Schema<Finding> = &[
     ("kind", |f| f.statement.kind.as_str().to_string()),
     ("verdict", |f| f.verdict.as_str().to_string()),
     ("decided_by", |f| opt(&f.decided_by)),
+    ("reason", reason),
     ("score", |f| format!("{:.3}", f.score)),
     ("score_parts", |f| opt_string(f.score_parts.as_ref())),
     ("source_file", |f| opt(&f.source_file)),
@@ -125,6 +131,7 @@ pub const BATCH: &BatchSchema = &[
     }),
     ("statement", |r| r.finding.statement.content.clone()),
     ("verdict", |r| r.finding.verdict.as_str().to_string()),
+    ("reason", |r| reason(r.finding)),
     ("score", |r| format!("{:.3}", r.finding.score)),
     ("differences", |r| differences(r.finding)),
     ("source_file", |r| opt(&r.finding.source_file)),

@@ -138,6 +138,19 @@ fn finding_card(out: &mut String, f: &Finding, article: usize) {
     };
     out.push_str(&format!("<p><b>{}</b>{mention}</p>", escape(&st.speaker)));
     out.push_str(&format!("<p class=\"said\">“{}”</p>", escape(&st.content)));
+    if let Some(reason) = f.reason {
+        out.push_str(&format!(
+            "<p class=\"reason\"><b>Why unverified:</b> {} <span class=\"meta\">({})</span></p>",
+            escape(reason.describe()),
+            reason.as_str()
+        ));
+        if let Some(alt) = &f.alternative {
+            out.push_str(&format!(
+                "<p class=\"meta\">Closest passage: {}</p>",
+                escape(&alt.to_string())
+            ));
+        }
+    }
     if let Some(who) = &f.true_speaker {
         out.push_str(&format!("<p><b>Said by:</b> {}</p>", escape(who)));
     }

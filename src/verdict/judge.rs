@@ -10,18 +10,22 @@ use super::marked::mark;
 use super::Thresholds;
 use crate::corpus::{format_time, TurnRef, QUESTION_SPEAKER};
 use crate::date::Date;
-use crate::finding::{Alternative, Finding, Kind, Reason, ScoreParts, Statement, Verdict};
+use crate::finding::{
+    Alternative, Change, DiffKind, Difference, Finding, Kind, Reason, ScoreParts, Statement,
+    Verdict,
+};
 use crate::matching::{could_hold, place, prepare_joined, Haystack, Placement, Prepared};
 use rayon::prelude::*;
+use std::ops::Range;
 
 /// Most words a statement may have and still be too short to check (`"a demand"`).
 pub const MAX_TOO_SHORT_WORDS: usize = 3;
 
 /// A quoted fragment too short to check alone counts when the speaker's passage holding it
-/// is from the day the article says the words were said, or when the reported speech around
-/// it fits that passage: at least this share of the clause's content words found there in
-/// order.
-pub const SHORT_QUOTE_CONTEXT: f64 = 0.5;
+/// is from the day the article says the words were said, or when the clause around it is
+/// about what that passage is about: a word of the clause (not a stop word, not one of the
+/// fragment's) within this many words of the fragment there.
+pub const SHORT_QUOTE_CONTEXT: usize = 60;
 
 /// What of a statement is checked: the text, whether it is reported speech (its words also
 /// match their unshifted forms), which part decides (for a partial statement), and where in
@@ -133,15 +137,6 @@ impl Scored {
         v
     }
 
-    /// The share of the statement's content words its placement in turn `r` matches, if it
-    /// was placed there.
-    pub fn coverage_in(&self, r: TurnRef) -> Option<f64> {
-        self.graded
-            .iter()
-            .find(|g| g.placement.turn == r)
-            .map(|g| g.assessment.content_coverage)
-    }
-
     /// The graded candidate passages, best first: those that can support the statement, then
     /// those dated after it.
     pub fn candidates(&self, hay: &Haystack) -> Vec<Candidate> {
@@ -232,28 +227,27 @@ pub fn judge(
 ) -> Finding {
     let cutoff = Cutoff::of(&st, article_date);
     let Some(reported) = reported_part(&st) else {
-        return judge_one(hay, st, cutoff, th, false).0;
+        let (f, _) = judge_one(hay, st.clone(), cutoff, th, false);
+        return stitched(hay, &st, &f, cutoff, th).unwrap_or(f);
     };
     let short = checked_words(&st) <= MAX_TOO_SHORT_WORDS;
-    let (quote, quote_turn) = judge_one(hay, st, cutoff, th, short);
+    let fragment = st.quoted.clone();
+    let (quote, quote_at) = judge_one(hay, st.clone(), cutoff, th, short);
+    let quote = stitched(hay, &st, &quote, cutoff, th).unwrap_or(quote);
     let sound = matches!(quote.verdict, Verdict::Verbatim | Verdict::NearVerbatim);
-    // A short fragment counts only with its clause, or its day: the reported speech must fit
-    // the passage the fragment was found in, or that passage be of the day the article dates
-    // the words to.
-    let fits = |rest: &Statement| {
-        quote_turn.is_some_and(|r| {
-            let same_day = rest.statement_date.is_some() && hay.doc(r).date == rest.statement_date;
-            same_day
-                || score(hay, rest, th, cutoff)
-                    .coverage_in(r)
-                    .is_some_and(|c| c >= SHORT_QUOTE_CONTEXT)
-        })
-    };
-    let short_fits = short && sound && fits(&reported);
+    // A short fragment counts only with its clause, or its day: the passage it was found in
+    // must be of the day the article dates the words to, or hold a word of the clause near it.
+    let short_fits = short
+        && sound
+        && quote_at.as_ref().is_some_and(|(r, range)| {
+            let same_day =
+                reported.statement_date.is_some() && hay.doc(*r).date == reported.statement_date;
+            same_day || clause_near(hay, &reported.content, &fragment, *r, range)
+        });
     let (rest, _) = judge_one(hay, reported, cutoff, th, false);
     let mut chosen = if sound && matches!(rest.verdict, Verdict::Altered | Verdict::Misattributed) {
         decided_by_reported(rest)
-    } else if short && !short_fits {
+    } else if short && !short_fits && quote.reason != Some(Reason::SpeakerNotInCorpus) {
         if rest.verdict == Verdict::Unverified {
             too_short(quote)
         } else {
@@ -264,6 +258,127 @@ pub fn judge(
     };
     chosen.statement.kind = Kind::Partial;
     chosen
+}
+
+/// True when a word of `clause` that is neither a stop word nor one of the quoted words of
+/// `fragment` stands within [`SHORT_QUOTE_CONTEXT`] words of `range` in turn `r`.
+fn clause_near(
+    hay: &Haystack,
+    clause: &str,
+    fragment: &[String],
+    r: TurnRef,
+    range: &Range<usize>,
+) -> bool {
+    use crate::matching::lexicon::lexicon;
+    use crate::matching::normalize::{tokenize, Side};
+    let lex = lexicon();
+    let norms = |text: &str| -> Vec<String> {
+        tokenize(text, Side::Statement)
+            .into_iter()
+            .filter(|t| !t.is_ellipsis())
+            .map(|t| t.norm)
+            .collect()
+    };
+    let fragment: Vec<String> = fragment.iter().flat_map(|q| norms(q)).collect();
+    let clause: Vec<String> = norms(clause)
+        .into_iter()
+        .filter(|w| {
+            !fragment.contains(w)
+                && !lex.fillers.contains(w.as_str())
+                && !lex.stopwords.contains(w.as_str())
+        })
+        .collect();
+    let toks = &hay.words(r).tokens;
+    let lo = range.start.saturating_sub(SHORT_QUOTE_CONTEXT);
+    let hi = (range.end + SHORT_QUOTE_CONTEXT).min(toks.len());
+    toks[lo..hi].iter().any(|t| clause.contains(&t.norm))
+}
+
+/// Most pieces of a quotation checked one by one when the whole is not found in one place.
+const MAX_STITCHED_PIECES: usize = 12;
+
+/// A quotation of several pieces or sentences that no one passage holds may be stitched from
+/// several places the speaker said each: when every piece of more than
+/// [`MAX_TOO_SHORT_WORDS`] words is the speaker's, verbatim or nearly, on or before the
+/// statement's date, the quotation is near-verbatim, the join named among its differences.
+/// `None` when the whole was already found, or a piece is not the speaker's.
+fn stitched(
+    hay: &Haystack,
+    st: &Statement,
+    whole: &Finding,
+    cutoff: Cutoff,
+    th: &Thresholds,
+) -> Option<Finding> {
+    let sound = |v: Verdict| matches!(v, Verdict::Verbatim | Verdict::NearVerbatim);
+    if st.kind == Kind::Indirect
+        || sound(whole.verdict)
+        || whole.reason.is_some_and(|r| r != Reason::NoPassage)
+    {
+        return None;
+    }
+    let units: Vec<&str> = st.quoted.iter().flat_map(|q| sentences(q)).collect();
+    if units.len() < 2 || units.len() > MAX_STITCHED_PIECES {
+        return None;
+    }
+    let mut found: Vec<Finding> = Vec::new();
+    for unit in units {
+        let piece = Statement {
+            kind: Kind::Direct,
+            content: unit.to_string(),
+            quoted: vec![unit.to_string()],
+            ..st.clone()
+        };
+        if checked_words(&piece) <= MAX_TOO_SHORT_WORDS {
+            continue;
+        }
+        let (f, _) = judge_one(hay, piece, cutoff, th, false);
+        if !sound(f.verdict) {
+            return None;
+        }
+        found.push(f);
+    }
+    let mut places: Vec<String> = found
+        .iter()
+        .filter_map(|f| Some(format!("{}:{}", f.source_file.as_ref()?, f.source_line?)))
+        .collect();
+    places.dedup();
+    if found.len() < 2 || places.len() < 2 {
+        return None;
+    }
+    let mut f = found.remove(0);
+    for other in &found {
+        f.differences.extend(other.differences.iter().cloned());
+    }
+    f.differences.push(Difference {
+        kind: DiffKind::Join,
+        change: Change::Joined(places),
+    });
+    f.verdict = Verdict::NearVerbatim;
+    f.statement = Statement {
+        speaker: f.statement.speaker,
+        ..st.clone()
+    };
+    f.decided_by = whole.decided_by.clone();
+    Some(f)
+}
+
+/// The sentences of a quoted piece: split after `.`, `?` or `!` and a space before a capital.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '?' | '!')
+            && bytes.get(i + 1) == Some(&b' ')
+            && text[i + 2..].starts_with(|n: char| n.is_uppercase() || n == '"')
+        {
+            out.push(text[start..=i].trim());
+            start = i + 2;
+        }
+    }
+    out.push(text[start..].trim());
+    out.retain(|s| !s.is_empty());
+    out
 }
 
 /// A finding of the reported speech, saying so.
@@ -348,16 +463,16 @@ pub fn reported_part(st: &Statement) -> Option<Statement> {
 /// and the words are those of a person the roster (`speakers.csv`) affiliates with it, the
 /// finding keeps the institution as the speaker and says whose words they are.
 ///
-/// With `short_ok`, words too short to check alone are still placed (their clause will be
-/// weighed by the caller); without it they are `unverified`, `too_short`. Returns the turn
-/// the evidence comes from, if any.
+/// With `short_ok`, quoted words too short to check alone are still placed (their clause
+/// will be weighed by the caller); without it they are `unverified`, `too_short`. Returns
+/// the turn the evidence comes from, if any, and where in it.
 fn judge_one(
     hay: &Haystack,
     st: Statement,
     cutoff: Cutoff,
     th: &Thresholds,
     short_ok: bool,
-) -> (Finding, Option<TurnRef>) {
+) -> (Finding, Option<(TurnRef, Range<usize>)>) {
     let given = st.speaker.clone();
     let (mut f, turn) = judge_text(hay, st, cutoff, th, short_ok);
     super::display::present(hay, &mut f);
@@ -384,7 +499,7 @@ fn judge_text(
     cutoff: Cutoff,
     th: &Thresholds,
     short_ok: bool,
-) -> (Finding, Option<TurnRef>) {
+) -> (Finding, Option<(TurnRef, Range<usize>)>) {
     let decided_by = checked_text(&st).decided_by;
     let scored = score(hay, &st, th, cutoff);
     if let Some(first) = scored.own.first() {
@@ -415,7 +530,8 @@ fn judge_text(
         .as_ref()
         .filter(|(_, holds)| holds.is_ok())
         .map(|(g, _)| *g);
-    let too_short = words <= MAX_TOO_SHORT_WORDS && !short_ok;
+    // Quoted words too short to check: finding them somewhere proves nothing.
+    let too_short = words <= MAX_TOO_SHORT_WORDS && kind != Kind::Indirect && !short_ok;
     let (verdict, chosen) = if too_short {
         (Verdict::Unverified, None)
     } else if own_grade <= Grade::Altered && own_grade <= other_grade {
@@ -519,7 +635,8 @@ fn judge_text(
             .map(|(g, own)| alternative(hay, g, *own))
             .next()
     };
-    (finding, chosen_turn)
+    let at = chosen.map(|g| (g.placement.turn, g.placement.alignment.t_range.clone()));
+    (finding, at)
 }
 
 /// Fills in the evidence of a finding from its chosen passage.

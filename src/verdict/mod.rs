@@ -19,3 +19,5 @@ pub use thresholds::Thresholds;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_real;
