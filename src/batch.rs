@@ -18,6 +18,8 @@ pub struct Item {
     pub path: PathBuf,
     pub date: Option<Date>,
     pub outlet: Option<String>,
+    /// The manifest's `title`.
+    pub title: Option<String>,
 }
 
 impl Item {
@@ -27,6 +29,7 @@ impl Item {
             path,
             date: None,
             outlet: None,
+            title: None,
         }
     }
 }
@@ -109,6 +112,7 @@ pub fn read_manifest(path: &Path, errors: &mut Vec<Error>) -> Vec<Item> {
             path: full,
             date,
             outlet: get(col("outlet")),
+            title: get(col("title")),
         });
     }
     out

@@ -169,7 +169,7 @@ fn config_thresholds_change_verdicts_and_bad_ones_name_the_line() {
     let out = run(dir.path(), &["check", "article.txt"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("quotecheck.toml:3:") && stderr(&out).contains("near_min_coverage"),
+        stderr(&out).contains("quotecheck.toml:4:") && stderr(&out).contains("near_min_coverage"),
         "{}",
         stderr(&out)
     );

@@ -5,9 +5,10 @@
 use super::{open_checker, write_atomic, SourceOpts, EXIT_INTERRUPTED};
 use quotecheck::batch::{self, Item};
 use quotecheck::date::Date;
+use quotecheck::files::clean_path;
 use quotecheck::progress::Progress;
 use quotecheck::report::csv::{self as schema, SummaryRow};
-use quotecheck::report::{self, ArticleMeta, ArticleReport};
+use quotecheck::report::{ArticleMeta, ArticleReport, Summary};
 use quotecheck::{Article, Error};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -33,6 +34,55 @@ pub struct Args {
     /// Date for articles that have none in a manifest or a date line (YYYY-MM-DD).
     #[arg(long, value_parser = super::parse_date)]
     date: Option<Date>,
+    /// Write cells as they are, without the `'` that keeps a spreadsheet from running a cell
+    /// that starts with `=`, `+`, `-` or `@` (for a CSV read by a program, such as pandas).
+    #[arg(long)]
+    no_formula_guard: bool,
+}
+
+/// What the report says of an item beside its findings; an id that is the item's path is
+/// cleaned like the path (`scratch/../a.txt` -> `a.txt`).
+fn article_meta(item: &Item) -> ArticleMeta {
+    let path = item.path.to_string_lossy();
+    ArticleMeta {
+        id: if item.id == path {
+            clean_path(&item.id)
+        } else {
+            item.id.clone()
+        },
+        outlet: item.outlet.clone(),
+        title: item.title.clone(),
+    }
+}
+
+/// The line a batch ends with: how many articles were checked and failed, the verdict
+/// counts of their statements, how long it took and where the report is.
+fn totals_line(
+    rows: &[SummaryRow],
+    input_errors: usize,
+    took: std::time::Duration,
+    report: &std::path::Path,
+) -> String {
+    let mut total = Summary::default();
+    for c in rows.iter().filter_map(|r| r.counts.as_ref()) {
+        total.statements += c.statements;
+        total.verbatim += c.verbatim;
+        total.near_verbatim += c.near_verbatim;
+        total.altered += c.altered;
+        total.paraphrase += c.paraphrase;
+        total.misattributed += c.misattributed;
+        total.unverified += c.unverified;
+        total.needs_attention += c.needs_attention;
+    }
+    let checked = rows.iter().filter(|r| r.counts.is_some()).count();
+    let failed = rows.iter().filter(|r| r.error.is_some()).count() + input_errors;
+    format!(
+        "checked {checked} article{} ({failed} could not be checked) in {:.1}s: {}; report {}",
+        if checked == 1 { "" } else { "s" },
+        took.as_secs_f64(),
+        total.line(),
+        report.display()
+    )
 }
 
 /// What happened to one article.
@@ -56,18 +106,14 @@ pub fn run(args: Args) -> Result<u8, Error> {
     }
     let mut out = std::fs::File::create(&args.report).map_err(|e| Error::io(&args.report, e))?;
     let report_err = |e: std::io::Error| Error::io(&args.report, e);
-    out.write_all(&schema::rows(schema::BATCH, [], true).map_err(report_err)?)
+    let guard = !args.no_formula_guard;
+    out.write_all(&schema::guarded_rows(schema::BATCH, [], true, guard).map_err(report_err)?)
         .map_err(report_err)?;
-    let metas: Vec<ArticleMeta> = items
-        .iter()
-        .map(|i| ArticleMeta {
-            id: i.id.clone(),
-            outlet: i.outlet.clone(),
-        })
-        .collect();
+    let metas: Vec<ArticleMeta> = items.iter().map(article_meta).collect();
     let mut summary_rows = Vec::new();
     let (mut failed, mut attention, mut interrupted) = (!input_errors.is_empty(), false, false);
-    let progress = Progress::new("checking", items.len() as u64, "articles");
+    let progress = Progress::new("checking", items.len() as u64, "articles")
+        .with_lines(quotecheck::progress::lines_every());
     let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
     let check_one = |item: &Item| -> Outcome {
         if stop.load(Ordering::SeqCst) {
@@ -80,6 +126,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
                     Ok(findings) => Outcome::Done(ArticleReport {
                         findings,
                         file: a.path,
+                        title: a.title,
                         date: a.date,
                         warnings: a.warnings,
                     }),
@@ -109,7 +156,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
             pending.insert(i, outcome);
             while let Some(outcome) = pending.remove(&next) {
                 let meta = &metas[next];
-                let file = items[next].path.to_string_lossy();
+                let file = clean_path(&items[next].path.to_string_lossy());
                 match outcome {
                     Outcome::Done(r) => {
                         for w in &r.warnings {
@@ -117,8 +164,10 @@ pub fn run(args: Args) -> Result<u8, Error> {
                         }
                         attention |= r.findings.iter().any(|f| f.needs_attention);
                         // One write per article: an interrupted run leaves whole rows only.
-                        out.write_all(&report::batch_rows(meta, &r).map_err(report_err)?)
-                            .map_err(report_err)?;
+                        out.write_all(
+                            &schema::guarded_batch_rows(meta, &r, guard).map_err(report_err)?,
+                        )
+                        .map_err(report_err)?;
                         summary_rows.push(SummaryRow::new(meta, &file, Some(&r), None));
                     }
                     Outcome::Failed(e) => {
@@ -136,6 +185,12 @@ pub fn run(args: Args) -> Result<u8, Error> {
     })?;
     progress.finish();
     out.sync_all().map_err(report_err)?;
+    let totals = totals_line(
+        &summary_rows,
+        input_errors.len(),
+        progress.elapsed(),
+        &args.report,
+    );
     if let Some(path) = &args.summary {
         for e in &input_errors {
             summary_rows.push(SummaryRow::new(
@@ -147,9 +202,11 @@ pub fn run(args: Args) -> Result<u8, Error> {
         }
         write_atomic(
             path,
-            &schema::rows(schema::SUMMARY, &summary_rows, true).map_err(|e| Error::io(path, e))?,
+            &schema::guarded_rows(schema::SUMMARY, &summary_rows, true, guard)
+                .map_err(|e| Error::io(path, e))?,
         )?;
     }
+    eprintln!("quotecheck: {totals}");
     if interrupted {
         eprintln!(
             "quotecheck: interrupted; {} holds the articles finished so far",

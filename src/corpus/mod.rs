@@ -25,9 +25,17 @@ use std::sync::Arc;
 /// The speaker name given to reporters' questions (`Q:`, `Q.`).
 pub const QUESTION_SPEAKER: &str = "Q (reporter)";
 
-/// The speaker name of a turn whose speaker the source does not say (captions without
-/// voices): such a turn is never anyone's evidence of who said what.
+/// The speaker of text whose speaker nobody knows (a caption file without speaker cues, a
+/// transcript paragraph before any label in a document without `speaker:`). Such turns are
+/// never evidence that someone else said a statement.
 pub const UNKNOWN_SPEAKER: &str = "Unknown";
+
+/// True for a turn speaker that is a transcript label standing for nobody's full name
+/// (`MR HAWKE`, `GILLARD`, `JOURNALIST`): fewer than two name words once titles are set
+/// aside. Reporters' questions and unknown speakers are not labels.
+pub fn is_bare_label(speaker: &str) -> bool {
+    speaker != QUESTION_SPEAKER && speaker != UNKNOWN_SPEAKER && name_parts(speaker).len() < 2
+}
 
 /// One transcript.
 #[derive(Debug, Clone, Default)]
@@ -323,6 +331,28 @@ impl Corpus {
             .filter(keep)
             .map(|s| s.name.as_str())
             .collect()
+    }
+
+    /// The full name a transcript label stands for, when the label has none of its own
+    /// ([`is_bare_label`]): the `speakers.csv` person it is (a name or an alias), else the one
+    /// corpus speaker with a full name that it can be (`GILLARD` -> `Julia Gillard`).
+    pub fn full_name(&self, label: &str) -> Option<&str> {
+        if !is_bare_label(label) {
+            return None;
+        }
+        if let Some(p) = self.roster.people.iter().find(|p| p.is(label)) {
+            return Some(p.name.as_str());
+        }
+        let parts = name_parts(label);
+        let mut found = self
+            .speakers
+            .iter()
+            .filter(|s| s.parts.len() >= 2 && same_parts(&parts, &s.parts))
+            .map(|s| s.name.as_str());
+        match (found.next(), found.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
     }
 
     /// Every turn, as references.

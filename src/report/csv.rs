@@ -102,6 +102,8 @@ pub const VERIFY: &Schema<Finding> = &[
 pub struct ArticleMeta {
     pub id: String,
     pub outlet: Option<String>,
+    /// The manifest's title (else the report's, from the article itself).
+    pub title: Option<String>,
 }
 
 /// One row of a batch report: a finding of an article.
@@ -139,6 +141,17 @@ pub const BATCH: &BatchSchema = &[
     ("source_text", |r| opt(&r.finding.source_text)),
     ("caption_time", |r| opt(&r.finding.source_time)),
     ("needs_attention", |r| r.finding.needs_attention.to_string()),
+    // What the JSON has beside (issue 16); added at the end so that no column moves.
+    ("title", |r| {
+        opt(&r.meta.title.clone().or_else(|| r.report.title.clone()))
+    }),
+    ("cue", |r| opt(&r.finding.statement.cue)),
+    ("statement_date", |r| {
+        opt_string(r.finding.statement.statement_date)
+    }),
+    ("source_line", |r| opt_string(r.finding.source_line)),
+    ("true_speaker", |r| opt(&r.finding.true_speaker)),
+    ("flags", |r| r.finding.flags.join("; ")),
 ];
 
 /// One row of a batch summary: an article's counts per verdict, or the error that stopped it.
@@ -209,12 +222,24 @@ pub fn rows<'a, T: 'a>(
     rows: impl IntoIterator<Item = &'a T>,
     with_header: bool,
 ) -> io::Result<Vec<u8>> {
+    guarded_rows(schema, rows, with_header, true)
+}
+
+/// [`rows`], with the formula guard ([`safe_cell`]) on or off: off for a CSV read by a
+/// program (pandas), where a cell must be the value itself (`+just (filler)`).
+pub fn guarded_rows<'a, T: 'a>(
+    schema: &Schema<T>,
+    rows: impl IntoIterator<Item = &'a T>,
+    with_header: bool,
+    guard: bool,
+) -> io::Result<Vec<u8>> {
+    let cell = |c: &String| if guard { safe_cell(c) } else { c.clone() };
     let mut w = csv::Writer::from_writer(Vec::new());
     if with_header {
-        w.write_record(header(schema).iter().map(|c| safe_cell(c)))?;
+        w.write_record(header(schema).iter().map(|c| cell(&c.to_string())))?;
     }
     for r in rows {
-        w.write_record(cells(schema, r).iter().map(|c| safe_cell(c)))?;
+        w.write_record(cells(schema, r).iter().map(cell))?;
     }
     w.into_inner().map_err(|e| io::Error::other(e.to_string()))
 }
@@ -227,6 +252,15 @@ pub fn write_csv(out: &mut dyn Write, reports: &[ArticleReport], header: bool) -
 
 /// An article's batch-report rows, CSV-encoded, in article order.
 pub fn batch_rows(meta: &ArticleMeta, report: &ArticleReport) -> io::Result<Vec<u8>> {
+    guarded_batch_rows(meta, report, true)
+}
+
+/// [`batch_rows`] with the formula guard on or off (see [`guarded_rows`]).
+pub fn guarded_batch_rows(
+    meta: &ArticleMeta,
+    report: &ArticleReport,
+    guard: bool,
+) -> io::Result<Vec<u8>> {
     let rs: Vec<BatchRow> = report
         .findings
         .iter()
@@ -236,7 +270,7 @@ pub fn batch_rows(meta: &ArticleMeta, report: &ArticleReport) -> io::Result<Vec<
             finding,
         })
         .collect();
-    rows(BATCH, &rs, false)
+    guarded_rows(BATCH, &rs, false, guard)
 }
 
 #[cfg(test)]

@@ -478,6 +478,7 @@ fn judge_one(
 ) -> (Finding, Option<(TurnRef, Range<usize>)>) {
     let given = st.speaker.clone();
     let (mut f, turn) = judge_text(hay, st, cutoff, th, short_ok);
+    super::display::present(hay, &mut f);
     if let Some(src) = f.source_speaker.clone() {
         if let Some((p, inst)) = hay.corpus().roster.speaks_for(&given, &src) {
             let role = p
@@ -508,7 +509,10 @@ fn judge_text(
         st.speaker = first.clone();
     }
     let kind = st.kind;
-    let ranked = scored.ranked(hay, false);
+    // A turn of unknown speaker is evidence of nobody: never misattributed, never the alternative.
+    let ranked: Vec<_> = (scored.ranked(hay, false).into_iter())
+        .filter(|(g, own)| *own || super::display::speaker_known(hay, g.placement.turn))
+        .collect();
     let best_own = ranked.iter().find(|(_, own)| *own).map(|(g, _)| *g);
     let best_other = ranked
         .iter()

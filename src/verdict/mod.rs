@@ -3,6 +3,7 @@
 //! the attributed speaker's best passage weighed against everyone else's ([`judge`]).
 
 mod differences;
+mod display;
 mod evidence;
 mod grade;
 mod judge;
@@ -11,6 +12,7 @@ mod meaning;
 pub mod thresholds;
 
 pub use differences::{assess, Assessment};
+pub use display::join_lines;
 pub use evidence::Cutoff;
 pub use grade::Grade;
 pub use judge::{checked_text, judge, reported_part, score, Candidate, Checked, Scored};
