@@ -62,3 +62,33 @@ fn index_gives_same_verdicts_and_rebuilds_when_needed() {
         assert_eq!(verdicts(&o), verdicts(&brute), "{want}");
     }
 }
+
+/// Regression: through the index, a misattribution looked for the attributed speaker only
+/// among the passages read back, so a transcript without a `speakers:` line whose other
+/// turns were not among them gave "not a speaker of that transcript" where the whole corpus
+/// gave `misattributed`. A document read back from the index now knows all its speakers.
+#[test]
+fn misattribution_through_the_index_knows_every_speaker_of_the_transcript() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("corpus")).unwrap();
+    let mut t = String::from("---\ntitle: Briefing\ndate: 2022-03-01\n---\n\n");
+    t.push_str(
+        "ANN HOST: Will the harbour tunnel really open before the winter storms reach the coast?\n\n",
+    );
+    for i in 0..40 {
+        t.push_str(&format!(
+            "BO PIKE: Answer {i} about budgets, schools{i} and roads{i} in the northern districts.\n\n"
+        ));
+    }
+    std::fs::write(d.join("corpus/briefing.txt"), t).unwrap();
+    std::fs::write(
+        d.join("a.txt"),
+        "Published: 2 March 2022\n\n\"Will the harbour tunnel really open before the winter storms reach the coast?\" Bo Pike asked.\n",
+    )
+    .unwrap();
+    let brute = check_jsonl_with(d, "a.txt", &["--no-index"]);
+    let indexed = check_jsonl_with(d, "a.txt", &["--index", "i.idx"]);
+    assert_eq!(verdicts(&brute), ["misattributed"], "{}", stderr(&brute));
+    assert_eq!(verdicts(&indexed), verdicts(&brute), "{}", stderr(&indexed));
+}

@@ -17,7 +17,7 @@ pub use transcript::parse_transcript;
 use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::progress::Progress;
-use crate::speakers::{name_parts, same_parts};
+use crate::speakers::{name_parts, same_parts, same_person};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -52,6 +52,30 @@ pub struct Document {
     /// Participants from the `speakers` line: (full name, role).
     pub participants: Vec<(String, Option<String>)>,
     pub turns: Vec<Turn>,
+    /// Every speaker with a turn in the document, when `turns` holds only some of them (a
+    /// document read back from an index holds the passages asked for); empty otherwise.
+    pub all_speakers: Vec<String>,
+}
+
+impl Document {
+    /// True when `name` (a corpus speaker) speaks in this document, or is listed in it.
+    pub fn speaks(&self, name: &str) -> bool {
+        self.participants.iter().any(|(p, _)| same_person(p, name))
+            || self
+                .speaker
+                .as_deref()
+                .is_some_and(|s| same_person(s, name))
+            || self.turns.iter().any(|t| t.speaker == name)
+            || self.all_speakers.iter().any(|s| s == name)
+    }
+
+    /// The distinct speakers of the document's turns, sorted.
+    pub fn turn_speakers(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.turns.iter().map(|t| t.speaker.clone()).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
 }
 
 /// One speaker's turn: a labelled paragraph and the unlabelled paragraphs that follow it.

@@ -159,7 +159,9 @@ fn serialise(parsed: Result<Parsed>) -> Batch {
     for d in parsed.docs {
         let lines = Format::of(Path::new(&d.path)) == Some(Format::Transcript);
         let date = d.date;
+        let speakers = d.turn_speakers();
         let rec = DocRecord {
+            speakers,
             path: d.path,
             title: d.title,
             date: d.date.map(|x| (x.year, x.month, x.day)),

@@ -58,6 +58,8 @@ pub(super) struct DocRecord {
     pub(super) speaker: Option<String>,
     pub(super) aliases: Vec<(String, String)>,
     pub(super) participants: Vec<(String, Option<String>)>,
+    /// Every speaker of the document's turns (a passage corpus holds only some turns).
+    pub(super) speakers: Vec<String>,
 }
 
 /// A turn without its text, as stored.

@@ -156,6 +156,7 @@ impl Index {
             aliases: r.aliases,
             participants: r.participants,
             turns: Vec::new(),
+            all_speakers: r.speakers,
         })
     }
 }

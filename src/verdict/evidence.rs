@@ -10,7 +10,6 @@ use crate::finding::Statement;
 use crate::matching::align::Alignment;
 use crate::matching::lexicon::lexicon;
 use crate::matching::Haystack;
-use crate::speakers::same_person;
 
 /// The last day a source may be dated and still support a statement: the day the article
 /// says the statement was made, else the article's date; none when neither is known.
@@ -75,10 +74,7 @@ pub fn misattribution_holds(
     let Some(own) = scored.own.first() else {
         return Err("the attributed speaker is not in the corpus".to_string());
     };
-    let present = doc.participants.iter().any(|(p, _)| same_person(p, own))
-        || doc.speaker.as_deref().is_some_and(|s| same_person(s, own))
-        || doc.turns.iter().any(|t| scored.own.contains(&t.speaker));
-    if !present {
+    if !scored.own.iter().any(|o| doc.speaks(o)) {
         return Err(format!("{own} is not a speaker of that transcript"));
     }
     if quotes_someone(hay, r, a) {
