@@ -147,14 +147,18 @@ pub(crate) fn basic_words(text: &str, buf: &mut String, mut emit: impl FnMut(&st
             continue;
         }
         let c = ch as u32;
-        if ch == '\u{fffd}' || ch.is_control() || in_ranges(unicode::FORMAT, c) || is_private(c) {
+        if ch == '\u{fffd}'
+            || ch.is_control()
+            || in_ranges(&unicode::tables().format, c)
+            || is_private(c)
+        {
             continue;
         }
         if ch.is_whitespace() {
             flush(buf, &mut emit);
             continue;
         }
-        if in_ranges(unicode::NONSPACING, c) {
+        if in_ranges(&unicode::tables().nonspacing, c) {
             continue;
         }
         if is_cjk(c) {
@@ -164,7 +168,7 @@ pub(crate) fn basic_words(text: &str, buf: &mut String, mut emit: impl FnMut(&st
             continue;
         }
         let base = base_letter(ch);
-        if in_ranges(unicode::PUNCTUATION, base as u32) {
+        if in_ranges(&unicode::tables().punctuation, base as u32) {
             flush(buf, &mut emit);
             let mut b = [0u8; 4];
             emit(base.encode_utf8(&mut b));
@@ -182,8 +186,9 @@ pub(crate) fn basic_words(text: &str, buf: &mut String, mut emit: impl FnMut(&st
 /// The letter without its accents (NFD minus nonspacing marks), or `ch` itself.
 fn base_letter(ch: char) -> char {
     let c = ch as u32;
-    match unicode::BASE.binary_search_by_key(&c, |&(k, _)| k) {
-        Ok(i) => char::from_u32(unicode::BASE[i].1).unwrap_or(ch),
+    let base = &unicode::tables().base;
+    match base.binary_search_by_key(&c, |&(k, _)| k) {
+        Ok(i) => char::from_u32(base[i].1).unwrap_or(ch),
         Err(_) => ch,
     }
 }
