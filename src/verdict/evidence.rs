@@ -2,7 +2,7 @@
 //! the statement cannot support it), and what someone else's words need before they make a
 //! statement `misattributed`.
 
-use super::judge::Scored;
+use super::scored::Scored;
 use super::Thresholds;
 use crate::corpus::{TurnRef, UNKNOWN_SPEAKER};
 use crate::date::Date;

@@ -1,23 +1,20 @@
-//! The judge: a statement's checked text placed and graded in every turn that could hold it,
-//! the attributed speaker's best passage on or before the statement's date weighed against
-//! everyone else's, and the verdict with its evidence (or, for `unverified`, the reason and
-//! the closest passage).
+//! The judge: a statement's attributed speaker's best passage on or before the statement's
+//! date weighed against everyone else's, the verdict with its evidence (or, for
+//! `unverified`, the reason and the closest passage), and the rules for partial statements
+//! and short fragments.
 
-use super::differences::{assess, Assessment};
 use super::evidence::{misattribution_holds, Cutoff};
 use super::grade::Grade;
-use super::marked::mark;
 use super::meaning;
+use super::scored::{checked_text, score, Graded};
+use super::sources::{alternative, evidence, meaning_evidence, unverified};
+use super::stitch::stitched;
 use super::Thresholds;
-use crate::corpus::{format_time, TurnRef, QUESTION_SPEAKER};
+use crate::corpus::TurnRef;
 use crate::date::Date;
-use crate::finding::{
-    Alternative, Change, DiffKind, Difference, Finding, Kind, Reason, ScoreParts, Statement,
-    Verdict,
-};
-use crate::matching::{could_hold, place, prepare_joined, Haystack, Placement, Prepared};
+use crate::finding::{Alternative, Finding, Kind, Reason, Statement, Verdict};
+use crate::matching::Haystack;
 use crate::meaning::Model;
-use rayon::prelude::*;
 use std::ops::Range;
 
 /// Most words a statement may have and still be too short to check (`"a demand"`).
@@ -28,188 +25,6 @@ pub const MAX_TOO_SHORT_WORDS: usize = 3;
 /// about what that passage is about: a word of the clause (not a stop word, not one of the
 /// fragment's) within this many words of the fragment there.
 pub const SHORT_QUOTE_CONTEXT: usize = 60;
-
-/// What of a statement is checked: the text, whether it is reported speech (its words also
-/// match their unshifted forms), which part decides (for a partial statement), and where in
-/// the text the ellipses joining separately quoted pieces stand.
-#[derive(Debug, Clone)]
-pub struct Checked {
-    pub text: String,
-    pub reported: bool,
-    pub decided_by: Option<&'static str>,
-    pub joins: Vec<usize>,
-}
-
-/// The statement text that is checked: a quote's pieces joined by ellipses, or the content.
-pub fn checked_text(st: &Statement) -> Checked {
-    let pieces = |decided_by| {
-        let mut text = String::new();
-        let mut joins = Vec::new();
-        for (i, q) in st.quoted.iter().enumerate() {
-            if i > 0 {
-                text.push(' ');
-                joins.push(text.len());
-                text.push_str("... ");
-            }
-            text.push_str(q);
-        }
-        Checked {
-            text,
-            reported: false,
-            decided_by,
-            joins,
-        }
-    };
-    match st.kind {
-        Kind::Direct if !st.quoted.is_empty() => pieces(None),
-        Kind::Partial if !st.quoted.is_empty() => pieces(Some("quoted words")),
-        _ => Checked {
-            text: st.content.clone(),
-            reported: true,
-            decided_by: None,
-            joins: Vec::new(),
-        },
-    }
-}
-
-/// A placement with its grade.
-struct Graded {
-    placement: Placement,
-    assessment: Assessment,
-}
-
-/// Every placement of a statement, graded: what [`judge`] decides from, and what
-/// `report::explain` prints.
-pub struct Scored {
-    /// The checked text, prepared (for reported speech, its words also match the unshifted ones).
-    pub prepared: Prepared,
-    graded: Vec<Graded>,
-    /// The corpus names of the attributed speaker (the one active nearest the statement's date).
-    pub own: Vec<String>,
-    /// When the statement was made, if the article says: among equal grades, a passage of
-    /// that day wins.
-    said: Option<Date>,
-    /// The last day a source may be dated to support the statement.
-    pub cutoff: Cutoff,
-}
-
-/// One graded candidate passage, for a person reading how a statement was scored.
-#[derive(Debug, Clone)]
-pub struct Candidate {
-    pub grade: Grade,
-    pub score: f64,
-    pub parts: ScoreParts,
-    pub differences: Vec<crate::finding::Difference>,
-    /// The speaker of the passage's turn, and whether that is the attributed speaker.
-    pub speaker: String,
-    pub own: bool,
-    pub file: String,
-    pub line: usize,
-    /// Dated after the statement: shown, never evidence.
-    pub later: bool,
-}
-
-impl Scored {
-    fn is_own(&self, hay: &Haystack, r: TurnRef) -> bool {
-        let speaker = &hay.turn(r).speaker;
-        self.own.iter().any(|o| o == speaker)
-    }
-
-    /// The placements dated on or before the cutoff (`later` false) or after it (`later`
-    /// true), best first (grade, then a passage of the day the statement was made, then
-    /// score), with whether each is the attributed speaker's.
-    fn ranked(&self, hay: &Haystack, later: bool) -> Vec<(&Graded, bool)> {
-        let mut v: Vec<(&Graded, bool)> = self
-            .graded
-            .iter()
-            .filter(|g| self.cutoff.after(hay.doc(g.placement.turn).date) == later)
-            .map(|g| (g, self.is_own(hay, g.placement.turn)))
-            .collect();
-        v.sort_by_key(|(g, _)| {
-            let other_day = self
-                .said
-                .is_some_and(|d| hay.doc(g.placement.turn).date != Some(d));
-            (
-                g.assessment.grade,
-                other_day,
-                -(g.assessment.score * 1e6) as i64,
-                g.placement.turn,
-            )
-        });
-        v
-    }
-
-    /// The graded candidate passages, best first: those that can support the statement, then
-    /// those dated after it.
-    pub fn candidates(&self, hay: &Haystack) -> Vec<Candidate> {
-        let mut out = Vec::new();
-        for later in [false, true] {
-            out.extend(self.ranked(hay, later).into_iter().map(|(g, own)| {
-                let r = g.placement.turn;
-                let a = &g.assessment;
-                Candidate {
-                    grade: a.grade,
-                    score: a.score,
-                    parts: a.parts(g.placement.alignment.cost),
-                    differences: a.differences.clone(),
-                    speaker: hay.turn(r).speaker.clone(),
-                    own,
-                    file: hay.doc(r).path.clone(),
-                    line: hay.turn(r).line,
-                    later,
-                }
-            }));
-        }
-        out
-    }
-}
-
-/// Places and grades a statement's checked text in every turn that could hold it. Sources
-/// dated after `cutoff` are graded too (to be named as later ones), never taken as evidence.
-pub fn score(hay: &Haystack, st: &Statement, th: &Thresholds, cutoff: Cutoff) -> Scored {
-    let checked = checked_text(st);
-    let own: Vec<String> = hay
-        .corpus()
-        .identities(&st.speaker, cutoff.date())
-        .into_iter()
-        .map(str::to_string)
-        .collect();
-    let p = prepare_joined(hay, &checked.text, &checked.joins, checked.reported);
-    let mut graded: Vec<Graded> = Vec::new();
-    if p.word_count() > 0 {
-        let keep = could_hold(
-            hay,
-            &p,
-            th.near_min_coverage.min(th.altered_min_coverage),
-            th.paraphrase_min_coverage,
-        );
-        graded = place(hay, &p, keep)
-            .into_par_iter()
-            .map(|placement| {
-                let r = placement.turn;
-                let assessment = assess(
-                    &p,
-                    &hay.words(r).tokens,
-                    &hay.turn(r).text,
-                    &placement.alignment,
-                    st.kind,
-                    th,
-                );
-                Graded {
-                    placement,
-                    assessment,
-                }
-            })
-            .collect();
-    }
-    Scored {
-        prepared: p,
-        graded,
-        own,
-        said: st.statement_date,
-        cutoff,
-    }
-}
 
 /// Checks one statement against the corpus: who said these words, and how faithfully. Only
 /// transcripts dated on or before the statement's date (the article's, unless it dates the
@@ -296,93 +111,6 @@ fn clause_near(
     toks[lo..hi].iter().any(|t| clause.contains(&t.norm))
 }
 
-/// Most pieces of a quotation checked one by one when the whole is not found in one place.
-const MAX_STITCHED_PIECES: usize = 12;
-
-/// A quotation of several pieces or sentences that no one passage holds may be stitched from
-/// several places the speaker said each: when every piece of more than
-/// [`MAX_TOO_SHORT_WORDS`] words is the speaker's, verbatim or nearly, on or before the
-/// statement's date, the quotation is near-verbatim, the join named among its differences.
-/// `None` when the whole was already found, or a piece is not the speaker's.
-fn stitched(
-    hay: &Haystack,
-    st: &Statement,
-    whole: &Finding,
-    cutoff: Cutoff,
-    th: &Thresholds,
-) -> Option<Finding> {
-    let sound = |v: Verdict| matches!(v, Verdict::Verbatim | Verdict::NearVerbatim);
-    if st.kind == Kind::Indirect
-        || sound(whole.verdict)
-        || whole.reason.is_some_and(|r| r != Reason::NoPassage)
-    {
-        return None;
-    }
-    let units: Vec<&str> = st.quoted.iter().flat_map(|q| sentences(q)).collect();
-    if units.len() < 2 || units.len() > MAX_STITCHED_PIECES {
-        return None;
-    }
-    let mut found: Vec<Finding> = Vec::new();
-    for unit in units {
-        let piece = Statement {
-            kind: Kind::Direct,
-            content: unit.to_string(),
-            quoted: vec![unit.to_string()],
-            ..st.clone()
-        };
-        if checked_words(&piece) <= MAX_TOO_SHORT_WORDS {
-            continue;
-        }
-        let (f, _) = judge_one(hay, piece, cutoff, th, false);
-        if !sound(f.verdict) {
-            return None;
-        }
-        found.push(f);
-    }
-    let mut places: Vec<String> = found
-        .iter()
-        .filter_map(|f| Some(format!("{}:{}", f.source_file.as_ref()?, f.source_line?)))
-        .collect();
-    places.dedup();
-    if found.len() < 2 || places.len() < 2 {
-        return None;
-    }
-    let mut f = found.remove(0);
-    for other in &found {
-        f.differences.extend(other.differences.iter().cloned());
-    }
-    f.differences.push(Difference {
-        kind: DiffKind::Join,
-        change: Change::Joined(places),
-    });
-    f.verdict = Verdict::NearVerbatim;
-    f.statement = Statement {
-        speaker: f.statement.speaker,
-        ..st.clone()
-    };
-    f.decided_by = whole.decided_by.clone();
-    Some(f)
-}
-
-/// The sentences of a quoted piece: split after `.`, `?` or `!` and a space before a capital.
-fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        if matches!(c, '.' | '?' | '!')
-            && bytes.get(i + 1) == Some(&b' ')
-            && text[i + 2..].starts_with(|n: char| n.is_uppercase() || n == '"')
-        {
-            out.push(text[start..=i].trim());
-            start = i + 2;
-        }
-    }
-    out.push(text[start..].trim());
-    out.retain(|s| !s.is_empty());
-    out
-}
-
 /// A finding of the reported speech, saying so.
 fn decided_by_reported(mut f: Finding) -> Finding {
     f.decided_by = Some("reported speech".to_string());
@@ -417,38 +145,12 @@ fn too_short(mut f: Finding) -> Finding {
 }
 
 /// How many words a statement's checked text has (ellipses aside).
-fn checked_words(st: &Statement) -> usize {
+pub(super) fn checked_words(st: &Statement) -> usize {
     use crate::matching::normalize::{tokenize, Side};
     tokenize(&checked_text(st).text, Side::Statement)
         .iter()
         .filter(|t| !t.is_ellipsis())
         .count()
-}
-
-/// A finding with no evidence yet: `unverified`, every field of evidence empty.
-fn unverified(statement: Statement) -> Finding {
-    Finding {
-        statement,
-        verdict: Verdict::Unverified,
-        score: 0.0,
-        decided_by: None,
-        reason: None,
-        source_file: None,
-        source_title: None,
-        source_date: None,
-        source_speaker: None,
-        source_line: None,
-        source_time: None,
-        source_text: None,
-        source_marked: None,
-        differences: Vec::new(),
-        true_speaker: None,
-        flags: Vec::new(),
-        needs_attention: false,
-        score_parts: None,
-        meaning: None,
-        alternative: None,
-    }
 }
 
 /// For a partial statement, the same statement as reported speech only (its quoted words
@@ -469,7 +171,7 @@ pub fn reported_part(st: &Statement) -> Option<Statement> {
 /// With `short_ok`, quoted words too short to check alone are still placed (their clause
 /// will be weighed by the caller); without it they are `unverified`, `too_short`. Returns
 /// the turn the evidence comes from, if any, and where in it.
-fn judge_one(
+pub(super) fn judge_one(
     hay: &Haystack,
     st: Statement,
     cutoff: Cutoff,
@@ -667,99 +369,4 @@ fn judge_text(
     };
     let at = chosen.map(|g| (g.placement.turn, g.placement.alignment.t_range.clone()));
     (finding, at)
-}
-
-/// Fills in the evidence of a finding from its chosen passage.
-fn evidence(hay: &Haystack, scored: &Scored, g: &Graded, finding: &mut Finding) {
-    let r = g.placement.turn;
-    let doc = hay.doc(r);
-    let turn = hay.turn(r);
-    let toks = &hay.words(r).tokens;
-    let range = &g.placement.alignment.t_range;
-    let passage = if range.is_empty() {
-        String::new()
-    } else {
-        turn.text[toks[range.start].start..toks[range.end - 1].end].to_string()
-    };
-    finding.score = g.assessment.score;
-    finding.score_parts = Some(g.assessment.parts(g.placement.alignment.cost));
-    finding.source_file = Some(doc.path.clone());
-    finding.source_title = Some(doc.title.clone());
-    finding.source_date = doc.date;
-    finding.source_speaker = Some(turn.speaker.clone());
-    finding.source_line = Some(turn.line);
-    finding.source_time = toks
-        .get(range.start)
-        .and_then(|tok| turn.time_at(tok.start))
-        .map(format_time);
-    finding.source_text = Some(passage);
-    let stmt = &scored.prepared;
-    finding.source_marked = Some(mark(
-        &turn.text,
-        toks,
-        &stmt.text,
-        &stmt.tokens,
-        &g.placement.alignment,
-    ));
-    finding.differences = g.assessment.differences.clone();
-    if finding.verdict == Verdict::Misattributed {
-        finding.true_speaker = Some(turn.speaker.clone());
-        if turn.speaker == QUESTION_SPEAKER {
-            finding
-                .flags
-                .push("the words are a reporter's question".to_string());
-        }
-    }
-    if let (Some(said), Some(src)) = (finding.statement.statement_date, doc.date) {
-        if said != src {
-            finding.flags.push(format!(
-                "date: the article dates the statement {said}, the transcript is dated {src}"
-            ));
-        }
-    }
-}
-
-/// The evidence of a passage found by meaning: the source of a paraphrase, or for a statement
-/// that stays unverified, a possible paraphrase flagged with its passage.
-fn meaning_evidence(hay: &Haystack, m: meaning::Found, paraphrase: bool, finding: &mut Finding) {
-    let r = m.turn;
-    let (doc, turn) = (hay.doc(r), hay.turn(r));
-    let passage = turn.text[m.range.clone()].trim().to_string();
-    if paraphrase {
-        finding.score = m.parts.score;
-        finding.source_file = Some(doc.path.clone());
-        finding.source_title = Some(doc.title.clone());
-        finding.source_date = doc.date;
-        finding.source_speaker = Some(turn.speaker.clone());
-        finding.source_line = Some(turn.line);
-        finding.source_time = turn.time_at(m.range.start).map(format_time);
-        finding.source_text = Some(passage);
-    } else {
-        finding.flags.push(format!(
-            "possible paraphrase: {}:{} \"{passage}\" ({})",
-            doc.path, turn.line, m.parts
-        ));
-    }
-    finding.meaning = Some(m.parts);
-}
-
-/// What one placement alone would make of a statement, as a runner-up source.
-fn alternative(hay: &Haystack, g: &Graded, own: bool) -> Alternative {
-    let r = g.placement.turn;
-    let turn = hay.turn(r);
-    let verdict = match g.assessment.grade {
-        Grade::Verbatim | Grade::Near if !own => Verdict::Misattributed,
-        Grade::Verbatim => Verdict::Verbatim,
-        Grade::Near => Verdict::NearVerbatim,
-        Grade::Altered => Verdict::Altered,
-        Grade::Loose => Verdict::Paraphrase,
-        Grade::None => Verdict::Unverified,
-    };
-    Alternative {
-        speaker: turn.speaker.clone(),
-        file: hay.doc(r).path.clone(),
-        line: turn.line,
-        verdict,
-        score: g.assessment.score,
-    }
 }

@@ -1,6 +1,10 @@
 //! Verdicts: each difference between a statement and a passage classified
-//! ([`differences`]), each placement graded with the [`Thresholds`] in force ([`grade`]), and
-//! the attributed speaker's best passage weighed against everyone else's ([`judge`]).
+//! (`differences`), each placement graded with the [`Thresholds`] in force (`grade`) and
+//! ranked (`scored`), what makes a source evidence at all (`evidence`: dates,
+//! misattribution), the attributed speaker's best passage weighed against everyone else's
+//! (`judge`), quotations stitched from several places (`stitch`), paraphrases found by
+//! meaning (`meaning`), and the finding's evidence filled in (`sources`, `marked`,
+//! `display`).
 
 mod differences;
 mod display;
@@ -9,13 +13,17 @@ mod grade;
 mod judge;
 mod marked;
 mod meaning;
+mod scored;
+mod sources;
+mod stitch;
 pub mod thresholds;
 
 pub use differences::{assess, Assessment};
 pub use display::join_lines;
 pub use evidence::Cutoff;
 pub use grade::Grade;
-pub use judge::{checked_text, judge, reported_part, score, Candidate, Checked, Scored};
+pub use judge::{judge, reported_part};
+pub use scored::{checked_text, score, Candidate, Checked, Scored};
 pub use thresholds::Thresholds;
 
 #[cfg(test)]
