@@ -100,6 +100,9 @@ impl Checker {
                 Source::Loaded(Haystack::new(corpus))
             }
         };
+        if let Err(why) = crate::meaning::Model::status() {
+            notices.push(format!("warning: {why}"));
+        }
         Ok((
             Checker {
                 source,
@@ -160,7 +163,13 @@ impl Checker {
                 .chain(verdict::reported_part(st))
                 .map(|part| {
                     let scored = verdict::score(hay, &part, &self.thresholds, cutoff);
-                    crate::report::explain(&part, &scored.own, &scored.candidates(hay))
+                    let by_meaning = verdict::meaning_passage(hay, &part, &scored);
+                    crate::report::explain(
+                        &part,
+                        &scored.own,
+                        &scored.candidates(hay),
+                        by_meaning.as_ref(),
+                    )
                 })
                 .collect::<String>()
         };

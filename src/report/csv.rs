@@ -65,6 +65,7 @@ pub const CHECK: &Schema<Finding> = &[
     ("source_time", |f| opt(&f.source_time)),
     ("source_text", |f| opt(&f.source_text)),
     ("differences", differences),
+    ("meaning", |f| opt_string(f.meaning.as_ref())),
     ("true_speaker", |f| opt(&f.true_speaker)),
     ("flags", |f| f.flags.join("; ")),
     ("needs_attention", |f| f.needs_attention.to_string()),
@@ -90,6 +91,7 @@ pub const VERIFY: &Schema<Finding> = &[
         opt_string(f.source_marked.as_ref().map(|m| m.wdiff()))
     }),
     ("differences", differences),
+    ("meaning", |f| opt_string(f.meaning.as_ref())),
     ("true_speaker", |f| opt(&f.true_speaker)),
     ("alternative", |f| opt_string(f.alternative.as_ref())),
     ("flags", |f| f.flags.join("; ")),
@@ -152,6 +154,7 @@ pub const BATCH: &BatchSchema = &[
     ("source_line", |r| opt_string(r.finding.source_line)),
     ("true_speaker", |r| opt(&r.finding.true_speaker)),
     ("flags", |r| r.finding.flags.join("; ")),
+    ("meaning", |r| opt_string(r.finding.meaning.as_ref())),
 ];
 
 /// One row of a batch summary: an article's counts per verdict, or the error that stopped it.

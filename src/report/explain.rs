@@ -3,7 +3,7 @@
 //! parts and differences.
 
 use crate::finding::Statement;
-use crate::verdict::{checked_text, Candidate};
+use crate::verdict::{checked_text, Candidate, Passage};
 use std::fmt::Write as _;
 
 /// How many candidate passages [`explain`] lists.
@@ -11,7 +11,13 @@ pub const EXPLAIN_TOP: usize = 5;
 
 /// The scoring of `st`: `own` are the corpus names of its speaker, `candidates` its graded
 /// passages, best first.
-pub fn explain(st: &Statement, own: &[String], candidates: &[Candidate]) -> String {
+/// `by_meaning` is the speaker's best passage by meaning, when the meaning layer is on.
+pub fn explain(
+    st: &Statement,
+    own: &[String],
+    candidates: &[Candidate],
+    by_meaning: Option<&Passage>,
+) -> String {
     let checked = checked_text(st);
     let (text, reported) = (checked.text, checked.reported);
     let mut out = String::new();
@@ -65,6 +71,9 @@ pub fn explain(st: &Statement, own: &[String], candidates: &[Candidate]) -> Stri
             let diffs: Vec<String> = c.differences.iter().map(ToString::to_string).collect();
             let _ = writeln!(out, "      changes: {}", diffs.join("; "));
         }
+    }
+    if let Some(p) = by_meaning {
+        let _ = writeln!(out, "  by meaning: {:?} {} [{}]", p.text, p.place, p.parts);
     }
     out
 }

@@ -183,6 +183,12 @@ fn finding_card(out: &mut String, f: &Finding, article: usize) {
             escape(&differences(f))
         ));
     }
+    if let Some(m) = &f.meaning {
+        out.push_str(&format!(
+            "<p class=\"meta\">Meaning: {}</p>",
+            escape(&m.to_string())
+        ));
+    }
     for flag in &f.flags {
         out.push_str(&format!("<p class=\"flags\">⚠ {}</p>", escape(flag)));
     }

@@ -137,6 +137,9 @@ fn finding(out: &mut dyn Write, f: &Finding, style: Style) -> io::Result<()> {
     if !f.differences.is_empty() {
         writeln!(out, "  changes:  {}", differences(f))?;
     }
+    if let Some(m) = &f.meaning {
+        writeln!(out, "  meaning:  {m}")?;
+    }
     for flag in &f.flags {
         writeln!(out, "  {} {flag}", style.paint(YELLOW, "warning:"))?;
     }

@@ -276,8 +276,9 @@ fn judge_text(
     // paraphrase.
     let half_quoted = best_own.is_some_and(|g| {
         let a = &g.assessment;
-        a.matched as f64 >= meaning::MAX_ALIGNED * words.max(1) as f64
-            || a.longest_match >= meaning::MAX_VERBATIM_RUN
+        let held = a.matched as f64 >= meaning::MAX_ALIGNED * words.max(1) as f64
+            || a.longest_match >= meaning::MAX_VERBATIM_RUN;
+        held && a.longest_gap > th.paraphrase_max_run
     });
     let by_meaning =
         (verdict == Verdict::Unverified && !too_short && !scored.own.is_empty() && !half_quoted)

@@ -3,6 +3,7 @@
 //! before its date that say the same thing in other words, scored by the meaning layer.
 
 use super::evidence::Cutoff;
+use super::scored::Scored;
 use crate::corpus::TurnRef;
 use crate::finding::{Kind, MeaningParts, Statement};
 use crate::matching::lexicon::lexicon;
@@ -13,13 +14,13 @@ use std::ops::Range;
 /// Units scored in full (words and conflicts) after ranking every unit by cosine alone.
 const RESCORED: usize = 16;
 
-/// The meaning layer is asked only when no passage of the speaker aligns this share of the
-/// statement's words exactly: a statement half of whose words stand in order in one passage,
-/// the rest missing, is half the speaker's words, not a paraphrase.
+/// The meaning layer is not asked when one passage of the speaker aligns this share of the
+/// statement's words exactly, or [`MAX_VERBATIM_RUN`] of them in a row, and leaves a run of
+/// the rest longer than a paraphrase's reworded phrase unmatched: that statement is half the
+/// speaker's sentence and half something else, not a paraphrase.
 pub const MAX_ALIGNED: f64 = 0.5;
 
-/// Nor when one passage of the speaker holds this many of the statement's words in a row,
-/// exactly, and the rest does not align: the speaker's sentence with another ending.
+/// See [`MAX_ALIGNED`].
 pub const MAX_VERBATIM_RUN: usize = 6;
 
 /// Fewest content words a statement needs to be judged by meaning: with one, any passage
@@ -122,6 +123,28 @@ fn make_units(model: &Model, hay: &Haystack, r: TurnRef) -> Vec<Unit> {
         }
     }
     units
+}
+
+/// The speaker's best passage by meaning, for a person reading how a statement was scored:
+/// `file:line`, the passage, and how it supports the statement.
+#[derive(Debug, Clone)]
+pub struct Passage {
+    pub place: String,
+    pub text: String,
+    pub parts: MeaningParts,
+}
+
+/// [`best_passage`] for `report::explain`, when the meaning layer is on and the speaker is
+/// in the corpus.
+pub fn meaning_passage(hay: &Haystack, st: &Statement, scored: &Scored) -> Option<Passage> {
+    let model = Model::get()?;
+    let f = best_passage(model, hay, st, &scored.own, scored.cutoff)?;
+    let turn = hay.turn(f.turn);
+    Some(Passage {
+        place: format!("{}:{}", hay.doc(f.turn).path, turn.line),
+        text: turn.text[f.range].trim().to_string(),
+        parts: f.parts,
+    })
 }
 
 /// Whether a conflict rules out support (negation, a number, an antonym) rather than only

@@ -12,7 +12,7 @@ mod evidence;
 mod grade;
 mod judge;
 mod marked;
-mod meaning;
+pub mod meaning;
 mod scored;
 mod sources;
 mod stitch;
@@ -23,6 +23,7 @@ pub use display::join_lines;
 pub use evidence::Cutoff;
 pub use grade::Grade;
 pub use judge::{judge, reported_part};
+pub use meaning::{meaning_passage, Passage};
 pub use scored::{checked_text, score, Candidate, Checked, Scored};
 pub use thresholds::Thresholds;
 

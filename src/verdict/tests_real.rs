@@ -380,3 +380,74 @@ fn one_person_per_name_by_date() {
     }
     assert_eq!(hay.corpus().identities("Ross", None).len(), 2);
 }
+
+/// Paraphrase by meaning: the speaker's words said otherwise, and not the same topic or the
+/// opposite claim. Only with the sentence vectors built in.
+#[cfg(quotecheck_vectors)]
+#[test]
+fn paraphrase_by_meaning_table() {
+    let hay = corpus(&[(
+        "town.txt",
+        "2016-09-26",
+        DEBATE,
+        &[
+            (
+                "Cy Host",
+                "Mrs. Lee, your opponent says the harbour plan will cost jobs. How do you answer?",
+            ),
+            (
+                "Ann Lee",
+                "The harbour plan creates work. Thousands of dock workers will be hired to \
+                 rebuild the piers, and the shipyards will reopen next spring.",
+            ),
+            (
+                "Ann Lee",
+                "I have always opposed the new casino on the waterfront, and I still oppose it.",
+            ),
+        ],
+    )]);
+    let th = Thresholds::default();
+    let on = day("2016-09-27");
+    let table: [(&str, &str, bool); 4] = [
+        (
+            "the claim in other words",
+            "the harbour plan would bring thousands of jobs for dock workers rebuilding the piers",
+            true,
+        ),
+        (
+            "the opposite of what she said",
+            "she supports building the new casino on the waterfront",
+            false,
+        ),
+        (
+            "the same topic, another claim",
+            "the harbour plan will be paid for by a new tax on fishing boats",
+            false,
+        ),
+        (
+            "nothing she said",
+            "the city should lower the speed limit on every school street",
+            false,
+        ),
+    ];
+    for (name, text, want) in table {
+        let f = judge(
+            &hay,
+            statement("Ann Lee", Kind::Indirect, text, &[]),
+            on,
+            &th,
+        );
+        assert_eq!(
+            f.verdict == Verdict::Paraphrase,
+            want,
+            "{name}: {:?} {:?}",
+            f.verdict,
+            f.meaning
+        );
+        if want {
+            let m = f.meaning.as_ref().expect("the meaning parts are shown");
+            assert!(!m.shared.is_empty(), "{name}: {m:?}");
+            assert!(f.source_line.is_some(), "{name}");
+        }
+    }
+}
