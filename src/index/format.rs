@@ -50,6 +50,7 @@ pub(super) fn short_sum(bytes: &[u8]) -> u32 {
 /// A document without its turns, as stored.
 #[derive(Serialize, Deserialize)]
 pub(super) struct DocRecord {
+    /// The document's file, relative to the corpus directory (since format version 3).
     pub(super) path: String,
     pub(super) title: String,
     pub(super) date: Option<(i32, u32, u32)>,

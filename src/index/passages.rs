@@ -141,7 +141,7 @@ impl Index {
         let b = self.record(u64_at(&e, 0), u32_at(&e, 8), u32_at(&e, 12), "a document")?;
         let r: DocRecord = self.decode(&b, "document")?;
         Ok(Document {
-            path: r.path,
+            path: self.root.join(&r.path).to_string_lossy().into_owned(),
             title: r.title,
             date: r.date.and_then(|(y, m, d)| Date::new(y, m, d)),
             source: r.source,
