@@ -183,7 +183,8 @@ impl Checker {
 fn passages(index: &Index, st: &Statement) -> Result<Haystack> {
     let words = index::statement_words(st);
     let order = index::statement_order(st);
+    let found = index.candidates(&words, &order)?;
     Ok(Haystack::new(
-        index.corpus_for(&index.candidates(&words, &order)?)?,
+        index.corpus_for_statement(&found, order.len())?,
     ))
 }
