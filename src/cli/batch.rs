@@ -1,79 +1,208 @@
-//! `quotecheck batch`: many articles (files, directories, manifests) checked in parallel
-//! against one corpus, into a CSV report (one row per statement, in a stable order) and a
-//! summary (one row per article, errors included).
+//! `quotecheck batch`: many articles (files, directories, manifests, JSON Lines from a file
+//! or standard input) checked in parallel against one corpus, into a report (CSV, or JSON
+//! Lines; one row per statement, in input order, written article by article, to a file or
+//! standard output) and a summary (one row per article, errors included).
 
-use super::{open_checker, write_atomic, SourceOpts, EXIT_INTERRUPTED};
+use super::{open_checker, stdout_error, write_atomic, SourceOpts, EXIT_INTERRUPTED};
+use clap::ValueEnum;
 use quotecheck::batch::{self, Item};
 use quotecheck::date::Date;
 use quotecheck::progress::Progress;
 use quotecheck::report::csv::{self as schema, SummaryRow};
 use quotecheck::report::{self, ArticleMeta, ArticleReport};
-use quotecheck::{Article, Error};
+use quotecheck::{Article, Error, Finding};
 use rayon::prelude::*;
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Article files, directories (searched recursively for .txt, .md, .html) and manifest
-    /// CSVs (`id, path, date, outlet, title`; paths relative to the manifest).
+    /// Article files, directories (searched recursively for .txt, .md, .html), manifest
+    /// CSVs (`id, path, date, outlet, title`; paths relative to the manifest) and JSON Lines
+    /// of articles (`.jsonl`, or `-` for standard input: one `{"id", "text", "date",
+    /// "outlet", "title"}` a line).
     #[arg(required = true)]
     inputs: Vec<String>,
     #[command(flatten)]
     source: SourceOpts,
-    /// The CSV report to write: one row per statement.
+    /// The report to write, one row per statement; `-` is standard output [required with
+    /// --format csv; default with --format jsonl: standard output].
     #[arg(long, value_name = "FILE")]
-    report: PathBuf,
+    report: Option<PathBuf>,
+    /// The report's format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Csv)]
+    format: ReportFormat,
     /// A CSV summary to write: one row per article, with counts per verdict and any error.
     #[arg(long, value_name = "FILE")]
     summary: Option<PathBuf>,
-    /// Date for articles that have none in a manifest or a date line (YYYY-MM-DD).
+    /// Date for articles that have none in a manifest, a JSON line or a date line (YYYY-MM-DD).
     #[arg(long, value_parser = super::parse_date)]
     date: Option<Date>,
 }
 
-/// What happened to one article.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    /// CSV: the columns of README's batch report.
+    Csv,
+    /// JSON Lines: one finding a line (every field `check --format jsonl` writes), with the
+    /// article's `article_id`, `outlet` and `article_date`.
+    Jsonl,
+}
+
+/// A finding of a batch as one JSON line.
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    article_id: &'a str,
+    outlet: Option<&'a str>,
+    article_date: Option<Date>,
+    #[serde(flatten)]
+    finding: &'a Finding,
+}
+
+/// An article's report rows, encoded in `format`.
+fn encode(format: ReportFormat, meta: &ArticleMeta, r: &ArticleReport) -> std::io::Result<Vec<u8>> {
+    match format {
+        ReportFormat::Csv => report::batch_rows(meta, r),
+        ReportFormat::Jsonl => {
+            let mut out = Vec::new();
+            for finding in &r.findings {
+                let row = JsonRow {
+                    article_id: &meta.id,
+                    outlet: meta.outlet.as_deref(),
+                    article_date: r.date,
+                    finding,
+                };
+                serde_json::to_writer(&mut out, &row).map_err(std::io::Error::other)?;
+                out.push(b'\n');
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// Where the report goes: a file (synced at the end) or standard output (flushed after each
+/// article, so that a pipeline reads rows as they are done).
+enum Sink {
+    File(std::fs::File, PathBuf),
+    Stdout(std::io::Stdout),
+}
+
+impl Sink {
+    fn create(path: &Path) -> Result<Sink, Error> {
+        if path.as_os_str() == "-" {
+            return Ok(Sink::Stdout(std::io::stdout()));
+        }
+        let f = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
+        Ok(Sink::File(f, path.to_path_buf()))
+    }
+
+    /// Writes one article's rows in one piece: an interrupted run leaves whole rows only.
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        match self {
+            Sink::File(f, p) => f.write_all(bytes).map_err(|e| Error::io(&*p, e)),
+            Sink::Stdout(o) => {
+                let mut o = o.lock();
+                o.write_all(bytes)
+                    .and_then(|_| o.flush())
+                    .map_err(stdout_error)
+            }
+        }
+    }
+
+    fn finish(self) -> Result<(), Error> {
+        match self {
+            Sink::File(f, p) => f.sync_all().map_err(|e| Error::io(p, e)),
+            Sink::Stdout(_) => Ok(()),
+        }
+    }
+}
+
+/// What happened to one article (or one bad input: a manifest row, a JSON line).
 enum Outcome {
     Done(ArticleReport),
     Failed(String),
     Skipped,
 }
 
+/// An input's article checked, with what the report says of it.
+struct Checked {
+    meta: ArticleMeta,
+    file: String,
+    outcome: Outcome,
+}
+
 pub fn run(args: Args) -> Result<u8, Error> {
+    let report_path = match (&args.report, args.format) {
+        (Some(p), _) => p.clone(),
+        (None, ReportFormat::Jsonl) => PathBuf::from("-"),
+        (None, ReportFormat::Csv) => clap::Error::raw(
+            clap::error::ErrorKind::MissingRequiredArgument,
+            "batch --format csv needs --report FILE (or --report - for standard output)\n",
+        )
+        .exit(),
+    };
     let checker = open_checker(&args.source)?;
-    let (items, input_errors) = batch::collect(&args.inputs);
-    for e in &input_errors {
-        eprintln!("quotecheck: {e}");
-    }
+    // Files, directories and manifests are listed now, so the progress bar knows its total;
+    // JSON Lines (and standard input) are read as the workers take articles.
+    let streamed = args
+        .inputs
+        .iter()
+        .any(|i| i == "-" || batch::is_jsonl(Path::new(i)));
+    let (inputs, total): (Box<dyn Iterator<Item = Result<Item, Error>> + Send>, u64) = if streamed {
+        (Box::new(batch::stream(&args.inputs)), 0)
+    } else {
+        let all: Vec<_> = batch::stream(&args.inputs).collect();
+        let n = all.len() as u64;
+        (Box::new(all.into_iter()), n)
+    };
     let stop = Arc::new(AtomicBool::new(false));
+    let cut = AtomicBool::new(false);
     {
         let stop = Arc::clone(&stop);
         // A second Ctrl-C while stopping is not caught again: the default handler ends the run.
         let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
     }
-    let mut out = std::fs::File::create(&args.report).map_err(|e| Error::io(&args.report, e))?;
-    let report_err = |e: std::io::Error| Error::io(&args.report, e);
-    out.write_all(&schema::rows(schema::BATCH, [], true).map_err(report_err)?)
-        .map_err(report_err)?;
-    let metas: Vec<ArticleMeta> = items
-        .iter()
-        .map(|i| ArticleMeta {
-            id: i.id.clone(),
-            outlet: i.outlet.clone(),
-        })
-        .collect();
+    let mut out = Sink::create(&report_path)?;
+    let report_err = |e: std::io::Error| Error::io(&report_path, e);
+    if args.format == ReportFormat::Csv {
+        out.put(&schema::rows(schema::BATCH, [], true).map_err(report_err)?)?;
+    }
     let mut summary_rows = Vec::new();
-    let (mut failed, mut attention, mut interrupted) = (!input_errors.is_empty(), false, false);
-    let progress = Progress::new("checking", items.len() as u64, "articles");
-    let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
-    let check_one = |item: &Item| -> Outcome {
+    let (mut failed, mut attention, mut interrupted) = (false, false, false);
+    let progress = Progress::new("checking", total, "articles");
+    let (tx, rx) = mpsc::channel::<(usize, Checked)>();
+    let check_one = |entry: Result<Item, Error>| -> Checked {
+        let item = match entry {
+            Ok(item) => item,
+            Err(e) => {
+                return Checked {
+                    meta: ArticleMeta::default(),
+                    file: String::new(),
+                    outcome: Outcome::Failed(e.to_string()),
+                }
+            }
+        };
+        let meta = ArticleMeta {
+            id: item.id.clone(),
+            outlet: item.outlet.clone(),
+        };
+        let file = item.path.to_string_lossy().into_owned();
         if stop.load(Ordering::SeqCst) {
-            return Outcome::Skipped;
+            return Checked {
+                meta,
+                file,
+                outcome: Outcome::Skipped,
+            };
         }
-        match Article::read(&item.path.to_string_lossy()) {
+        let read = match &item.text {
+            Some(text) => Ok(Article::from_bytes(&file, text.as_bytes())),
+            None => Article::read(&file),
+        };
+        let outcome = match read {
             Ok(mut a) => {
                 a.date = item.date.or(a.date).or(args.date);
                 match checker.check(&a) {
@@ -83,10 +212,15 @@ pub fn run(args: Args) -> Result<u8, Error> {
                         date: a.date,
                         warnings: a.warnings,
                     }),
-                    Err(e) => Outcome::Failed(format!("{}: {e}", item.path.display())),
+                    Err(e) => Outcome::Failed(format!("{file}: {e}")),
                 }
             }
             Err(e) => Outcome::Failed(e.to_string()),
+        };
+        Checked {
+            meta,
+            file,
+            outcome,
         }
     };
     std::thread::scope(|s| -> Result<(), Error> {
@@ -96,35 +230,41 @@ pub fn run(args: Args) -> Result<u8, Error> {
             // before them: `pending` stays small however long the batch. (A split of the
             // input into halves would hold the second half's findings until the first is
             // done: memory growing with the batch, and no rows written for it meanwhile.)
-            items
-                .iter()
+            // After Ctrl-C no more articles are taken (standard input is not read to its end).
+            inputs
+                .take_while(|_| {
+                    let go = !stop.load(Ordering::SeqCst);
+                    cut.store(!go, Ordering::SeqCst);
+                    go
+                })
                 .enumerate()
                 .par_bridge()
-                .for_each_with(tx, |tx, (i, item)| drop(tx.send((i, check_one(item)))))
+                .for_each_with(tx, |tx, (i, entry)| drop(tx.send((i, check_one(entry)))))
         });
         // Write results in input order as soon as the ones before them are done.
-        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, Checked> = BTreeMap::new();
         let mut next = 0;
-        for (i, outcome) in rx {
-            pending.insert(i, outcome);
-            while let Some(outcome) = pending.remove(&next) {
-                let meta = &metas[next];
-                let file = items[next].path.to_string_lossy();
+        for (i, checked) in rx {
+            pending.insert(i, checked);
+            while let Some(Checked {
+                meta,
+                file,
+                outcome,
+            }) = pending.remove(&next)
+            {
                 match outcome {
                     Outcome::Done(r) => {
                         for w in &r.warnings {
                             eprintln!("quotecheck: warning: {w}");
                         }
                         attention |= r.findings.iter().any(|f| f.needs_attention);
-                        // One write per article: an interrupted run leaves whole rows only.
-                        out.write_all(&report::batch_rows(meta, &r).map_err(report_err)?)
-                            .map_err(report_err)?;
-                        summary_rows.push(SummaryRow::new(meta, &file, Some(&r), None));
+                        out.put(&encode(args.format, &meta, &r).map_err(report_err)?)?;
+                        summary_rows.push(SummaryRow::new(&meta, &file, Some(&r), None));
                     }
                     Outcome::Failed(e) => {
                         eprintln!("quotecheck: {e}");
                         failed = true;
-                        summary_rows.push(SummaryRow::new(meta, &file, None, Some(&e)));
+                        summary_rows.push(SummaryRow::new(&meta, &file, None, Some(&e)));
                     }
                     Outcome::Skipped => interrupted = true,
                 }
@@ -135,16 +275,9 @@ pub fn run(args: Args) -> Result<u8, Error> {
         Ok(())
     })?;
     progress.finish();
-    out.sync_all().map_err(report_err)?;
+    interrupted |= cut.load(Ordering::SeqCst);
+    out.finish()?;
     if let Some(path) = &args.summary {
-        for e in &input_errors {
-            summary_rows.push(SummaryRow::new(
-                &ArticleMeta::default(),
-                "",
-                None,
-                Some(&e.to_string()),
-            ));
-        }
         write_atomic(
             path,
             &schema::rows(schema::SUMMARY, &summary_rows, true).map_err(|e| Error::io(path, e))?,
@@ -153,7 +286,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
     if interrupted {
         eprintln!(
             "quotecheck: interrupted; {} holds the articles finished so far",
-            args.report.display()
+            report_path.display()
         );
         return Ok(EXIT_INTERRUPTED);
     }
