@@ -21,13 +21,24 @@ pub const ARTICLE_EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm
 pub struct Item {
     /// The manifest's or JSON line's id, else the path (or the JSON line's name).
     pub id: String,
-    /// The article file; for a JSON line, the name its findings carry in the `file` column:
-    /// its `file` field, else `INPUT:LINE` (`articles.jsonl:17`, `<stdin>:3`).
+    /// The article's name in reports (the `file` column): its file; for a JSON line, its
+    /// `file` field, else its `path`, else `INPUT:LINE` (`articles.jsonl:17`, `<stdin>:3`).
     pub path: PathBuf,
     pub date: Option<Date>,
     pub outlet: Option<String>,
-    /// The article's text when it came inline (a JSON line); `None`: read `path`.
-    pub text: Option<String>,
+    /// Where the article's text is.
+    pub body: Body,
+}
+
+/// Where a batch article's text is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// In the file [`Item::path`] names.
+    File,
+    /// In another file (a JSON line's `path`, resolved, when a `file` names the article).
+    At(PathBuf),
+    /// Inline (a JSON line's `text`).
+    Text(String),
 }
 
 impl Item {
@@ -37,7 +48,7 @@ impl Item {
             path,
             date: None,
             outlet: None,
-            text: None,
+            body: Body::File,
         }
     }
 }
@@ -125,7 +136,7 @@ pub fn read_manifest(path: &Path, errors: &mut Vec<Error>) -> Vec<Item> {
             path: full,
             date,
             outlet: get(col("outlet")),
-            text: None,
+            body: Body::File,
         });
     }
     out
@@ -146,6 +157,16 @@ enum Source {
 pub struct Stream {
     inputs: std::vec::IntoIter<String>,
     current: Option<Source>,
+    enveloped: bool,
+}
+
+impl Stream {
+    /// Reads every line of a JSON Lines input as an envelope (`{"input", "line", "raw"}`:
+    /// [`JsonlArticles::enveloped`]).
+    pub fn enveloped(mut self, on: bool) -> Stream {
+        self.enveloped = on;
+        self
+    }
 }
 
 /// The articles of `inputs` (files, directories, manifests, JSON Lines, `-`), lazily.
@@ -153,15 +174,16 @@ pub fn stream(inputs: &[String]) -> Stream {
     Stream {
         inputs: Vec::from(inputs).into_iter(),
         current: None,
+        enveloped: false,
     }
 }
 
 /// The articles one input names (all of them but a JSON Lines input, read lazily).
-fn open(input: &str) -> Source {
+fn open(input: &str, enveloped: bool) -> Source {
     let p = PathBuf::from(input);
     let listed = |v: Vec<Result<Item, Error>>| Source::Listed(v.into_iter());
     if input == "-" || (is_jsonl(&p) && !p.is_dir()) {
-        return Source::Lines(JsonlArticles::open(input));
+        return Source::Lines(JsonlArticles::open(input).enveloped(enveloped));
     }
     if p.is_dir() {
         let (files, errs) = walk(&p, |f| {
@@ -198,7 +220,7 @@ impl Iterator for Stream {
             if next.is_some() {
                 return next;
             }
-            self.current = Some(open(&self.inputs.next()?));
+            self.current = Some(open(&self.inputs.next()?, self.enveloped));
         }
     }
 }

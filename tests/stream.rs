@@ -186,3 +186,79 @@ fn a_csv_report_needs_a_destination() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--report"), "{}", stderr(&out));
 }
+
+/// `--list` prints the articles batch would check, as JSON Lines (`path` absolute, errors in
+/// their place) without opening a corpus; fed back to batch, the list gives batch's report.
+#[test]
+fn list_names_the_articles_and_checking_the_list_is_checking_the_inputs() {
+    let dir = sample_dir();
+    let d = dir.path();
+    std::fs::create_dir(d.join("arts")).unwrap();
+    std::fs::copy(d.join("article.txt"), d.join("arts/a.txt")).unwrap();
+    std::fs::write(
+        d.join("arts/b.md"),
+        "**\"They've invaded before,\"** said _Lloyd Austin_.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("m.csv"),
+        "id,path,date,outlet\nm1,arts/a.txt,2021-12-05,AFP\nm2,arts/b.md,whenever,X\n",
+    )
+    .unwrap();
+    let out = run(
+        d,
+        &["batch", "--list", "m.csv", "arts", "--corpus", "nowhere"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a bad manifest row: {}",
+        stderr(&out)
+    );
+    let listed = jsonl(&out);
+    let abs = d.canonicalize().unwrap().join("arts/a.txt");
+    assert_eq!(listed.len(), 4);
+    assert_eq!(
+        (
+            &listed[0]["id"],
+            &listed[0]["file"],
+            &listed[0]["date"],
+            &listed[0]["outlet"]
+        ),
+        (
+            &serde_json::json!("m1"),
+            &serde_json::json!("arts/a.txt"),
+            &serde_json::json!("2021-12-05"),
+            &serde_json::json!("AFP")
+        )
+    );
+    assert_eq!(listed[0]["path"], abs.to_string_lossy().as_ref());
+    assert_eq!(
+        listed[1]["error"],
+        "m.csv:3: date \"whenever\" is not a date"
+    );
+    assert_eq!(listed[2]["file"], "arts/a.txt");
+    let good: Vec<String> = stdout(&out)
+        .lines()
+        .filter(|l| !l.contains("\"error\""))
+        .map(String::from)
+        .collect();
+    std::fs::write(d.join("list.jsonl"), good.join("\n")).unwrap();
+    std::fs::write(
+        d.join("good.csv"),
+        "id,path,date,outlet\nm1,arts/a.txt,2021-12-05,AFP\n",
+    )
+    .unwrap();
+    let direct = run(
+        d,
+        &[
+            "batch", "good.csv", "arts", "--corpus", "corpus", "--report", "-",
+        ],
+    );
+    let listed = run(
+        d,
+        &["batch", "list.jsonl", "--corpus", "corpus", "--report", "-"],
+    );
+    assert_eq!(stdout(&listed), stdout(&direct));
+    assert_eq!(csv_rows(&stdout(&direct)).len(), 2 * SEED_STATEMENTS + 1);
+}

@@ -1,11 +1,17 @@
-//! JSON Lines of articles, one object a line: `{"id", "text", "date", "outlet", "title"}`
-//! (only `text` is required; `file` names the article in reports and tells Markdown or HTML
-//! apart by its ending, default `INPUT:LINE`, `<stdin>:LINE` for standard input, which is
-//! `-`), from a file or standard input, read a
-//! line at a time. Byte offsets and lines in the findings are into the `text` field. A bad
-//! line is an error naming the input and line, and the reading goes on.
+//! JSON Lines of articles, one object a line: `{"id", "text", "date", "outlet", "title"}`,
+//! from a file or standard input (`-`), read a line at a time. `text` holds the article, or
+//! `path` names its file (relative to the JSON Lines file's folder; for standard input, to
+//! the current folder): a manifest row as JSON. `file` names the article in reports and
+//! tells Markdown or HTML apart by its ending (default: `path`, else `INPUT:LINE`,
+//! `<stdin>:LINE` for standard input). Byte offsets and lines in the findings are into the
+//! `text` field (or the file). A bad line is an error naming the input and line, and the
+//! reading goes on.
+//!
+//! Enveloped (what the Spark job sends each partition's `quotecheck batch -`): every line is
+//! `{"input": NAME, "line": N, "raw": LINE}`, and LINE is read as line N of NAME, so that a
+//! line cut from a JSON Lines file is named, in errors and reports, where it came from.
 
-use super::{parse_date, Item};
+use super::{parse_date, Body, Item};
 use crate::error::Error;
 use serde::Deserialize;
 use std::io::{BufRead, BufReader};
@@ -34,6 +40,7 @@ enum Id {
 struct Line {
     id: Option<Id>,
     text: Option<String>,
+    path: Option<String>,
     date: Option<String>,
     outlet: Option<String>,
     #[allow(dead_code)]
@@ -41,10 +48,23 @@ struct Line {
     file: Option<String>,
 }
 
+/// An enveloped line: line `line` of `input`, as it was.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Envelope {
+    input: String,
+    line: usize,
+    raw: String,
+}
+
 /// The articles of one JSON Lines input, one per non-blank line.
 pub struct JsonlArticles {
     /// The input as given (`<stdin>` for standard input): errors and default names use it.
     name: String,
+    /// The folder relative `path`s resolve against (`None`: the current folder).
+    base: Option<PathBuf>,
+    /// Whether every line is an [`Envelope`].
+    enveloped: bool,
     reader: Option<Box<dyn BufRead + Send>>,
     /// An error opening the input, returned once.
     failed: Option<Error>,
@@ -64,7 +84,17 @@ impl JsonlArticles {
             }
         };
         let name = if input == "-" { STDIN } else { input };
-        JsonlArticles::from_parts(name, reader, failed)
+        let mut a = JsonlArticles::from_parts(name, reader, failed);
+        if input != "-" {
+            a.base = Path::new(input).parent().map(Path::to_path_buf);
+        }
+        a
+    }
+
+    /// Reads every line as an envelope (see the module's notes).
+    pub fn enveloped(mut self, on: bool) -> JsonlArticles {
+        self.enveloped = on;
+        self
     }
 
     /// The articles of `reader`, named `name` in errors and default names.
@@ -79,6 +109,8 @@ impl JsonlArticles {
     ) -> JsonlArticles {
         JsonlArticles {
             name: name.to_string(),
+            base: None,
+            enveloped: false,
             reader,
             failed,
             line: 0,
@@ -86,17 +118,44 @@ impl JsonlArticles {
         }
     }
 
-    /// The article of the line in `buf` (line number `self.line`).
+    /// The article of the line in `buf` (line number `self.line`), or of the line it
+    /// envelops.
     fn article(&self) -> Result<Item, Error> {
-        let bad = |m: String| Error::parse(&self.name, self.line, m);
-        let text = std::str::from_utf8(&self.buf)
-            .map_err(|e| bad(format!("not UTF-8 (byte {})", e.valid_up_to())))?;
-        let line: Line = serde_json::from_str(text)
+        let text = std::str::from_utf8(&self.buf).map_err(|e| {
+            Error::parse(
+                &self.name,
+                self.line,
+                format!("not UTF-8 (byte {})", e.valid_up_to()),
+            )
+        })?;
+        if !self.enveloped {
+            return self.parse(text, &self.name, self.line);
+        }
+        let env: Envelope = serde_json::from_str(text).map_err(|e| {
+            Error::parse(&self.name, self.line, format!("not an enveloped line: {e}"))
+        })?;
+        self.parse(&env.raw, &env.input, env.line)
+    }
+
+    /// The article of `text`, line `line` of the input `name`.
+    fn parse(&self, text: &str, name: &str, line: usize) -> Result<Item, Error> {
+        let bad = |m: String| Error::parse(name, line, m);
+        let fields: Line = serde_json::from_str(text)
             .map_err(|e| bad(format!("not a JSON article object: {e}")))?;
-        let Some(body) = line.text else {
-            return Err(bad("no \"text\" field".into()));
+        let path = fields
+            .path
+            .filter(|p| !p.is_empty())
+            .map(|p| match &self.base {
+                Some(base) => base.join(p),
+                None => PathBuf::from(p),
+            });
+        let (body, named) = match (fields.text, path) {
+            (Some(t), _) => (Body::Text(t), None),
+            (None, Some(p)) if fields.file.is_some() => (Body::At(p), None),
+            (None, Some(p)) => (Body::File, Some(p)),
+            (None, None) => return Err(bad("no \"text\" or \"path\" field".into())),
         };
-        let date = match line
+        let date = match fields
             .date
             .as_deref()
             .map(str::trim)
@@ -105,21 +164,22 @@ impl JsonlArticles {
             Some(d) => Some(parse_date(d).ok_or_else(|| bad(format!("date {d:?} is not a date")))?),
             None => None,
         };
-        let file = line
-            .file
-            .filter(|f| !f.is_empty())
-            .unwrap_or_else(|| format!("{}:{}", self.name, self.line));
-        let id = match line.id {
+        let file = match (fields.file.filter(|f| !f.is_empty()), named) {
+            (Some(f), _) => PathBuf::from(f),
+            (None, Some(p)) => p,
+            (None, None) => PathBuf::from(format!("{name}:{line}")),
+        };
+        let id = match fields.id {
             Some(Id::Text(s)) if !s.is_empty() => s,
             Some(Id::Number(n)) => n.to_string(),
-            _ => file.clone(),
+            _ => file.to_string_lossy().into_owned(),
         };
         Ok(Item {
             id,
-            path: PathBuf::from(file),
+            path: file,
             date,
-            outlet: line.outlet.filter(|o| !o.is_empty()),
-            text: Some(body),
+            outlet: fields.outlet.filter(|o| !o.is_empty()),
+            body,
         })
     }
 }
@@ -189,7 +249,7 @@ mod tests {
             ("n1", Some("a.jsonl:1"), Some("AFP"))
         );
         assert_eq!(ok(0).date.unwrap().to_string(), "2021-12-05");
-        assert_eq!(ok(0).text.as_deref(), Some("Hello."));
+        assert_eq!(ok(0).body, Body::Text("Hello.".into()));
         assert_eq!(
             (ok(1).id.as_str(), ok(1).path.to_str()),
             ("a.jsonl:3", Some("a.jsonl:3"))
@@ -203,10 +263,51 @@ mod tests {
             (ok(3).id.as_str(), ok(3).path.to_str()),
             ("7", Some("draft.md"))
         );
-        assert_eq!(err(4), "a.jsonl:6: no \"text\" field");
+        assert_eq!(err(4), "a.jsonl:6: no \"text\" or \"path\" field");
         assert_eq!(err(5), "a.jsonl:7: date \"someday\" is not a date");
         assert!(err(6).starts_with("a.jsonl:8: "), "{}", err(6));
         assert_eq!(ok(7).path.to_str(), Some("a.jsonl:9"));
+    }
+
+    #[test]
+    fn paths_resolve_against_the_file_and_envelopes_name_their_origin() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("list.jsonl");
+        std::fs::write(
+            &input,
+            "{\"path\": \"a.txt\"}\n{\"path\": \"/abs/b.md\", \"file\": \"b.md\", \"id\": \"b\"}\n",
+        )
+        .unwrap();
+        let got: Vec<Item> = JsonlArticles::open(input.to_str().unwrap())
+            .map(Result::unwrap)
+            .collect();
+        let a = dir.path().join("a.txt");
+        assert_eq!((&got[0].path, &got[0].body), (&a, &Body::File));
+        assert_eq!(got[0].id, a.to_string_lossy());
+        assert_eq!(got[1].path, PathBuf::from("b.md"));
+        assert_eq!(got[1].body, Body::At("/abs/b.md".into()));
+        let lines = concat!(
+            "{\"input\": \"in.jsonl\", \"line\": 17, \"raw\": \"{\\\"text\\\": \\\"Hi.\\\"}\"}\n",
+            "{\"input\": \"in.jsonl\", \"line\": 18, \"raw\": \"oops\"}\n",
+            "no envelope\n",
+        );
+        let reader = Box::new(std::io::Cursor::new(lines.as_bytes().to_vec()));
+        let got: Vec<_> = JsonlArticles::from_reader(STDIN, reader)
+            .enveloped(true)
+            .map(|r| r.map_err(|e| e.to_string()))
+            .collect();
+        assert_eq!(got[0].as_ref().unwrap().path, PathBuf::from("in.jsonl:17"));
+        let err = |i: usize| got[i].as_ref().unwrap_err().clone();
+        assert!(
+            err(1).starts_with("in.jsonl:18: not a JSON article"),
+            "{}",
+            err(1)
+        );
+        assert!(
+            err(2).starts_with("<stdin>:3: not an enveloped line"),
+            "{}",
+            err(2)
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use super::{open_checker, stdout_error, write_atomic, SourceOpts, EXIT_INTERRUPTED};
 use clap::ValueEnum;
-use quotecheck::batch::{self, Item};
+use quotecheck::batch::{self, Body, Item};
 use quotecheck::date::Date;
 use quotecheck::progress::Progress;
 use quotecheck::report::csv::{self as schema, SummaryRow};
@@ -42,6 +42,70 @@ pub struct Args {
     /// Date for articles that have none in a manifest, a JSON line or a date line (YYYY-MM-DD).
     #[arg(long, value_parser = super::parse_date)]
     date: Option<Date>,
+    /// Check nothing: print the articles the inputs name, one JSON line each (`id`, `file`,
+    /// `path` made absolute, `date`, `outlet`; `text` for a JSON line's own text), or
+    /// `{"error"}` for a bad input, in input order. The corpus is not opened.
+    #[arg(long, conflicts_with_all = ["report", "summary"])]
+    list: bool,
+    /// Every line of a JSON Lines input is `{"input", "line", "raw"}`: line RAW read as line
+    /// LINE of INPUT (what the Spark job sends each partition).
+    #[arg(long, hide = true)]
+    enveloped: bool,
+}
+
+/// An article of the inputs, as `--list` prints it.
+#[derive(Serialize)]
+struct Listed<'a> {
+    id: &'a str,
+    file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<PathBuf>,
+    date: Option<Date>,
+    outlet: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+}
+
+/// `--list`: the articles of the inputs as JSON Lines on standard output.
+fn list(args: &Args) -> Result<u8, Error> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut failed = false;
+    for entry in batch::stream(&args.inputs).enveloped(args.enveloped) {
+        let line = match &entry {
+            Ok(item) => {
+                let path = match &item.body {
+                    Body::File => Some(item.path.as_path()),
+                    Body::At(p) => Some(p.as_path()),
+                    Body::Text(_) => None,
+                };
+                let listed = Listed {
+                    id: &item.id,
+                    file: item.path.to_string_lossy().into_owned(),
+                    path: path.map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())),
+                    date: item.date,
+                    outlet: item.outlet.as_deref(),
+                    text: match &item.body {
+                        Body::Text(t) => Some(t),
+                        _ => None,
+                    },
+                };
+                serde_json::to_string(&listed)
+            }
+            Err(e) => {
+                eprintln!("quotecheck: {e}");
+                failed = true;
+                serde_json::to_string(&serde_json::json!({ "error": e.to_string() }))
+            }
+        };
+        writeln!(
+            out,
+            "{}",
+            line.map_err(|e| stdout_error(std::io::Error::other(e)))?
+        )
+        .map_err(stdout_error)?;
+    }
+    out.flush().map_err(stdout_error)?;
+    Ok(super::exit_status(failed, false))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -136,6 +200,9 @@ struct Checked {
 }
 
 pub fn run(args: Args) -> Result<u8, Error> {
+    if args.list {
+        return list(&args);
+    }
     let report_path = match (&args.report, args.format) {
         (Some(p), _) => p.clone(),
         (None, ReportFormat::Jsonl) => PathBuf::from("-"),
@@ -153,9 +220,14 @@ pub fn run(args: Args) -> Result<u8, Error> {
         .iter()
         .any(|i| i == "-" || batch::is_jsonl(Path::new(i)));
     let (inputs, total): (Box<dyn Iterator<Item = Result<Item, Error>> + Send>, u64) = if streamed {
-        (Box::new(batch::stream(&args.inputs)), 0)
+        (
+            Box::new(batch::stream(&args.inputs).enveloped(args.enveloped)),
+            0,
+        )
     } else {
-        let all: Vec<_> = batch::stream(&args.inputs).collect();
+        let all: Vec<_> = batch::stream(&args.inputs)
+            .enveloped(args.enveloped)
+            .collect();
         let n = all.len() as u64;
         (Box::new(all.into_iter()), n)
     };
@@ -198,9 +270,14 @@ pub fn run(args: Args) -> Result<u8, Error> {
                 outcome: Outcome::Skipped,
             };
         }
-        let read = match &item.text {
-            Some(text) => Ok(Article::from_bytes(&file, text.as_bytes())),
-            None => Article::read(&file),
+        let read = match &item.body {
+            Body::Text(text) => Ok(Article::from_bytes(&file, text.as_bytes())),
+            Body::File => Article::read(&file),
+            // Read from one path, named by another: as if the file were at `file`.
+            // (An error names the article as the report does.)
+            Body::At(p) => std::fs::read(p)
+                .map(|bytes| Article::from_bytes(&file, &bytes))
+                .map_err(|e| Error::io(&file, e)),
         };
         let outcome = match read {
             Ok(mut a) => {
