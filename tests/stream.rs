@@ -262,3 +262,21 @@ fn list_names_the_articles_and_checking_the_list_is_checking_the_inputs() {
     assert_eq!(stdout(&listed), stdout(&direct));
     assert_eq!(csv_rows(&stdout(&direct)).len(), 2 * SEED_STATEMENTS + 1);
 }
+
+/// Regression: a report to /dev/null (a device, which cannot be synced) was an error.
+#[test]
+fn a_report_to_dev_null_is_not_an_error() {
+    let dir = sample_dir();
+    let out = run(
+        dir.path(),
+        &[
+            "batch",
+            "article.txt",
+            "--corpus",
+            "corpus",
+            "--report",
+            "/dev/null",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}

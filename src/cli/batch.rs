@@ -179,7 +179,11 @@ impl Sink {
 
     fn finish(self) -> Result<(), Error> {
         match self {
-            Sink::File(f, p) => f.sync_all().map_err(|e| Error::io(p, e)),
+            // Only a regular file is synced: `--report /dev/null` cannot be.
+            Sink::File(f, p) if f.metadata().is_ok_and(|m| m.is_file()) => {
+                f.sync_all().map_err(|e| Error::io(p, e))
+            }
+            Sink::File(..) => Ok(()),
             Sink::Stdout(_) => Ok(()),
         }
     }
