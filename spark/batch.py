@@ -9,9 +9,10 @@
 # INPUTs are what `quotecheck batch` takes: article files, folders, manifest CSVs and JSON
 # Lines of articles. Local paths (plain, no scheme) are resolved on the driver by
 # `quotecheck batch --list`, exactly as batch resolves them, and each executor's quotecheck
-# reads the files: the executors must see the driver's disk (local mode, or a shared
-# filesystem). Folders, files and JSON Lines given as URIs (hdfs://, s3a://, file://, any
-# filesystem Spark reads) are listed and read by Spark itself; manifests must be local.
+# reads the files from the driver's folder: the executors must see the driver's disk at the
+# same paths (local mode, or a shared filesystem). Folders, files and JSON Lines given as URIs
+# (hdfs://, s3a://, file://, any filesystem Spark reads) are listed and read by Spark itself,
+# and each article's bytes are handed to quotecheck as a file; manifests must be local.
 #
 # The binary is $QUOTECHECK_BIN, else `quotecheck` on PATH. The driver builds INDEX when it is
 # missing or stale (CORPUS must be on the driver's disk); executors use it as it is
@@ -133,15 +134,6 @@ def envelope(name, line, raw):
     return json.dumps({"input": name, "line": line, "raw": raw}, ensure_ascii=False)
 
 
-def decode_like_quotecheck(data):
-    """Bytes as quotecheck reads an article: UTF-8, each invalid byte read as '?'."""
-    return bytes(data).decode("utf-8", errors="quotecheck-question")
-
-
-def _question(err):
-    return ("?" * (err.end - err.start), err.end)
-
-
 def uri_records(spark, uri):
     """An article file or folder that Spark reads: one record per article, named as batch
     names a file of a folder it is given (the input as written, then the path below it)."""
@@ -160,10 +152,9 @@ def uri_records(spark, uri):
         ext = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
         if ext not in ARTICLE_EXTENSIONS and rest != "":
             return []
-        import codecs
-        codecs.register_error("quotecheck-question", _question)
-        article = {"id": name, "file": name, "text": decode_like_quotecheck(row.content)}
-        return [envelope(name, 1, json.dumps(article, ensure_ascii=False))]
+        # The bytes themselves: the task writes them to a file that quotecheck reads as the
+        # article `name` (encodings, files that are not text), as batch reads a file.
+        return [("bytes", name, bytes(row.content))]
 
     return df.rdd.flatMap(record)
 
@@ -206,11 +197,29 @@ def run_partition(conf, header, summary_header):
             n = 0
             with open(given, "w", encoding="utf-8") as f:
                 for r in records:
+                    if isinstance(r, tuple):
+                        # An article Spark read: its bytes in a file, read under its name.
+                        _, name, data = r
+                        # (Its ending kept: it tells Markdown and HTML apart.)
+                        base = name.rsplit("/", 1)[-1]
+                        ext = "." + base.rsplit(".", 1)[-1] if "." in base else ""
+                        at = _os.path.join(tmp, f"article-{n}{ext}")
+                        with open(at, "wb") as a:
+                            a.write(data)
+                        line = json.dumps({"id": name, "file": name, "path": at}, ensure_ascii=False)
+                        r = envelope(name, 1, line)
                     f.write(r)
                     f.write("\n")
                     n += 1
             if n == 0:
                 return
+            # Paths the driver listed are as batch reads them, relative to the driver's
+            # folder, which the executors see (local mode, or a shared filesystem).
+            cwd = conf["cwd"] if conf["local_inputs"] else tmp
+            if not _os.path.isdir(cwd):
+                raise RuntimeError(
+                    f"the driver's folder {cwd} is not on this executor: local inputs need a "
+                    "shared filesystem (give URIs instead)")
             summary = _os.path.join(tmp, "summary.csv")
             errors = _os.path.join(tmp, "stderr")
             cmd = [binary, "batch", "-", "--enveloped", "--corpus", conf["corpus"],
@@ -218,7 +227,7 @@ def run_partition(conf, header, summary_header):
                    "--summary", summary] + extra
             env = dict(_os.environ, RAYON_NUM_THREADS=str(conf["cpus"]))
             with open(given, "rb") as stdin, open(errors, "wb") as stderr:
-                p = _sp.Popen(cmd, stdin=stdin, stdout=_sp.PIPE, stderr=stderr, env=env, cwd=tmp)
+                p = _sp.Popen(cmd, stdin=stdin, stdout=_sp.PIPE, stderr=stderr, env=env, cwd=cwd)
                 out = io.TextIOWrapper(p.stdout, encoding="utf-8", newline="")
                 rows = _csv.reader(out)
                 got = next(rows, None)
@@ -296,6 +305,8 @@ def main(argv):
         "extra": extra,
         "ship": ship,
         "cpus": int(sc.getConf().get("spark.task.cpus", "1")),
+        "cwd": os.getcwd(),
+        "local_inputs": any(not is_uri(i) for i in args.inputs),
     }
     out = sc.union(parts).mapPartitions(run_partition(conf, header, summary_header))
     out = out.persist(StorageLevel.MEMORY_AND_DISK)

@@ -26,6 +26,8 @@ pub struct Item {
     pub path: PathBuf,
     pub date: Option<Date>,
     pub outlet: Option<String>,
+    /// The manifest's (or JSON line's) `title`.
+    pub title: Option<String>,
     /// Where the article's text is.
     pub body: Body,
 }
@@ -48,6 +50,7 @@ impl Item {
             path,
             date: None,
             outlet: None,
+            title: None,
             body: Body::File,
         }
     }
@@ -136,6 +139,7 @@ pub fn read_manifest(path: &Path, errors: &mut Vec<Error>) -> Vec<Item> {
             path: full,
             date,
             outlet: get(col("outlet")),
+            title: get(col("title")),
             body: Body::File,
         });
     }

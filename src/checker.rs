@@ -11,7 +11,7 @@ use crate::finding::{Finding, Statement};
 use crate::gate::FailOn;
 use crate::index::{self, Index, Place, Rebuilt};
 use crate::matching::Haystack;
-use crate::verdict::{self, Thresholds};
+use crate::verdict::{self, Cutoff, Thresholds};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -192,7 +192,7 @@ impl Checker {
             Source::Indexed { index, .. } => statements
                 .into_par_iter()
                 .map(|s| {
-                    let hay = passages(index, &s)?;
+                    let hay = passages(index, &s, Cutoff::of(&s, article.date))?;
                     Ok(verdict::judge(&hay, s, article.date, &self.thresholds))
                 })
                 .collect::<Result<Vec<_>>>()?,
@@ -207,7 +207,7 @@ impl Checker {
         let mut f = match &self.source {
             Source::Loaded(hay) => verdict::judge(hay, st, None, &self.thresholds),
             Source::Indexed { index, .. } => {
-                let hay = passages(index, &st)?;
+                let hay = passages(index, &st, Cutoff::of(&st, None))?;
                 verdict::judge(&hay, st, None, &self.thresholds)
             }
         };
@@ -218,18 +218,19 @@ impl Checker {
     /// How `st` was scored, for a person (`verify --explain`): for a partial statement, its
     /// quoted words and then the whole as reported speech, as the judge checks both.
     pub fn explain(&self, st: &Statement) -> Result<String> {
+        let cutoff = Cutoff::of(st, None);
         let explained = |hay: &Haystack| {
             std::iter::once(st.clone())
                 .chain(verdict::reported_part(st))
                 .map(|part| {
-                    let scored = verdict::score(hay, &part, &self.thresholds);
+                    let scored = verdict::score(hay, &part, &self.thresholds, cutoff);
                     crate::report::explain(&part, &scored.own, &scored.candidates(hay))
                 })
                 .collect::<String>()
         };
         Ok(match &self.source {
             Source::Loaded(hay) => explained(hay),
-            Source::Indexed { index, .. } => explained(&passages(index, st)?),
+            Source::Indexed { index, .. } => explained(&passages(index, st, cutoff)?),
         })
     }
 
@@ -259,12 +260,13 @@ fn load(dir: &Path, notify: &mut dyn FnMut(&str)) -> Result<Source> {
     Ok(Source::Loaded(Haystack::new(corpus)))
 }
 
-/// The passages of the index a statement could be in, as a small haystack.
-fn passages(index: &Index, st: &Statement) -> Result<Haystack> {
+/// The passages of the index a statement could be in, as a small haystack: those dated
+/// on or before `cutoff` first.
+fn passages(index: &Index, st: &Statement, cutoff: Cutoff) -> Result<Haystack> {
     let words = index::statement_words(st);
     let order = index::statement_order(st);
-    let found = index.candidates(&words, &order)?;
+    let chunks = index.candidates(&words, &order, cutoff.date())?;
     Ok(Haystack::new(
-        index.corpus_for_statement(&found, order.len())?,
+        index.corpus_for_statement(&chunks, order.len())?,
     ))
 }

@@ -2,7 +2,7 @@
 //! date`; other columns ignored), read row by row so that a bad row is reported with its file
 //! and line while the others go on, and each claim turned into a [`Statement`] to judge.
 
-use crate::article::is_double_quote;
+use crate::article::quote_mark_at;
 use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::finding::{Kind, SpeakerType, Statement};
@@ -125,11 +125,17 @@ fn claim_of(
 /// Splits a statement at its double quotation marks: the quoted pieces, and the whole text
 /// with the marks taken out. An unpaired mark is ignored.
 pub fn split_quoted(statement: &str) -> (Vec<String>, String) {
-    let marks: Vec<(usize, usize)> = statement
-        .char_indices()
-        .filter(|&(_, c)| is_double_quote(c))
-        .map(|(i, c)| (i, i + c.len_utf8()))
-        .collect();
+    let mut marks: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < statement.len() {
+        match quote_mark_at(statement, i) {
+            Some((_, len)) => {
+                marks.push((i, i + len));
+                i += len;
+            }
+            None => i += statement[i..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
     let quoted = marks
         .chunks(2)
         .filter_map(|pair| match *pair {
@@ -138,7 +144,13 @@ pub fn split_quoted(statement: &str) -> (Vec<String>, String) {
         })
         .filter(|q| !q.is_empty())
         .collect();
-    let plain: String = statement.chars().filter(|&c| !is_double_quote(c)).collect();
+    let mut plain = String::with_capacity(statement.len());
+    let mut at = 0;
+    for &(s, e) in &marks {
+        plain.push_str(&statement[at..s]);
+        at = e;
+    }
+    plain.push_str(&statement[at..]);
     (
         quoted,
         plain.split_whitespace().collect::<Vec<_>>().join(" "),
@@ -189,7 +201,7 @@ mod tests {
 
     #[test]
     fn quoted_words_are_split_out() {
-        let table: [(&str, &[&str], &str); 4] = [
+        let table: [(&str, &[&str], &str); 5] = [
             ("plain words", &[], "plain words"),
             (
                 "that there have been \"thousands of shootings\" in Chicago",
@@ -202,6 +214,11 @@ mod tests {
                 "one and two",
             ),
             ("an \"unpaired mark", &[], "an unpaired mark"),
+            (
+                "not paying taxes ''makes me smart,'' he said",
+                &["makes me smart,"],
+                "not paying taxes makes me smart, he said",
+            ),
         ];
         for (text, want_quoted, want_plain) in table {
             let (q, p) = split_quoted(text);

@@ -1,5 +1,6 @@
 //! Listing the files under a folder, as loading a corpus and collecting a batch's articles
-//! both do: recursively, hidden entries left out, in path order.
+//! both do: recursively, hidden entries left out, in path order; and a path as written in a
+//! report, cleaned (`scratch/../shared/a.txt` -> `shared/a.txt`).
 
 use crate::error::Error;
 use std::path::{Path, PathBuf};
@@ -66,9 +67,56 @@ fn path_order_key(p: &Path) -> Vec<u8> {
     key
 }
 
+/// A path as the user gave it, cleaned for a report: `.` components and empty ones
+/// dropped, and `name/..` folded lexically (`scratch/../shared/a.txt` -> `shared/a.txt`,
+/// `./drafts//x.md` -> `drafts/x.md`); a leading `..` stays, and `-` (standard input) is
+/// itself. The file is still read through the path as given.
+pub fn clean_path(path: &str) -> String {
+    if path == "-" || path.is_empty() {
+        return path.to_string();
+    }
+    let absolute = path.starts_with('/');
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => match parts.last() {
+                Some(&last) if last != ".." => {
+                    parts.pop();
+                }
+                _ if absolute => {}
+                _ => parts.push(".."),
+            },
+            p => parts.push(p),
+        }
+    }
+    let joined = parts.join("/");
+    match (absolute, joined.is_empty()) {
+        (true, _) => format!("/{joined}"),
+        (false, true) => ".".to_string(),
+        (false, false) => joined,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clean_path_table() {
+        let table = [
+            ("scratch/../shared/a.txt", "shared/a.txt"),
+            ("./drafts//my draft.md", "drafts/my draft.md"),
+            ("../shared/./x/../a.txt", "../shared/a.txt"),
+            ("/tmp/../a.txt", "/a.txt"),
+            ("a/..", "."),
+            ("-", "-"),
+            ("plain.txt", "plain.txt"),
+        ];
+        for (path, want) in table {
+            assert_eq!(clean_path(path), want, "{path}");
+        }
+    }
 
     #[test]
     fn path_order_key_sorts_as_paths_do() {

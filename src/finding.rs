@@ -146,6 +146,44 @@ impl Verdict {
     }
 }
 
+/// Why a statement is `unverified`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// The speaker is in the corpus, but no passage on or before the statement's date supports it.
+    NoPassage,
+    /// Nobody in the corpus has the speaker's name: there is nothing to check it against.
+    SpeakerNotInCorpus,
+    /// One to three words: finding them somewhere proves nothing.
+    TooShort,
+    /// Only transcripts dated after the statement hold it: they cannot support it.
+    OnlyLaterSources,
+}
+
+impl Reason {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::NoPassage => "no_passage",
+            Reason::SpeakerNotInCorpus => "speaker_not_in_corpus",
+            Reason::TooShort => "too_short",
+            Reason::OnlyLaterSources => "only_later_sources",
+        }
+    }
+
+    /// What the reason means, for a person.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Reason::NoPassage => {
+                "no passage of the speaker on or before the statement's date supports it"
+            }
+            Reason::SpeakerNotInCorpus => "the speaker is not in the corpus",
+            Reason::TooShort => "too short to check: one to three words are found anywhere",
+            Reason::OnlyLaterSources => "only transcripts dated after the statement hold it",
+        }
+    }
+}
+
 /// A statement with its verdict and the evidence for it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
@@ -156,6 +194,9 @@ pub struct Finding {
     pub score: f64,
     /// For a partial statement: which part decided the verdict (`quoted words`, `reported speech`).
     pub decided_by: Option<String>,
+    /// For `unverified`: why (`no_passage`, `speaker_not_in_corpus`, `too_short`,
+    /// `only_later_sources`).
+    pub reason: Option<Reason>,
     /// Transcript file of the best passage.
     pub source_file: Option<String>,
     pub source_title: Option<String>,
@@ -183,6 +224,9 @@ pub struct Finding {
     pub needs_attention: bool,
     /// What the score is made of (absent when no passage was found).
     pub score_parts: Option<ScoreParts>,
+    /// For a paraphrase found by meaning (or a possible one): how the passage supports it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meaning: Option<MeaningParts>,
     /// The best passage of another speaker, or of the speaker in another place, when there
     /// is one and it is not the source already given.
     pub alternative: Option<Alternative>,
@@ -224,6 +268,51 @@ impl std::fmt::Display for ScoreParts {
     }
 }
 
+/// How a passage supports a statement in meaning: the similarity of their sentence vectors
+/// against what unrelated sentences would give, and the content words the two share.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MeaningParts {
+    /// `0.5 x (cosine - background) + 0.5 x share`.
+    pub score: f64,
+    /// Cosine of the statement's and the passage's sentence vectors.
+    pub cosine: f64,
+    /// The statement's best cosine against unrelated sentences (high for a generic claim).
+    pub background: f64,
+    /// Share of the statement's content words (weighted by how much each says) the passage holds.
+    pub share: f64,
+    /// The content words they share.
+    pub shared: Vec<String>,
+    /// What speaks against support although words and vectors agree (negation, numbers, names).
+    pub conflicts: Vec<String>,
+    /// The passage answers the turn before it (another speaker's charge), read together.
+    pub answer: bool,
+}
+
+impl std::fmt::Display for MeaningParts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "meaning {:.2} = 0.5 x (cosine {:.2} - background {:.2}) + 0.5 x share {:.2}; shared: {}",
+            self.score,
+            self.cosine,
+            self.background,
+            self.share,
+            if self.shared.is_empty() {
+                "none".to_string()
+            } else {
+                self.shared.join(", ")
+            }
+        )?;
+        if self.answer {
+            write!(f, "; read with the turn it answers")?;
+        }
+        if !self.conflicts.is_empty() {
+            write!(f, "; conflicts: {}", self.conflicts.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
 /// The runner-up source for a statement.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Alternative {
@@ -254,7 +343,13 @@ impl std::fmt::Display for Alternative {
 pub enum DiffKind {
     Filler,
     Contraction,
+    /// The same letters, apostrophes or hyphens aside (`hell` printed `he'll`).
+    Spelling,
+    /// A negation moved into the word or out of it (`was unsatisfied` / `wasn't satisfied`).
+    NegationMoved,
     Ellipsis,
+    /// Quoted pieces the article joins that stand apart in the source.
+    Join,
     Insertion,
     Repetition,
     Shift,
@@ -274,7 +369,10 @@ impl DiffKind {
             self,
             DiffKind::Filler
                 | DiffKind::Contraction
+                | DiffKind::Spelling
+                | DiffKind::NegationMoved
                 | DiffKind::Ellipsis
+                | DiffKind::Join
                 | DiffKind::Insertion
                 | DiffKind::Repetition
                 | DiffKind::Shift
@@ -286,7 +384,10 @@ impl DiffKind {
         match self {
             DiffKind::Filler => "filler",
             DiffKind::Contraction => "contraction",
+            DiffKind::Spelling => "spelling",
+            DiffKind::NegationMoved => "negation in the word",
             DiffKind::Ellipsis => "ellipsis",
+            DiffKind::Join => "quotes joined",
             DiffKind::Insertion => "editorial insertion",
             DiffKind::Repetition => "repetition",
             DiffKind::Shift => "reported speech",
@@ -312,6 +413,8 @@ pub enum Change {
     Replaced { said: String, printed: String },
     /// An editorial ellipsis standing for this many source words: `... for 7 words`.
     Skipped(usize),
+    /// Pieces quoted together that the speaker said in different places (`file:line` each).
+    Joined(Vec<String>),
 }
 
 impl std::fmt::Display for Change {
@@ -321,6 +424,7 @@ impl std::fmt::Display for Change {
             Change::Added(w) => write!(f, "+{w}"),
             Change::Replaced { said, printed } => write!(f, "{said} -> {printed}"),
             Change::Skipped(n) => write!(f, "... for {n} words"),
+            Change::Joined(places) => write!(f, "pieces from {}", places.join(", ")),
         }
     }
 }

@@ -11,8 +11,10 @@ fn sample_article_gets_expected_verdicts() {
     let out = check_jsonl(dir.path(), "article.txt");
     assert_eq!(
         out.status.code(),
-        Some(1),
-        "a partial quote is unverified, so exit 1\n{}",
+        Some(0),
+        "every quotation of a speaker the corpus holds is the speaker's; the one unverified \
+         quotation is Lavrov's, whom the corpus lacks (not-in-corpus), which the default gate \
+         lets pass, so exit 0\n{}",
         stderr(&out)
     );
     let findings = jsonl(&out);

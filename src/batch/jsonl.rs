@@ -43,7 +43,6 @@ struct Line {
     path: Option<String>,
     date: Option<String>,
     outlet: Option<String>,
-    #[allow(dead_code)]
     title: Option<String>,
     file: Option<String>,
 }
@@ -129,26 +128,32 @@ impl JsonlArticles {
             )
         })?;
         if !self.enveloped {
-            return self.parse(text, &self.name, self.line);
+            return self.parse(text, &self.name, self.line, self.base.as_deref());
         }
         let env: Envelope = serde_json::from_str(text).map_err(|e| {
             Error::parse(&self.name, self.line, format!("not an enveloped line: {e}"))
         })?;
-        self.parse(&env.raw, &env.input, env.line)
+        // A relative `path` resolves against the folder of the input the line came from.
+        let base = Path::new(&env.input).parent();
+        self.parse(&env.raw, &env.input, env.line, base)
     }
 
-    /// The article of `text`, line `line` of the input `name`.
-    fn parse(&self, text: &str, name: &str, line: usize) -> Result<Item, Error> {
+    /// The article of `text`, line `line` of the input `name`, whose relative `path`s
+    /// resolve against `base`.
+    fn parse(
+        &self,
+        text: &str,
+        name: &str,
+        line: usize,
+        base: Option<&Path>,
+    ) -> Result<Item, Error> {
         let bad = |m: String| Error::parse(name, line, m);
         let fields: Line = serde_json::from_str(text)
             .map_err(|e| bad(format!("not a JSON article object: {e}")))?;
-        let path = fields
-            .path
-            .filter(|p| !p.is_empty())
-            .map(|p| match &self.base {
-                Some(base) => base.join(p),
-                None => PathBuf::from(p),
-            });
+        let path = fields.path.filter(|p| !p.is_empty()).map(|p| match base {
+            Some(base) => base.join(p),
+            None => PathBuf::from(p),
+        });
         let (body, named) = match (fields.text, path) {
             (Some(t), _) => (Body::Text(t), None),
             (None, Some(p)) if fields.file.is_some() => (Body::At(p), None),
@@ -179,6 +184,7 @@ impl JsonlArticles {
             path: file,
             date,
             outlet: fields.outlet.filter(|o| !o.is_empty()),
+            title: fields.title.filter(|t| !t.is_empty()),
             body,
         })
     }

@@ -1,20 +1,23 @@
 //! `quotecheck batch`: many articles (files, directories, manifests, JSON Lines from a file
 //! or standard input) checked in parallel against one corpus, into a report (CSV, or JSON
 //! Lines; one row per statement, in input order, written article by article, to a file or
-//! standard output) and a summary (one row per article, errors included).
+//! standard output: `batch/sink.rs`) and a summary (one row per article, errors included);
+//! or, with `--list`, the articles named and nothing checked (`batch/list.rs`).
 
-use super::{open_checker, stdout_error, write_atomic, SourceOpts, EXIT_INTERRUPTED};
-use clap::ValueEnum;
+mod list;
+mod sink;
+
+use super::{open_checker, write_atomic, SourceOpts, EXIT_INTERRUPTED};
 use quotecheck::batch::{self, Body, Item};
 use quotecheck::date::Date;
+use quotecheck::files::clean_path;
 use quotecheck::progress::Progress;
 use quotecheck::report::csv::{self as schema, SummaryRow};
-use quotecheck::report::{self, ArticleMeta, ArticleReport};
-use quotecheck::{Article, Error, Finding};
+use quotecheck::report::{ArticleMeta, ArticleReport, Summary};
+use quotecheck::{Article, Error};
 use rayon::prelude::*;
-use serde::Serialize;
+use sink::{ReportFormat, Sink};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
@@ -42,9 +45,13 @@ pub struct Args {
     /// Date for articles that have none in a manifest, a JSON line or a date line (YYYY-MM-DD).
     #[arg(long, value_parser = super::parse_date)]
     date: Option<Date>,
-    /// Check nothing: print the articles the inputs name, one JSON line each (`id`, `file`,
-    /// `path` made absolute, `date`, `outlet`; `text` for a JSON line's own text), or
-    /// `{"error"}` for a bad input, in input order. The corpus is not opened.
+    /// Write cells as they are, without the `'` that keeps a spreadsheet from running a cell
+    /// that starts with `=`, `+`, `-` or `@` (for a CSV read by a program, such as pandas).
+    #[arg(long)]
+    no_formula_guard: bool,
+    /// Check nothing: print the articles the inputs name, one JSON article line each (`id`,
+    /// `path` as batch reads it, `date`, `outlet`, `title`; `file` and `text` for a JSON
+    /// line's own), or `{"error"}` for a bad input, in input order. The corpus is not opened.
     #[arg(long, conflicts_with_all = ["report", "summary"])]
     list: bool,
     /// Every line of a JSON Lines input is `{"input", "line", "raw"}`: line RAW read as line
@@ -53,140 +60,45 @@ pub struct Args {
     enveloped: bool,
 }
 
-/// An article of the inputs, as `--list` prints it.
-#[derive(Serialize)]
-struct Listed<'a> {
-    id: &'a str,
-    file: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    path: Option<PathBuf>,
-    date: Option<Date>,
-    outlet: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    text: Option<&'a str>,
-}
-
-/// `--list`: the articles of the inputs as JSON Lines on standard output.
-fn list(args: &Args) -> Result<u8, Error> {
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut failed = false;
-    for entry in batch::stream(&args.inputs).enveloped(args.enveloped) {
-        let line = match &entry {
-            Ok(item) => {
-                let path = match &item.body {
-                    Body::File => Some(item.path.as_path()),
-                    Body::At(p) => Some(p.as_path()),
-                    Body::Text(_) => None,
-                };
-                let listed = Listed {
-                    id: &item.id,
-                    file: item.path.to_string_lossy().into_owned(),
-                    path: path.map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())),
-                    date: item.date,
-                    outlet: item.outlet.as_deref(),
-                    text: match &item.body {
-                        Body::Text(t) => Some(t),
-                        _ => None,
-                    },
-                };
-                serde_json::to_string(&listed)
-            }
-            Err(e) => {
-                eprintln!("quotecheck: {e}");
-                failed = true;
-                serde_json::to_string(&serde_json::json!({ "error": e.to_string() }))
-            }
-        };
-        writeln!(
-            out,
-            "{}",
-            line.map_err(|e| stdout_error(std::io::Error::other(e)))?
-        )
-        .map_err(stdout_error)?;
-    }
-    out.flush().map_err(stdout_error)?;
-    Ok(super::exit_status(failed, false))
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ReportFormat {
-    /// CSV: the columns of README's batch report.
-    Csv,
-    /// JSON Lines: one finding a line (every field `check --format jsonl` writes), with the
-    /// article's `article_id`, `outlet` and `article_date`.
-    Jsonl,
-}
-
-/// A finding of a batch as one JSON line.
-#[derive(Serialize)]
-struct JsonRow<'a> {
-    article_id: &'a str,
-    outlet: Option<&'a str>,
-    article_date: Option<Date>,
-    #[serde(flatten)]
-    finding: &'a Finding,
-}
-
-/// An article's report rows, encoded in `format`.
-fn encode(format: ReportFormat, meta: &ArticleMeta, r: &ArticleReport) -> std::io::Result<Vec<u8>> {
-    match format {
-        ReportFormat::Csv => report::batch_rows(meta, r),
-        ReportFormat::Jsonl => {
-            let mut out = Vec::new();
-            for finding in &r.findings {
-                let row = JsonRow {
-                    article_id: &meta.id,
-                    outlet: meta.outlet.as_deref(),
-                    article_date: r.date,
-                    finding,
-                };
-                serde_json::to_writer(&mut out, &row).map_err(std::io::Error::other)?;
-                out.push(b'\n');
-            }
-            Ok(out)
-        }
+/// What the report says of an item beside its findings; an id that is the item's path is
+/// cleaned like the path (`scratch/../a.txt` -> `a.txt`).
+fn article_meta(item: &Item) -> ArticleMeta {
+    let path = item.path.to_string_lossy();
+    ArticleMeta {
+        id: if item.id == path {
+            clean_path(&item.id)
+        } else {
+            item.id.clone()
+        },
+        outlet: item.outlet.clone(),
+        title: item.title.clone(),
     }
 }
 
-/// Where the report goes: a file (synced at the end) or standard output (flushed after each
-/// article, so that a pipeline reads rows as they are done).
-enum Sink {
-    File(std::fs::File, PathBuf),
-    Stdout(std::io::Stdout),
-}
-
-impl Sink {
-    fn create(path: &Path) -> Result<Sink, Error> {
-        if path.as_os_str() == "-" {
-            return Ok(Sink::Stdout(std::io::stdout()));
-        }
-        let f = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
-        Ok(Sink::File(f, path.to_path_buf()))
+/// The line a batch ends with: how many articles were checked and failed (bad inputs, such
+/// as a manifest row or a JSON line, among them), the verdict counts of their statements,
+/// how long it took and where the report is.
+fn totals_line(rows: &[SummaryRow], took: std::time::Duration, report: &Path) -> String {
+    let mut total = Summary::default();
+    for c in rows.iter().filter_map(|r| r.counts.as_ref()) {
+        total.statements += c.statements;
+        total.verbatim += c.verbatim;
+        total.near_verbatim += c.near_verbatim;
+        total.altered += c.altered;
+        total.paraphrase += c.paraphrase;
+        total.misattributed += c.misattributed;
+        total.unverified += c.unverified;
+        total.needs_attention += c.needs_attention;
     }
-
-    /// Writes one article's rows in one piece: an interrupted run leaves whole rows only.
-    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        match self {
-            Sink::File(f, p) => f.write_all(bytes).map_err(|e| Error::io(&*p, e)),
-            Sink::Stdout(o) => {
-                let mut o = o.lock();
-                o.write_all(bytes)
-                    .and_then(|_| o.flush())
-                    .map_err(stdout_error)
-            }
-        }
-    }
-
-    fn finish(self) -> Result<(), Error> {
-        match self {
-            // Only a regular file is synced: `--report /dev/null` cannot be.
-            Sink::File(f, p) if f.metadata().is_ok_and(|m| m.is_file()) => {
-                f.sync_all().map_err(|e| Error::io(p, e))
-            }
-            Sink::File(..) => Ok(()),
-            Sink::Stdout(_) => Ok(()),
-        }
-    }
+    let checked = rows.iter().filter(|r| r.counts.is_some()).count();
+    let failed = rows.iter().filter(|r| r.error.is_some()).count();
+    format!(
+        "checked {checked} article{} ({failed} could not be checked) in {:.1}s: {}; report {}",
+        if checked == 1 { "" } else { "s" },
+        took.as_secs_f64(),
+        total.line(),
+        report.display()
+    )
 }
 
 /// What happened to one article (or one bad input: a manifest row, a JSON line).
@@ -203,9 +115,28 @@ struct Checked {
     outcome: Outcome,
 }
 
+/// Reads an item's article: from its file, from another path under its name, or inline.
+fn read(item: &Item) -> Result<Article, Error> {
+    let name = || clean_path(&item.path.to_string_lossy());
+    match &item.body {
+        Body::File => Article::read(&item.path.to_string_lossy()),
+        Body::Text(text) => Ok(Article::from_bytes(&name(), text.as_bytes())),
+        // Read from one path as the article named by another (which errors name too).
+        Body::At(p) => Article::read(&p.to_string_lossy())
+            .map(|mut a| {
+                a.path = name();
+                a
+            })
+            .map_err(|e| match e {
+                Error::Io { source, .. } => Error::io(&item.path, source),
+                e => e,
+            }),
+    }
+}
+
 pub fn run(args: Args) -> Result<u8, Error> {
     if args.list {
-        return list(&args);
+        return list::list(&args);
     }
     let report_path = match (&args.report, args.format) {
         (Some(p), _) => p.clone(),
@@ -223,15 +154,11 @@ pub fn run(args: Args) -> Result<u8, Error> {
         .inputs
         .iter()
         .any(|i| i == "-" || batch::is_jsonl(Path::new(i)));
+    let stream = batch::stream(&args.inputs).enveloped(args.enveloped);
     let (inputs, total): (Box<dyn Iterator<Item = Result<Item, Error>> + Send>, u64) = if streamed {
-        (
-            Box::new(batch::stream(&args.inputs).enveloped(args.enveloped)),
-            0,
-        )
+        (Box::new(stream), 0)
     } else {
-        let all: Vec<_> = batch::stream(&args.inputs)
-            .enveloped(args.enveloped)
-            .collect();
+        let all: Vec<_> = stream.collect();
         let n = all.len() as u64;
         (Box::new(all.into_iter()), n)
     };
@@ -244,12 +171,12 @@ pub fn run(args: Args) -> Result<u8, Error> {
     }
     let mut out = Sink::create(&report_path)?;
     let report_err = |e: std::io::Error| Error::io(&report_path, e);
-    if args.format == ReportFormat::Csv {
-        out.put(&schema::rows(schema::BATCH, [], true).map_err(report_err)?)?;
-    }
+    let guard = !args.no_formula_guard;
+    out.put(&sink::header(args.format, guard).map_err(report_err)?)?;
     let mut summary_rows = Vec::new();
     let (mut failed, mut attention, mut interrupted) = (false, false, false);
-    let progress = Progress::new("checking", total, "articles");
+    let progress = Progress::new("checking", total, "articles")
+        .with_lines(quotecheck::progress::lines_every());
     let (tx, rx) = mpsc::channel::<(usize, Checked)>();
     let check_one = |entry: Result<Item, Error>| -> Checked {
         let item = match entry {
@@ -262,11 +189,8 @@ pub fn run(args: Args) -> Result<u8, Error> {
                 }
             }
         };
-        let meta = ArticleMeta {
-            id: item.id.clone(),
-            outlet: item.outlet.clone(),
-        };
-        let file = item.path.to_string_lossy().into_owned();
+        let meta = article_meta(&item);
+        let file = clean_path(&item.path.to_string_lossy());
         if stop.load(Ordering::SeqCst) {
             return Checked {
                 meta,
@@ -274,22 +198,14 @@ pub fn run(args: Args) -> Result<u8, Error> {
                 outcome: Outcome::Skipped,
             };
         }
-        let read = match &item.body {
-            Body::Text(text) => Ok(Article::from_bytes(&file, text.as_bytes())),
-            Body::File => Article::read(&file),
-            // Read from one path, named by another: as if the file were at `file`.
-            // (An error names the article as the report does.)
-            Body::At(p) => std::fs::read(p)
-                .map(|bytes| Article::from_bytes(&file, &bytes))
-                .map_err(|e| Error::io(&file, e)),
-        };
-        let outcome = match read {
+        let outcome = match read(&item) {
             Ok(mut a) => {
                 a.date = item.date.or(a.date).or(args.date);
                 match checker.check(&a) {
                     Ok(findings) => Outcome::Done(ArticleReport {
                         findings,
                         file: a.path,
+                        title: a.title,
                         date: a.date,
                         warnings: a.warnings,
                     }),
@@ -339,7 +255,8 @@ pub fn run(args: Args) -> Result<u8, Error> {
                             eprintln!("quotecheck: warning: {w}");
                         }
                         attention |= r.findings.iter().any(|f| f.needs_attention);
-                        out.put(&encode(args.format, &meta, &r).map_err(report_err)?)?;
+                        // One write per article: an interrupted run leaves whole rows only.
+                        out.put(&sink::encode(args.format, &meta, &r, guard).map_err(report_err)?)?;
                         summary_rows.push(SummaryRow::new(&meta, &file, Some(&r), None));
                     }
                     Outcome::Failed(e) => {
@@ -358,12 +275,15 @@ pub fn run(args: Args) -> Result<u8, Error> {
     progress.finish();
     interrupted |= cut.load(Ordering::SeqCst);
     out.finish()?;
+    let totals = totals_line(&summary_rows, progress.elapsed(), &report_path);
     if let Some(path) = &args.summary {
         write_atomic(
             path,
-            &schema::rows(schema::SUMMARY, &summary_rows, true).map_err(|e| Error::io(path, e))?,
+            &schema::guarded_rows(schema::SUMMARY, &summary_rows, true, guard)
+                .map_err(|e| Error::io(path, e))?,
         )?;
     }
+    eprintln!("quotecheck: {totals}");
     if interrupted {
         eprintln!(
             "quotecheck: interrupted; {} holds the articles finished so far",

@@ -22,7 +22,9 @@ pub struct Args {
     /// Also write the HTML review page to this file.
     #[arg(long, value_name = "FILE")]
     html: Option<PathBuf>,
-    /// Print only the statements that fail, one line each: `file:line: verdict: speaker: "statement"`.
+    /// Print only the statements that fail, one line each: `file:line: verdict: speaker:
+    /// "statement"`, then `; changes: ...` (what was altered), `; said by: ...` (who really
+    /// said it) and `; reason: ...` (why it is unverified).
     #[arg(long, short)]
     quiet: bool,
     /// The articles' date (YYYY-MM-DD), when they have no date line.
@@ -49,10 +51,62 @@ enum Format {
 
 /// The file texts the statements' spans point into.
 fn file_texts(articles: &[Article]) -> Vec<&str> {
-    articles
+    articles.iter().map(Article::page_text).collect()
+}
+
+/// The reports as the review page needs them: for an article decoded from another encoding
+/// (Windows-1252, UTF-16), spans moved from file offsets to offsets in its decoded text.
+fn page_reports(reports: &[ArticleReport], articles: &[Article]) -> Vec<ArticleReport> {
+    reports
         .iter()
-        .map(|a| a.file_text.as_deref().unwrap_or(&a.text))
+        .zip(articles)
+        .map(|(r, a)| {
+            let mut r = r.clone();
+            if a.is_transcoded() {
+                for f in &mut r.findings {
+                    let st = &mut f.statement;
+                    let map = |[s, e]: [usize; 2]| [a.page_offset(s), a.page_offset(e)];
+                    st.content_span = st.content_span.map(map);
+                    if let Some(v) = &mut st.content_spans {
+                        v.iter_mut().for_each(|s| *s = map(*s));
+                    }
+                }
+            }
+            r
+        })
         .collect()
+}
+
+/// One `--quiet` line: `file:line: verdict: speaker: "statement"`, then what changed
+/// (`; changes: 15 -> 25 (number)`, the substantive differences) and who said it
+/// (`; said by: NAME`), and for an unverified one why (`; reason: no_passage`), so an editor
+/// need not run the full report.
+pub fn quiet_line(f: &quotecheck::Finding) -> String {
+    let st = &f.statement;
+    let mut line = format!(
+        "{}:{}: {}: {}: \"{}\"",
+        st.file,
+        st.line,
+        f.verdict.as_str(),
+        st.speaker,
+        st.content
+    );
+    let substantive: Vec<String> = f
+        .differences
+        .iter()
+        .filter(|d| d.kind.substantive())
+        .map(ToString::to_string)
+        .collect();
+    if f.verdict == quotecheck::Verdict::Altered && !substantive.is_empty() {
+        line.push_str(&format!("; changes: {}", substantive.join("; ")));
+    }
+    if let Some(who) = &f.true_speaker {
+        line.push_str(&format!("; said by: {who}"));
+    }
+    if let Some(why) = f.reason {
+        line.push_str(&format!("; reason: {}", why.as_str()));
+    }
+    line
 }
 
 pub fn run(args: Args) -> Result<u8, Error> {
@@ -79,14 +133,19 @@ pub fn run(args: Args) -> Result<u8, Error> {
         .map(|(a, findings)| ArticleReport {
             findings,
             file: a.path.clone(),
+            title: a.title.clone(),
             date: a.date,
             warnings: a.warnings.clone(),
         })
         .collect();
     if let Some(path) = &args.html {
         let mut page = Vec::new();
-        report::write_html(&mut page, &reports, &file_texts(&articles))
-            .map_err(|e| Error::io(path, e))?;
+        report::write_html(
+            &mut page,
+            &page_reports(&reports, &articles),
+            &file_texts(&articles),
+        )
+        .map_err(|e| Error::io(path, e))?;
         write_atomic(path, &page)?;
     }
     let stdout = std::io::stdout();
@@ -97,17 +156,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
             .flat_map(|r| &r.findings)
             .filter(|f| f.needs_attention)
         {
-            let st = &f.statement;
-            writeln!(
-                out,
-                "{}:{}: {}: {}: \"{}\"",
-                st.file,
-                st.line,
-                f.verdict.as_str(),
-                st.speaker,
-                st.content
-            )
-            .map_err(stdout_error)?;
+            writeln!(out, "{}", quiet_line(f)).map_err(stdout_error)?;
         }
     } else {
         match args.format {
@@ -117,7 +166,11 @@ pub fn run(args: Args) -> Result<u8, Error> {
                 .iter()
                 .try_for_each(|r| report::write_jsonl(&mut out, r)),
             Format::Csv => report::write_csv(&mut out, &reports, true),
-            Format::Html => report::write_html(&mut out, &reports, &file_texts(&articles)),
+            Format::Html => report::write_html(
+                &mut out,
+                &page_reports(&reports, &articles),
+                &file_texts(&articles),
+            ),
         }
         .map_err(stdout_error)?;
     }

@@ -20,6 +20,40 @@ pub struct Config {
     pub index: Option<PathBuf>,
     /// Verdict thresholds (`[thresholds]`); those not given keep their defaults.
     pub thresholds: Option<Thresholds>,
+    /// Where `fail_on` was set (the file and its line), to name in an error about its rules.
+    #[serde(skip)]
+    pub fail_on_at: Option<(PathBuf, usize)>,
+}
+
+/// The 1-based line that sets `key` (`key = ...`, or `section.key = ...`), preferring one
+/// inside `[section]`; else the section's header; else line 1.
+fn line_of(text: &str, section: Option<&str>, key: &str) -> usize {
+    let sets = |l: &str, k: &str| {
+        l.trim_start()
+            .strip_prefix(k)
+            .is_some_and(|r| r.trim_start().starts_with('='))
+    };
+    let mut current: Option<String> = None;
+    let mut header = None;
+    for (i, l) in text.lines().enumerate() {
+        let t = l.trim();
+        if t.starts_with('[') {
+            current = Some(t.trim_matches(['[', ']']).trim().to_string());
+            if current.as_deref() == section {
+                header.get_or_insert(i + 1);
+            }
+            continue;
+        }
+        let dotted = section.map(|s| format!("{s}.{key}"));
+        if (current.as_deref() == section && sets(l, key))
+            || dotted
+                .as_deref()
+                .is_some_and(|d| current.is_none() && sets(l, d))
+        {
+            return i + 1;
+        }
+    }
+    header.unwrap_or(1)
 }
 
 /// `fail_on = "altered,misattributed"` or `fail_on = ["altered", "misattributed"]`.
@@ -62,12 +96,13 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Error> {
     })?;
     if let Some(t) = &config.thresholds {
         t.validate().map_err(|m| {
-            let line = text
-                .lines()
-                .position(|l| l.trim_start().starts_with("[thresholds]"))
-                .map_or(1, |i| i + 1);
-            Error::parse(&path, line, m)
+            // The message starts with the setting's name (`near_min_coverage = 1.5: ...`).
+            let key = m.split([' ', '=']).next().unwrap_or("");
+            Error::parse(&path, line_of(&text, Some("thresholds"), key), m)
         })?;
+    }
+    if config.fail_on.is_some() {
+        config.fail_on_at = Some((path.clone(), line_of(&text, None, "fail_on")));
     }
     let base = path.parent().unwrap_or(Path::new("."));
     config.corpus = config.corpus.map(|c| base.join(c));

@@ -2,6 +2,7 @@
 //! turns a statement could be in.
 
 use super::EXIT_CLEAN;
+use quotecheck::corpus::{is_bare_label, Corpus};
 use quotecheck::index::{self, default_path};
 use quotecheck::Error;
 use std::path::PathBuf;
@@ -14,6 +15,35 @@ pub struct Args {
     /// Where to write the index [default: CORPUS/.quotecheck.idx].
     #[arg(long)]
     index: Option<PathBuf>,
+}
+
+/// How many bare labels the note names before it only counts the rest.
+const LABELS_SHOWN: usize = 20;
+
+/// The turn speakers that are transcript labels naming nobody's full name, even through
+/// `speakers.csv` or another document (`JOURNALIST`, `MR HAWKE` in a file that names him
+/// nowhere).
+pub fn bare_labels(corpus: &Corpus) -> Vec<&str> {
+    corpus
+        .speakers
+        .iter()
+        .map(|s| s.name.as_str())
+        .filter(|s| is_bare_label(s) && corpus.full_name(s).is_none())
+        .collect()
+}
+
+/// The note on bare labels: how many, and the first [`LABELS_SHOWN`] of them.
+pub fn bare_labels_note(bare: &[&str]) -> String {
+    let shown = bare[..bare.len().min(LABELS_SHOWN)].join(", ");
+    let more = bare.len().saturating_sub(LABELS_SHOWN);
+    format!(
+        "{} speaker label{} name{} no full name (none in the document's title, front matter, aliases: or speakers: lines, speakers.csv or another document), so {} turns keep the label: {shown}{}",
+        bare.len(),
+        if bare.len() == 1 { "" } else { "s" },
+        if bare.len() == 1 { "s" } else { "" },
+        if bare.len() == 1 { "its" } else { "their" },
+        if more > 0 { format!(" and {more} more") } else { String::new() }
+    )
 }
 
 pub fn run(args: Args) -> Result<u8, Error> {
@@ -34,5 +64,13 @@ pub fn run(args: Args) -> Result<u8, Error> {
         s.bytes as f64 / 1e6,
         started.elapsed().as_secs_f64()
     );
+    // Best effort: another build may replace the index meanwhile (it is renamed into place).
+    let speakers = index::Index::open(&path, &args.corpus).and_then(|i| i.corpus_for(&[]));
+    if let Ok(speakers) = speakers {
+        let bare = bare_labels(&speakers);
+        if !bare.is_empty() {
+            eprintln!("quotecheck: note: {}", bare_labels_note(&bare));
+        }
+    }
     Ok(EXIT_CLEAN)
 }

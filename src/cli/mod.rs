@@ -167,6 +167,19 @@ pub fn open_checker(args: &SourceOpts) -> Result<Checker, Error> {
         .fail_on
         .clone()
         .or_else(|| config.fail_on.as_ref().map(|f| f.joined()));
+    // A bad rule from the config file is named by its file and line.
+    let from_config = args
+        .fail_on
+        .is_none()
+        .then_some(config.fail_on_at)
+        .flatten();
+    let fail_on =
+        FailOn::parse(rules.as_deref().unwrap_or(DEFAULT_FAIL_ON)).map_err(
+            |e| match from_config {
+                Some((path, line)) => Error::parse(path, line, format!("fail_on: {e}")),
+                None => e,
+            },
+        )?;
     let index = match (args.no_index, args.index.clone().or(config.index)) {
         (true, _) => IndexChoice::None,
         (false, Some(p)) if args.index_as_is => IndexChoice::AsIs(p),
@@ -178,7 +191,7 @@ pub fn open_checker(args: &SourceOpts) -> Result<Checker, Error> {
             corpus: corpus_dir(args.corpus.clone(), config.corpus),
             index,
             thresholds: config.thresholds.unwrap_or_default(),
-            fail_on: FailOn::parse(rules.as_deref().unwrap_or(DEFAULT_FAIL_ON))?,
+            fail_on,
         },
         &mut |n| eprintln!("quotecheck: {n}"),
     )

@@ -72,6 +72,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
         Format::Text => {
             let reports = [ArticleReport {
                 file: file.clone(),
+                title: None,
                 date: None,
                 warnings: Vec::new(),
                 findings,

@@ -1,13 +1,15 @@
 //! Caption files, WebVTT (`.vtt`) and SubRip (`.srt`): cues become turns that keep the time
-//! each stretch of words was said. The speaker comes from `<v Name>` voice tags, else the
-//! document's speaker. Metadata comes from an optional sidecar `FILE.meta` in the front
+//! each stretch of words was said. The speaker comes from `<v Name>` voice tags, a cue that
+//! opens with `Name:` or a broadcast's `>>` change of speaker (`>> KENNEDY:`; a bare `>>`
+//! starts a turn of unknown speaker), else the document's speaker, else nobody known
+//! ([`UNKNOWN_SPEAKER`]). Metadata comes from an optional sidecar `FILE.meta` in the front
 //! matter syntax (`title:`, `date:`, `speaker:`, `aliases:`, `speakers:`, `source:`), else the
 //! date is the first `YYYY-MM-DD` in the file name and the title the file's stem.
 //! YouTube-style rolling captions (each cue repeating the previous line, inline word timings
 //! `<00:00:02.520><c> word</c>`) are deduplicated.
 
-use super::transcript::{front_matter, resolve_label};
-use super::{Document, Turn};
+use super::transcript::{front_matter, resolve_label, split_label};
+use super::{Document, Turn, UNKNOWN_SPEAKER};
 use crate::date::Date;
 use crate::error::{Error, Result};
 use std::path::Path;
@@ -97,6 +99,38 @@ fn strip_line(line: &str) -> (Vec<(String, Option<u32>)>, Option<String>) {
     (words, voice)
 }
 
+/// A speaker cue at the start of a caption line: `>>` (a broadcast's change of speaker,
+/// named or not: `>> KENNEDY: ...`, `>> ...`) and a `Name:` label.
+struct SpeakerCue<'a> {
+    /// The label, if the cue names one.
+    label: Option<&'a str>,
+    /// True for a `>>` change (a new turn even when the speaker is unknown both times).
+    chevrons: bool,
+    /// Where the spoken text starts in the line.
+    text_at: usize,
+}
+
+/// The speaker cue a caption line opens with, if any.
+fn speaker_cue(line: &str) -> Option<SpeakerCue<'_>> {
+    let (chevrons, rest) = match line.strip_prefix(">>") {
+        Some(r) => (true, r.trim_start_matches('>').trim_start()),
+        None => (false, line),
+    };
+    let offset = line.len() - rest.len();
+    match split_label(rest) {
+        Some((label, text)) => Some(SpeakerCue {
+            label: Some(label),
+            chevrons,
+            text_at: line.len() - text.len(),
+        }),
+        None => chevrons.then_some(SpeakerCue {
+            label: None,
+            chevrons,
+            text_at: offset,
+        }),
+    }
+}
+
 /// Parses a caption file (`.vtt` or `.srt`); `path` names it in errors and finds its sidecar.
 pub fn parse_captions(path: &Path, text: &str) -> Result<Document> {
     let name = path.to_string_lossy().into_owned();
@@ -146,6 +180,8 @@ pub fn parse_captions(path: &Path, text: &str) -> Result<Document> {
     }
     let mut recent: Vec<String> = Vec::new();
     let mut current: Option<Turn> = None;
+    // The speaker a cue named (a voice tag, `Name:`, `>>`), in force until another does.
+    let mut named: Option<(String, Option<String>)> = None;
     let mut i = 0;
     while i < lines.len() {
         // One block: lines up to a blank line.
@@ -178,7 +214,7 @@ pub fn parse_captions(path: &Path, text: &str) -> Result<Document> {
                 continue;
             }
             // A line that grows the last one (`hello` then `hello world`) adds only its tail.
-            let skip = match recent.last() {
+            let mut skip = match recent.last() {
                 Some(last) if line.starts_with(&format!("{last} ")) => last.len() + 1,
                 _ => 0,
             };
@@ -186,19 +222,41 @@ pub fn parse_captions(path: &Path, text: &str) -> Result<Document> {
             if recent.len() > DEDUPE_WINDOW {
                 recent.remove(0);
             }
-            let speaker = match &voice {
-                Some(v) => resolve_label(&doc, v),
-                None => match &current {
-                    Some(t) if t.label.is_some() => t.speaker.clone(),
-                    _ => doc.speaker.clone().unwrap_or_else(|| "Unknown".to_string()),
-                },
-            };
-            if current.as_ref().is_some_and(|t| t.speaker != speaker) {
+            // A new speaker: a voice tag, else (on a line that is not a repeat) a `>>`
+            // broadcast change and a `Name:` label at the start.
+            let mut change = false;
+            if let Some(v) = &voice {
+                named = Some((resolve_label(&doc, v), Some(v.clone())));
+            } else if skip == 0 {
+                if let Some(cue) = speaker_cue(&line) {
+                    skip = cue.text_at;
+                    change = cue.chevrons;
+                    named = match cue.label {
+                        Some(l) => Some((resolve_label(&doc, l), Some(l.to_string()))),
+                        None => Some((UNKNOWN_SPEAKER.to_string(), None)),
+                    };
+                }
+            }
+            if skip >= line.len() {
+                continue;
+            }
+            let (speaker, label) = named.clone().unwrap_or_else(|| {
+                (
+                    doc.speaker
+                        .clone()
+                        .unwrap_or_else(|| UNKNOWN_SPEAKER.to_string()),
+                    None,
+                )
+            });
+            if current
+                .as_ref()
+                .is_some_and(|t| change || t.speaker != speaker)
+            {
                 doc.turns.extend(current.take());
             }
             let turn = current.get_or_insert_with(|| Turn {
                 speaker: speaker.clone(),
-                label: voice.clone(),
+                label,
                 line: start + k + 1,
                 ..Turn::default()
             });
@@ -272,6 +330,45 @@ mod tests {
         assert_eq!(k.time_at(k.text.find("it").unwrap()), Some(4_000));
         assert_eq!(doc.date.unwrap().to_string(), "1960-09-26");
         assert_eq!(doc.title, "1960-09-26");
+    }
+
+    #[test]
+    fn name_labels_and_broadcast_chevrons_carry_the_speaker() {
+        let srt = "1\n00:00:01,000 --> 00:00:02,000\nJIM LEHRER: Good evening.\n\n\
+                   2\n00:00:02,000 --> 00:00:04,000\n>> KENNEDY: I think it is time\nto move again.\n\n\
+                   3\n00:00:04,000 --> 00:00:05,000\n>> Thank you, Senator.\n\n\
+                   4\n00:00:05,000 --> 00:00:06,000\n>> Mr. Vice President.\n\n\
+                   5\n00:00:06,000 --> 00:00:07,000\nNIXON: Well, the things: all of them.\n";
+        let meta = "speakers: John F. Kennedy (Senator); Richard Nixon (Vice President); Jim Lehrer (moderator)\n";
+        let dir = std::env::temp_dir().join(format!("qc-captions-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("1960-09-26.srt");
+        std::fs::write(dir.join("1960-09-26.srt.meta"), meta).unwrap();
+        let doc = parse_captions(&path, srt).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let got: Vec<(&str, &str)> = doc
+            .turns
+            .iter()
+            .map(|t| (t.speaker.as_str(), t.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Jim Lehrer", "Good evening."),
+                ("John F. Kennedy", "I think it is time to move again."),
+                (UNKNOWN_SPEAKER, "Thank you, Senator."),
+                (UNKNOWN_SPEAKER, "Mr. Vice President."),
+                ("Richard Nixon", "Well, the things: all of them."),
+            ]
+        );
+        assert_eq!(doc.turns[1].times, [(0, 2_000), (19, 2_000)]);
+        // Without any speaker information every turn is of unknown speaker.
+        let doc = parse_captions(
+            Path::new("x.srt"),
+            "1\n00:00:01,000 --> 00:00:02,000\nHello there.\n",
+        )
+        .unwrap();
+        assert_eq!(doc.turns[0].speaker, UNKNOWN_SPEAKER);
     }
 
     #[test]

@@ -93,7 +93,10 @@ fn parse_record(path: &str, line: usize, json: &str) -> Result<Document> {
             for t in turns {
                 let speaker = match t.speaker.as_deref().filter(|s| !s.trim().is_empty()) {
                     Some(s) => resolve_label(&doc, s),
-                    None => doc.speaker.clone().unwrap_or_else(|| "Unknown".into()),
+                    None => doc
+                        .speaker
+                        .clone()
+                        .unwrap_or_else(|| super::UNKNOWN_SPEAKER.into()),
                 };
                 let start = match &t.start {
                     None | Some(serde_json::Value::Null) => None,

@@ -25,6 +25,18 @@ use std::sync::Arc;
 /// The speaker name given to reporters' questions (`Q:`, `Q.`).
 pub const QUESTION_SPEAKER: &str = "Q (reporter)";
 
+/// The speaker of text whose speaker nobody knows (a caption file without speaker cues, a
+/// transcript paragraph before any label in a document without `speaker:`). Such turns are
+/// never evidence that someone else said a statement.
+pub const UNKNOWN_SPEAKER: &str = "Unknown";
+
+/// True for a turn speaker that is a transcript label standing for nobody's full name
+/// (`MR HAWKE`, `GILLARD`, `JOURNALIST`): fewer than two name words once titles are set
+/// aside. Reporters' questions and unknown speakers are not labels.
+pub fn is_bare_label(speaker: &str) -> bool {
+    speaker != QUESTION_SPEAKER && speaker != UNKNOWN_SPEAKER && name_parts(speaker).len() < 2
+}
+
 /// One transcript.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
@@ -71,20 +83,51 @@ impl Turn {
     }
 }
 
-/// Speaker names with their [`name_parts`], computed once.
-pub type Speakers = Arc<Vec<(String, Vec<String>)>>;
+/// A speaker of the corpus's turns: the name as the turns give it, its [`name_parts`]
+/// (computed once), and the span of dates of the documents it speaks in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    pub name: String,
+    pub parts: Vec<String>,
+    /// The earliest and latest dated documents with a turn of this speaker.
+    pub active: Option<(Date, Date)>,
+}
 
-/// A [`Speakers`] list of `names`.
-pub fn speaker_list(names: Vec<String>) -> Speakers {
-    Arc::new(
-        names
-            .into_iter()
-            .map(|n| {
-                let parts = name_parts(&n);
-                (n, parts)
-            })
-            .collect(),
-    )
+impl Speaker {
+    /// A speaker active over `active`.
+    pub fn new(name: String, active: Option<(Date, Date)>) -> Speaker {
+        let parts = name_parts(&name);
+        Speaker {
+            name,
+            parts,
+            active,
+        }
+    }
+
+    /// How many days `when` lies outside the span this speaker is active over (0 inside it;
+    /// `i64::MAX` when the speaker has no dated document).
+    pub fn days_away(&self, when: Date) -> i64 {
+        match self.active {
+            Some((first, _)) if when < first => first.days() - when.days(),
+            Some((_, last)) if when > last => when.days() - last.days(),
+            Some(_) => 0,
+            None => i64::MAX,
+        }
+    }
+}
+
+/// The corpus's speakers, sorted by name; shared, because an index hands the same list to
+/// every passage corpus it builds.
+pub type Speakers = Arc<Vec<Speaker>>;
+
+/// Widens a speaker's active span to take in `date`.
+pub fn widen(active: &mut Option<(Date, Date)>, date: Option<Date>) {
+    if let Some(d) = date {
+        *active = Some(match *active {
+            Some((first, last)) => (first.min(d), last.max(d)),
+            None => (d, d),
+        });
+    }
 }
 
 /// A turn's place in the corpus: (document index, turn index).
@@ -235,35 +278,81 @@ impl Corpus {
 
     /// Builds a corpus from parsed documents, listing their speakers.
     pub fn from_documents(root: &Path, docs: Vec<Document>, skipped: Vec<String>) -> Corpus {
-        let mut speakers: Vec<String> = docs
-            .iter()
-            .flat_map(|d| d.turns.iter().map(|t| t.speaker.clone()))
+        let mut active: std::collections::BTreeMap<&str, Option<(Date, Date)>> =
+            std::collections::BTreeMap::new();
+        for d in &docs {
+            for t in &d.turns {
+                widen(active.entry(t.speaker.as_str()).or_default(), d.date);
+            }
+        }
+        let speakers = active
+            .into_iter()
+            .map(|(name, span)| Speaker::new(name.to_string(), span))
             .collect();
-        speakers.sort();
-        speakers.dedup();
         Corpus {
             root: root.to_path_buf(),
+            speakers: Arc::new(speakers),
             docs,
-            speakers: speaker_list(speakers),
             skipped,
             roster: Arc::default(),
         }
     }
 
     /// The corpus speakers a name written in an article can be: `Lloyd Austin` finds
-    /// `Lloyd J. Austin III`. Empty when nobody in the corpus has that name.
-    /// With a `speakers.csv`, a person's aliases count too, and an institution (`the White
-    /// House`) finds the people affiliated with it.
-    pub fn identities(&self, name: &str) -> Vec<&str> {
+    /// `Lloyd J. Austin III`. Empty when nobody in the corpus has that name. With a
+    /// `speakers.csv`, a person's aliases count too, and an institution (`the White House`)
+    /// finds the people affiliated with it.
+    ///
+    /// A name that fits several people (`Clinton`: Bill J Clinton and Hillary R Clinton) is
+    /// one person in an article, so when the statement's date `when` is known only those
+    /// active nearest it are kept: the ones whose documents span that date, else lie the
+    /// fewest days from it.
+    pub fn identities(&self, name: &str, when: Option<Date>) -> Vec<&str> {
+        let affiliated = self.roster.affiliated(name);
         let names: Vec<Vec<String>> = std::iter::once(name)
             .chain(self.roster.names_for(name))
             .map(name_parts)
             .collect();
-        self.speakers
+        let found: Vec<&Speaker> = self
+            .speakers
             .iter()
-            .filter(|(_, parts)| names.iter().any(|n| same_parts(n, parts)))
-            .map(|(s, _)| s.as_str())
+            .filter(|s| names.iter().any(|n| same_parts(n, &s.parts)))
+            .collect();
+        let nearest = match when {
+            Some(d) if !affiliated && found.len() > 1 => found.iter().map(|s| s.days_away(d)).min(),
+            _ => None,
+        };
+        let keep = |s: &&Speaker| match (nearest, when) {
+            (Some(n), Some(d)) => s.days_away(d) == n,
+            _ => true,
+        };
+        found
+            .into_iter()
+            .filter(keep)
+            .map(|s| s.name.as_str())
             .collect()
+    }
+
+    /// The full name a transcript label stands for, when the label has none of its own
+    /// ([`is_bare_label`]): the `speakers.csv` person it is (a name or an alias), else the one
+    /// corpus speaker with a full name that it can be (`GILLARD` -> `Julia Gillard`).
+    pub fn full_name(&self, label: &str) -> Option<&str> {
+        if !is_bare_label(label) {
+            return None;
+        }
+        if let Some(p) = self.roster.people.iter().find(|p| p.is(label)) {
+            return Some(p.name.as_str());
+        }
+        let parts = name_parts(label);
+        let mut found = self
+            .speakers
+            .iter()
+            .filter(|s| s.parts.len() >= 2 && same_parts(&parts, &s.parts))
+            .map(|s| s.name.as_str());
+        match (found.next(), found.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
     }
 
     /// Every turn, as references.

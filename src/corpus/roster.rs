@@ -118,6 +118,13 @@ impl Roster {
         out
     }
 
+    /// True when `name` is an institution of the roster: no person's name, but someone's
+    /// affiliation.
+    pub fn affiliated(&self, name: &str) -> bool {
+        !self.people.iter().any(|p| p.is(name))
+            && self.people.iter().any(|p| p.affiliation(name).is_some())
+    }
+
     /// When `institution` is not a person of the roster but `speaker` is affiliated with
     /// it: that person and the affiliation as the roster writes it.
     pub fn speaks_for(&self, institution: &str, speaker: &str) -> Option<(&Person, &str)> {

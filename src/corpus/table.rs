@@ -85,7 +85,7 @@ pub fn parse_csv(path: &str, text: &str) -> Result<Parsed> {
         let label = cell(4).to_string();
         doc.turns.push(Turn {
             speaker: if label.is_empty() {
-                "Unknown".to_string()
+                super::UNKNOWN_SPEAKER.to_string()
             } else {
                 resolve_label(doc, &label)
             },

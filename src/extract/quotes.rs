@@ -1,7 +1,7 @@
 //! Quotation marks in a paragraph: pairs of straight or curly double quotes, mismatched marks
 //! read by their position, and an opening quote left open at the paragraph's end.
 
-use crate::article::is_double_quote;
+use crate::article::quote_mark_at;
 
 /// A quotation: byte offsets into the article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,17 +22,6 @@ fn is_word_char(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
-/// The quotation mark at byte `i` of `text` and its length: a double quote (straight or
-/// curly), a guillemet, or two apostrophes standing for one (`''`, as some papers print it).
-fn mark_at(text: &str, i: usize) -> Option<(char, usize)> {
-    let c = text[i..].chars().next()?;
-    match c {
-        '\'' if text.as_bytes().get(i + 1) == Some(&b'\'') => Some(('"', 2)),
-        _ if is_double_quote(c) => Some((c, c.len_utf8())),
-        _ => None,
-    }
-}
-
 /// Finds the double quotations in `text[from..to]`.
 pub fn find_quotes(text: &str, from: usize, to: usize) -> Vec<Quote> {
     let mut out = Vec::new();
@@ -40,7 +29,7 @@ pub fn find_quotes(text: &str, from: usize, to: usize) -> Vec<Quote> {
     let mut prev: Option<char> = None;
     let mut i = from;
     while i < to {
-        let Some((c, len)) = mark_at(text, i) else {
+        let Some((c, len)) = quote_mark_at(text, i) else {
             let ch = text[i..].chars().next().unwrap_or(' ');
             prev = Some(ch);
             i += ch.len_utf8();

@@ -2,17 +2,18 @@
 //! records file and the tantivy index written under a temporary name, then installed.
 
 use super::format::{
-    checksum, chunk_doc, encode, schema, short_sum, DocRecord, Meta, TurnRecord, CHUNK_ENTRY,
+    checksum, chunk_doc, day, encode, schema, short_sum, DocRecord, Meta, TurnRecord, CHUNK_ENTRY,
     DOC_ENTRY, HEADER_LEN, TURN_ENTRY,
 };
 use super::{CHUNK_WORDS, MAGIC, RECORDS, TANTIVY, VERSION};
 use crate::corpus::roster::{Roster, ROSTER_FILE};
-use crate::corpus::{corpus_files, parse_file, Format, Parsed};
+use crate::corpus::{corpus_files, parse_file, widen, Format, Parsed};
+use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::matching::normalize::{tokenize, Side};
 use crate::progress::Progress;
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -134,9 +135,11 @@ struct PendingTurn {
 
 /// A parsed file's records, serialised, with each turn's chunks.
 struct Batch {
-    docs: Vec<(Vec<u8>, Vec<PendingTurn>)>,
+    /// Each document's record, its [`day`], and its turns.
+    docs: Vec<(Vec<u8>, u64, Vec<PendingTurn>)>,
     skipped: Vec<String>,
-    speakers: Vec<String>,
+    /// Each turn's speaker with its document's date.
+    speakers: Vec<(String, Option<Date>)>,
 }
 
 /// Documents are stored under their path relative to the corpus `dir`, so that an index names
@@ -160,7 +163,15 @@ fn serialise(dir: &Path, parsed: Result<Parsed>) -> Batch {
         let rel = Path::new(&d.path)
             .strip_prefix(dir)
             .map(|r| r.to_string_lossy().into_owned());
+        let date = d.date;
+        let mut turn_speakers: Vec<String> = Vec::new();
+        for t in &d.turns {
+            if !turn_speakers.contains(&t.speaker) {
+                turn_speakers.push(t.speaker.clone());
+            }
+        }
         let rec = DocRecord {
+            turn_speakers,
             path: rel.unwrap_or(d.path),
             title: d.title,
             date: d.date.map(|x| (x.year, x.month, x.day)),
@@ -173,7 +184,7 @@ fn serialise(dir: &Path, parsed: Result<Parsed>) -> Batch {
             .turns
             .into_iter()
             .map(|t| {
-                b.speakers.push(t.speaker.clone());
+                b.speakers.push((t.speaker.clone(), date));
                 PendingTurn {
                     chunks: chunks(&t.text, t.line, lines),
                     record: TurnRecord {
@@ -188,7 +199,7 @@ fn serialise(dir: &Path, parsed: Result<Parsed>) -> Batch {
                 }
             })
             .collect();
-        b.docs.push((encode(&rec), turns));
+        b.docs.push((encode(&rec), day(date), turns));
     }
     b
 }
@@ -319,7 +330,7 @@ fn write_index(dir: &Path, files: &[PathBuf], fp: u64, tmp: &Path) -> Result<Sum
     let mut doc_table: Vec<u8> = Vec::new();
     let mut turn_table: Vec<u8> = Vec::new();
     let mut chunk_table: Vec<u8> = Vec::new();
-    let mut speakers: BTreeSet<String> = BTreeSet::new();
+    let mut speakers: BTreeMap<String, Option<(Date, Date)>> = BTreeMap::new();
     let bar = Progress::new("indexing", files.len() as u64, "files");
     for batch in files.chunks(BATCH_FILES) {
         let batches: Vec<Batch> = batch
@@ -332,8 +343,10 @@ fn write_index(dir: &Path, files: &[PathBuf], fp: u64, tmp: &Path) -> Result<Sum
             .collect();
         for b in batches {
             meta.skipped.extend(b.skipped);
-            speakers.extend(b.speakers);
-            for (doc, turns) in b.docs {
+            for (name, date) in b.speakers {
+                widen(speakers.entry(name).or_default(), date);
+            }
+            for (doc, doc_day, turns) in b.docs {
                 let doc_id = (doc_table.len() / DOC_ENTRY) as u32;
                 let at = o.put(&doc)?;
                 doc_table.extend_from_slice(&at.to_le_bytes());
@@ -357,7 +370,7 @@ fn write_index(dir: &Path, files: &[PathBuf], fp: u64, tmp: &Path) -> Result<Sum
                         }
                         let next = turn.chunks.get(i + 1).map_or(&[][..], |n| &n.words);
                         writer
-                            .add_document(chunk_doc(&f, chunk_id, &c.words, next))
+                            .add_document(chunk_doc(&f, chunk_id, doc_day, &c.words, next))
                             .map_err(build_error(&tdir))?;
                     }
                 }
@@ -374,7 +387,10 @@ fn write_index(dir: &Path, files: &[PathBuf], fp: u64, tmp: &Path) -> Result<Sum
     meta.chunks = (chunk_table.len() / CHUNK_ENTRY) as u32;
     meta.chunks_at = o.put(&chunk_table)?;
     drop((doc_table, turn_table, chunk_table));
-    meta.speakers = speakers.into_iter().collect();
+    meta.speakers = speakers
+        .into_iter()
+        .map(|(name, span)| (name, span.map(|(a, b)| (day(Some(a)), day(Some(b))))))
+        .collect();
     let meta_bytes = encode(&meta);
     let meta_at = o.put(&meta_bytes)?;
     let total = o.at;

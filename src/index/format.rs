@@ -20,6 +20,7 @@
 //! stores no text: a hit is read from `records`.
 
 use crate::corpus::roster::Roster;
+use crate::date::Date;
 use serde::{Deserialize, Serialize};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED,
@@ -58,6 +59,10 @@ pub(super) struct DocRecord {
     pub(super) speaker: Option<String>,
     pub(super) aliases: Vec<(String, String)>,
     pub(super) participants: Vec<(String, Option<String>)>,
+    /// Everyone who speaks a turn of the document, in order of first turn (since format
+    /// version 4): a passage corpus holds only some turns of a document, and the judge asks
+    /// whether a speaker speaks in it at all (is a misattribution to them plausible).
+    pub(super) turn_speakers: Vec<String>,
 }
 
 /// A turn without its text, as stored.
@@ -82,7 +87,9 @@ pub(super) struct Meta {
     pub(super) turns: u32,
     pub(super) chunks_at: u64,
     pub(super) chunks: u32,
-    pub(super) speakers: Vec<String>,
+    /// Every turn speaker, sorted, with the first and last day (see [`day`]) of its dated
+    /// documents.
+    pub(super) speakers: Vec<(String, Option<(u64, u64)>)>,
     pub(super) skipped: Vec<String>,
     pub(super) roster: Roster,
 }
@@ -93,7 +100,23 @@ pub(super) struct Fields {
     pub(super) words: Field,
     /// The chunk's number (in corpus order): a fast field, read for each hit.
     pub(super) chunk: Field,
+    /// The date of the chunk's document as a [`day`] (0: undated): a fast field, so that
+    /// passages dated after a statement rank after those that can support it.
+    pub(super) day: Field,
 }
+
+/// A date as a positive day number (days since 1970-01-01, offset so that the 1960s count
+/// too); 0 for no date.
+pub(super) fn day(date: Option<Date>) -> u64 {
+    date.map_or(0, |d| (d.days() + DAY_OFFSET) as u64)
+}
+
+/// The date of a [`day`] number, `None` for 0.
+pub(super) fn date_of(day: u64) -> Option<Date> {
+    (day > 0).then(|| Date::from_days(day as i64 - DAY_OFFSET))
+}
+
+const DAY_OFFSET: i64 = 1_000_000;
 
 pub(super) fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
@@ -105,6 +128,7 @@ pub(super) fn schema() -> (Schema, Fields) {
     let f = Fields {
         words: b.add_text_field("words", words),
         chunk: b.add_u64_field("chunk", FAST | INDEXED),
+        day: b.add_u64_field("day", FAST),
     };
     (b.build(), f)
 }
@@ -117,7 +141,13 @@ pub(super) fn fields_of(schema: &Schema) -> Option<Fields> {
 
 /// The tantivy document of chunk `id`: its words, then the next chunk's, as terms with
 /// positions.
-pub(super) fn chunk_doc(f: &Fields, id: u32, words: &[String], next: &[String]) -> TantivyDocument {
+pub(super) fn chunk_doc(
+    f: &Fields,
+    id: u32,
+    day: u64,
+    words: &[String],
+    next: &[String],
+) -> TantivyDocument {
     let tokens = words
         .iter()
         .chain(next)
@@ -139,6 +169,7 @@ pub(super) fn chunk_doc(f: &Fields, id: u32, words: &[String], next: &[String]) 
         },
     );
     doc.add_u64(f.chunk, u64::from(id));
+    doc.add_u64(f.day, day);
     doc
 }
 

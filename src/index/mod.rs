@@ -39,9 +39,11 @@ use tantivy::{ReloadPolicy, Searcher};
 pub const MAGIC: [u8; 8] = *b"QCINDEX\0";
 /// The format version this build writes and reads; an index of another version is rebuilt.
 /// (Version 1 was a single file with its own postings; version 2 is a directory whose
-/// retrieval is tantivy's; version 3 names documents relative to the corpus, so one index
-/// serves `--corpus ../x` and `--corpus /abs/x` alike, as the per-user cache needs.)
-pub const VERSION: u32 = 3;
+/// retrieval is tantivy's; version 3 dates each chunk and each speaker's turns; version 4
+/// names documents relative to the corpus, so one index serves `--corpus ../x` and
+/// `--corpus /abs/x` alike, as the per-user cache needs, and lists each document's turn
+/// speakers.)
+pub const VERSION: u32 = 4;
 /// The index's name (a directory) inside the corpus directory when no `--index PATH` is given.
 pub const DEFAULT_NAME: &str = ".quotecheck.idx";
 /// The records file inside the index directory.

@@ -2,11 +2,12 @@
 //! of their documents in a small corpus the matcher runs on unchanged; every record checked
 //! against its checksum as it is read.
 
+use super::format::date_of;
 use super::format::{
     short_sum, u32_at, u64_at, DocRecord, TurnRecord, CHUNK_ENTRY, DOC_ENTRY, TURN_ENTRY,
 };
 use super::{cached, Index, CHUNK_WORDS};
-use crate::corpus::{speaker_list, Corpus, Document, Turn};
+use crate::corpus::{Corpus, Document, Speaker, Turn};
 use crate::date::Date;
 use crate::error::{Error, Result};
 
@@ -127,7 +128,13 @@ impl Index {
         let mut c = Corpus::from_documents(&self.root, docs, Vec::new());
         c.speakers = self
             .speakers
-            .get_or_init(|| speaker_list(self.meta.speakers.clone()))
+            .get_or_init(|| {
+                let speakers = self.meta.speakers.iter().map(|(name, span)| {
+                    let active = span.and_then(|(a, b)| Some((date_of(a)?, date_of(b)?)));
+                    Speaker::new(name.clone(), active)
+                });
+                std::sync::Arc::new(speakers.collect())
+            })
             .clone();
         c.roster = self.roster.clone();
         Ok(c)
@@ -149,6 +156,14 @@ impl Index {
         )?;
         let b = self.record(u64_at(&e, 0), u32_at(&e, 8), u32_at(&e, 12), "a document")?;
         let r: DocRecord = self.decode(&b, "document")?;
+        // Who speaks in the document, though a passage corpus holds only some of its turns:
+        // the participants, and then the other speakers of its turns (without a role).
+        let mut participants = r.participants;
+        for s in r.turn_speakers {
+            if !participants.iter().any(|(p, _)| *p == s) {
+                participants.push((s, None));
+            }
+        }
         Ok(Document {
             path: self.root.join(&r.path).to_string_lossy().into_owned(),
             title: r.title,
@@ -156,7 +171,7 @@ impl Index {
             source: r.source,
             speaker: r.speaker,
             aliases: r.aliases,
-            participants: r.participants,
+            participants,
             turns: Vec::new(),
         })
     }

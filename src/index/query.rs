@@ -2,7 +2,9 @@
 //! tantivy query over the chunks, ranked so that passages holding more of the words come
 //! first.
 
+use super::format::day;
 use super::Index;
+use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::finding::Statement;
 use crate::matching::lexicon::lexicon;
@@ -76,7 +78,15 @@ impl Index {
     /// they hold in the statement's order (phrase queries with slop; `ordered`: its words in
     /// order, `None` at an ellipsis), each counted once; ties in corpus order; at most
     /// [`retrieval::MAX_CANDIDATES`].
-    pub fn candidates(&self, words: &[String], ordered: &[Option<String>]) -> Result<Vec<u32>> {
+    ///
+    /// Passages dated after `until` (when given) cannot support the statement: they rank
+    /// after every passage that can, and fill only the places those leave.
+    pub fn candidates(
+        &self,
+        words: &[String],
+        ordered: &[Option<String>],
+        until: Option<Date>,
+    ) -> Result<Vec<u32>> {
         use retrieval::*;
         let f = &self.fields;
         let fillers = &lexicon().fillers;
@@ -167,25 +177,30 @@ impl Index {
             clauses.push((Occur::Should, Box::new(pair)));
         }
         let q = BooleanQuery::new(clauses);
-        // Ranked by score, then by chunk number: the same passages whatever the segments.
-        let top = TopDocs::with_limit(MAX_CANDIDATES).tweak_score(|seg: &SegmentReader| {
+        let floor = (need as f64 * HELD) as Score;
+        let last = until.map_or(u64::MAX, |d| day(Some(d)));
+        // Ranked: passages holding enough words first, those that can support the statement
+        // (dated on or before `until`, or undated) before later ones, then by score, then by
+        // chunk number: the same passages whatever the segments.
+        let top = TopDocs::with_limit(MAX_CANDIDATES).tweak_score(move |seg: &SegmentReader| {
             let chunk = seg.fast_fields().u64("chunk").ok();
+            let days = seg.fast_fields().u64("day").ok();
             move |doc: DocId, score: Score| {
                 let c = chunk
                     .as_ref()
                     .and_then(|c| c.first(doc))
                     .unwrap_or(u64::MAX);
-                (score, Reverse(c))
+                let d = days.as_ref().and_then(|d| d.first(doc)).unwrap_or(0);
+                (score >= floor, d <= last, score, Reverse(c))
             }
         });
         let hits = self
             .searcher
             .search(&q, &top)
             .map_err(|e| self.search_error(e))?;
-        let floor = (need as f64 * HELD) as Score;
         hits.into_iter()
-            .filter(|((score, _), _)| *score >= floor)
-            .map(|((_, Reverse(c)), _)| {
+            .filter(|((held, _, _, _), _)| *held)
+            .map(|((_, _, _, Reverse(c)), _)| {
                 u32::try_from(c)
                     .ok()
                     .filter(|&c| c < self.meta.chunks)
@@ -246,7 +261,7 @@ mod tests {
         ];
         for (name, statement, want) in table {
             let (w, o) = words(statement);
-            assert_eq!(index.candidates(&w, &o).unwrap(), want, "{name}");
+            assert_eq!(index.candidates(&w, &o, None).unwrap(), want, "{name}");
         }
     }
 }

@@ -6,6 +6,8 @@ use super::normalize::{tokenize, Side, Token};
 use crate::corpus::{Corpus, Document, Turn, TurnRef};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Sentinel id for a word the corpus never uses: it matches nothing.
 pub const UNKNOWN: u32 = u32::MAX;
@@ -17,6 +19,18 @@ pub struct TurnWords {
     pub seq: Seq,
 }
 
+/// A stretch of a turn's text with a vector of what it says, made by the caller's model
+/// (the meaning layer) and kept with the turn so that many statements share it.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Byte range in the turn's text.
+    pub range: Range<usize>,
+    pub vector: Vec<f32>,
+    /// Read together with the end of the turn before it (another speaker's charge, which
+    /// this answers).
+    pub answer: bool,
+}
+
 /// A corpus with the words of every turn interned.
 #[derive(Debug, Default)]
 pub struct Haystack {
@@ -24,6 +38,8 @@ pub struct Haystack {
     /// Words of each turn, parallel to `corpus.docs[d].turns[t]`.
     words: Vec<Vec<TurnWords>>,
     vocab: FxHashMap<String, u32>,
+    /// Each turn's units, made on first use.
+    units: Vec<Vec<OnceLock<Vec<Unit>>>>,
 }
 
 impl Haystack {
@@ -70,10 +86,15 @@ impl Haystack {
             }
             words.push(doc_words);
         }
+        let units = words
+            .iter()
+            .map(|d| d.iter().map(|_| OnceLock::new()).collect())
+            .collect();
         Haystack {
             corpus,
             words,
             vocab,
+            units,
         }
     }
 
@@ -110,5 +131,10 @@ impl Haystack {
     /// Every turn, as references.
     pub fn turns(&self) -> impl Iterator<Item = TurnRef> + '_ {
         self.corpus.turns()
+    }
+
+    /// The units of turn `r`, made by `make` the first time they are asked for.
+    pub fn units(&self, (d, t): TurnRef, make: impl FnOnce() -> Vec<Unit>) -> &[Unit] {
+        self.units[d][t].get_or_init(make)
     }
 }

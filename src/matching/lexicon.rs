@@ -12,8 +12,19 @@ pub struct Lexicon {
     /// Multi-word fillers as word sequences (`you know`).
     pub multi_fillers: Vec<Vec<&'static str>>,
     pub negations: HashSet<&'static str>,
-    /// Number words (`two`, `million`, `percent`).
-    pub numbers: HashSet<&'static str>,
+    /// Number words (`two`, `million`, `percent`) with their value, if any, and whether
+    /// they multiply the number before them (`three million`).
+    pub numbers: HashMap<&'static str, (Option<f64>, bool)>,
+    /// Words that open a spoken sentence and may be dropped from a quotation's start.
+    pub conjunctions: HashSet<&'static str>,
+    /// Prefixes that carry a negation inside a word (`un`, `dis`).
+    pub negative_prefixes: Vec<&'static str>,
+    /// Personal pronouns, which reported speech may replace by a name.
+    pub pronouns: HashSet<&'static str>,
+    /// Words too common to say what a clause is about.
+    pub stopwords: HashSet<&'static str>,
+    /// Speech verbs that make the passage after them a quotation of someone else.
+    pub quoting_cues: HashSet<&'static str>,
     /// Modals and hedges, each with its strength class (a line of `modals.txt`).
     pub modals: HashMap<&'static str, usize>,
     pub antonyms: HashSet<(&'static str, &'static str)>,
@@ -60,7 +71,19 @@ pub fn lexicon() -> &'static Lexicon {
             fillers,
             multi_fillers,
             negations: lines(include_str!("data/negations.txt")).collect(),
-            numbers: lines(include_str!("data/numbers.txt")).collect(),
+            numbers: lines(include_str!("data/numbers.txt"))
+                .map(|l| {
+                    let mut f = l.split(' ');
+                    let word = f.next().unwrap_or_default();
+                    let value = f.next().and_then(|v| v.parse().ok());
+                    (word, (value, f.next() == Some("x")))
+                })
+                .collect(),
+            quoting_cues: lines(include_str!("data/quoting_cues.txt")).collect(),
+            stopwords: lines(include_str!("data/stopwords.txt")).collect(),
+            conjunctions: lines(include_str!("data/conjunctions.txt")).collect(),
+            negative_prefixes: lines(include_str!("data/negative_prefixes.txt")).collect(),
+            pronouns: lines(include_str!("data/pronouns.txt")).collect(),
             modals: lines(include_str!("data/modals.txt"))
                 .enumerate()
                 .flat_map(|(class, l)| l.split(' ').map(move |w| (w, class)))

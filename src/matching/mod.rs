@@ -7,7 +7,7 @@ mod haystack;
 pub mod lexicon;
 pub mod normalize;
 
-pub use haystack::{Haystack, TurnWords, UNKNOWN};
+pub use haystack::{Haystack, TurnWords, Unit, UNKNOWN};
 
 use crate::corpus::TurnRef;
 use align::{align, best_window, gap_cost, Alignment, Seq, ALTS};
@@ -21,6 +21,8 @@ pub struct Prepared {
     pub text: String,
     pub tokens: Vec<Token>,
     pub seq: Seq,
+    /// The ellipsis tokens that join separately quoted pieces (not an editor's ellipsis).
+    pub joins: Vec<usize>,
 }
 
 impl Prepared {
@@ -34,6 +36,12 @@ impl Prepared {
 /// matches what the speaker may have said before reported speech shifted it: `he` ~ `i`,
 /// `would` ~ `will` (the shifts table), `believed` ~ `believe`, `wants` ~ `want` (endings).
 pub fn prepare(hay: &Haystack, text: &str, reported: bool) -> Prepared {
+    prepare_joined(hay, text, &[], reported)
+}
+
+/// [`prepare`] for pieces joined into one text: `joins` are the byte offsets in `text` of the
+/// ellipses that join them.
+pub fn prepare_joined(hay: &Haystack, text: &str, joins: &[usize], reported: bool) -> Prepared {
     let lex = lexicon();
     let tokens = tokenize(text, Side::Statement);
     let mut seq = Seq::default();
@@ -59,10 +67,17 @@ pub fn prepare(hay: &Haystack, text: &str, reported: bool) -> Prepared {
         }
         seq.alts.push(alts);
     }
+    let joins = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_ellipsis() && joins.contains(&t.start))
+        .map(|(i, _)| i)
+        .collect();
     Prepared {
         text: text.to_string(),
         tokens,
         seq,
+        joins,
     }
 }
 

@@ -13,6 +13,8 @@ pub mod flag {
     pub const ELLIPSIS: u8 = 4;
     /// Written with a capital letter (not at the start of a sentence): a name.
     pub const CAPITAL: u8 = 8;
+    /// The first word of a sentence.
+    pub const SENTENCE_START: u8 = 16;
 }
 
 /// One normalised word with the byte range of its surface form in the tokenised text.
@@ -130,6 +132,9 @@ pub fn tokenize(text: &str, side: Side) -> Vec<Token> {
                 c == 'I' && (j == start + 1 || at(start + 1).is_some_and(is_apostrophe));
             if !sentence_start && c.is_uppercase() && !pronoun_i {
                 flags |= flag::CAPITAL;
+            }
+            if sentence_start {
+                flags |= flag::SENTENCE_START;
             }
             sentence_start = false;
             push_word(&mut out, surface, byte(start), byte(j), flags);

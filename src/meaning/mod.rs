@@ -210,6 +210,16 @@ impl Model {
         Embedding(acc)
     }
 
+    /// How much a word says: the mean SIF weight of its WordPiece tokens (near 1 for a rare
+    /// word, small for a frequent one), the weight of a word's share in [`Model::support`].
+    pub fn word_weight(&self, word: &str) -> f32 {
+        let ids = self.wp.encode(word);
+        if ids.is_empty() {
+            return 0.0;
+        }
+        ids.iter().map(|&i| self.weights[i as usize]).sum::<f32>() / ids.len() as f32
+    }
+
     /// The best cosine of `e` against the background sentences, and which one (0 and `None`
     /// for an empty background). High for generic claims, that many unrelated sentences echo.
     pub fn background_cosine(&self, e: &Embedding) -> (f32, Option<usize>) {

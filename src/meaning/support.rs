@@ -2,9 +2,10 @@
 //! claims, plus the share of content words), the shared content, and the conflicts the
 //! vectors cannot see (negation, numbers, antonyms, names).
 
-use rustc_hash::FxHashSet;
-
 use super::{Embedding, Model};
+use crate::matching::lexicon::lexicon;
+use crate::speakers::is_title_word;
+use rustc_hash::FxHashSet;
 
 /// Weight of the semantic part, `cosine - background`, in [`Support::score`].
 pub const SEMANTIC_WEIGHT: f32 = 0.5;
@@ -223,7 +224,7 @@ impl Words {
                         && !sentence_start
                         && lower != "i"
                         && !stop_words().contains(lower.as_str())
-                        && !TITLES.contains(&lower.as_str())
+                        && !is_title_word(&lower)
                         && value.is_none();
                     let base = lower
                         .strip_suffix("'s")
@@ -313,10 +314,12 @@ fn conflicts(s: &Words, p: &Words, shared: &[String]) -> Vec<Conflict> {
     let p_stems: FxHashSet<&str> = region.iter().map(|w| w.stem.as_str()).collect();
     let p_all: FxHashSet<&str> = p.tokens.iter().map(|w| w.stem.as_str()).collect();
     static STEMMED: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    // `matching/data/antonyms.txt`, both ways round already.
     let pairs = STEMMED.get_or_init(|| {
-        ANTONYMS
+        lexicon()
+            .antonyms
             .iter()
-            .flat_map(|&(a, b)| [(stem(a), stem(b)), (stem(b), stem(a))])
+            .map(|&(a, b)| (stem(a), stem(b)))
             .collect()
     });
     let surface = |ws: &[Word], st: &str| {
@@ -379,19 +382,14 @@ pub(crate) fn is_content(w: &str) -> bool {
     w.chars().count() > 1 && !stop_words().contains(w) && !is_negator(w)
 }
 
-/// The stop words and reporting verbs, as a set.
+/// The stop words and reporting verbs (`matching/data/stopwords.txt`).
 fn stop_words() -> &'static FxHashSet<&'static str> {
-    static SET: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| STOP.iter().chain(REPORTING).copied().collect())
+    &lexicon().stopwords
 }
 
+/// A negating word (`matching/data/negations.txt`), or a contraction ending in `n't`.
 fn is_negator(w: &str) -> bool {
-    matches!(
-        w,
-        // Not "nor": it follows a negation ("neither ... nor") and would cancel it.
-        "not" | "no" | "never" | "cannot" | "nobody" | "nothing" | "none" | "neither" | "nowhere"
-    ) || w.ends_with("n't")
-        || w.ends_with("n'")
+    lexicon().negations.contains(w) || w.ends_with("n't") || w.ends_with("n'")
 }
 
 /// A light suffix-stripping stemmer: enough that `cuts`/`cut`, `changed`/`change`,
@@ -450,358 +448,28 @@ fn parse_number(w: &str) -> Option<f64> {
     number_word(w)
 }
 
+/// The value of a number word (`seven`, `forty-six`), from `matching/data/numbers.txt`.
 fn number_word(w: &str) -> Option<f64> {
-    const UNITS: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: &[&str] = &[
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Some(i) = UNITS.iter().position(|&u| u == w) {
-        return Some(i as f64);
+    let value = |w: &str| {
+        lexicon()
+            .numbers
+            .get(w)
+            .filter(|(_, multiplier)| !multiplier)
+            .and_then(|(v, _)| *v)
+    };
+    if let Some(v) = value(w) {
+        return Some(v);
     }
-    if let Some(i) = TENS.iter().position(|&t| t == w) {
-        return Some((i as f64 + 2.0) * 10.0);
-    }
-    let (t, u) = w.split_once('-')?;
-    let t = TENS.iter().position(|&x| x == t)?;
-    let u = UNITS[1..10].iter().position(|&x| x == u)?;
-    Some((t as f64 + 2.0) * 10.0 + u as f64 + 1.0)
+    let (tens, unit) = w.split_once('-')?;
+    let (t, u) = (value(tens)?, value(unit)?);
+    (t >= 20.0 && t % 10.0 == 0.0 && (1.0..10.0).contains(&u)).then_some(t + u)
 }
 
+/// The factor of a multiplier (`million`, `bn`), from `matching/data/numbers.txt`.
 fn multiplier(w: &str) -> Option<f64> {
-    match w {
-        "hundred" => Some(1e2),
-        "thousand" | "k" => Some(1e3),
-        "million" | "millions" | "m" | "mn" => Some(1e6),
-        "billion" | "billions" | "bn" | "b" => Some(1e9),
-        "trillion" | "trillions" | "tn" => Some(1e12),
-        _ => None,
-    }
+    lexicon()
+        .numbers
+        .get(w)
+        .filter(|(_, multiplier)| *multiplier)
+        .and_then(|(v, _)| *v)
 }
-
-/// Opposites that keep a sentence's topic and vectors but reverse its claim.
-const ANTONYMS: &[(&str, &str)] = &[
-    ("support", "oppose"),
-    ("increase", "decrease"),
-    ("increase", "cut"),
-    ("raise", "cut"),
-    ("raise", "lower"),
-    ("more", "less"),
-    ("more", "fewer"),
-    ("higher", "lower"),
-    ("rise", "fall"),
-    ("rose", "fell"),
-    ("rise", "decline"),
-    ("rise", "drop"),
-    ("rose", "down"),
-    ("up", "down"),
-    ("increase", "reduce"),
-    ("larger", "smaller"),
-    ("bigger", "smaller"),
-    ("win", "lose"),
-    ("won", "lost"),
-    ("for", "against"),
-    ("before", "after"),
-    ("agree", "disagree"),
-    ("accept", "reject"),
-    ("allow", "ban"),
-    ("allow", "prohibit"),
-    ("legal", "illegal"),
-    ("expand", "reduce"),
-    ("expand", "shrink"),
-    ("strengthen", "weaken"),
-    ("strong", "weak"),
-    ("stronger", "weaker"),
-    ("best", "worst"),
-    ("better", "worse"),
-    ("success", "failure"),
-    ("succeeded", "failed"),
-    ("true", "false"),
-    ("gain", "loss"),
-    ("surplus", "deficit"),
-    ("above", "below"),
-    ("always", "never"),
-    ("first", "last"),
-    ("majority", "minority"),
-    ("maximum", "minimum"),
-    ("buy", "sell"),
-    ("import", "export"),
-    ("love", "hate"),
-    ("like", "dislike"),
-    ("right", "wrong"),
-    ("guilty", "innocent"),
-    ("rich", "poor"),
-    ("friend", "enemy"),
-    ("ally", "enemy"),
-    ("peace", "war"),
-    ("safe", "dangerous"),
-    ("safer", "dangerous"),
-    ("cheap", "expensive"),
-    ("open", "close"),
-    ("start", "stop"),
-    ("create", "destroy"),
-    ("include", "exclude"),
-    ("approve", "veto"),
-    ("sign", "veto"),
-    ("repeal", "keep"),
-    ("early", "late"),
-    ("domestic", "foreign"),
-];
-
-/// Titles: capitalised mid-sentence, but roles rather than names.
-const TITLES: &[&str] = &[
-    "governor",
-    "president",
-    "senator",
-    "congressman",
-    "congresswoman",
-    "secretary",
-    "general",
-    "admiral",
-    "minister",
-    "premier",
-    "chairman",
-    "speaker",
-    "vice",
-    "prime",
-    "sir",
-    "madam",
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "god",
-];
-
-/// Reporting verbs and cue words: how a statement was made, not what it says.
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "tells",
-    "added",
-    "stated",
-    "claimed",
-    "claims",
-    "argued",
-    "noted",
-    "insisted",
-    "suggested",
-    "asserted",
-    "according",
-    "explained",
-    "declared",
-    "remarked",
-    "announced",
-    "replied",
-    "responded",
-    "answered",
-];
-
-/// English function words (the common closed classes and a few very frequent verbs).
-const STOP: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "after",
-    "again",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "being",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "down",
-    "during",
-    "each",
-    "even",
-    "every",
-    "few",
-    "from",
-    "further",
-    "get",
-    "gets",
-    "got",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "let",
-    "ll",
-    "me",
-    "might",
-    "mine",
-    "most",
-    "much",
-    "must",
-    "my",
-    "myself",
-    "now",
-    "of",
-    "off",
-    "on",
-    "once",
-    "one",
-    "only",
-    "or",
-    "other",
-    "our",
-    "ours",
-    "ourselves",
-    "out",
-    "over",
-    "own",
-    "re",
-    "same",
-    "shall",
-    "she",
-    "should",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "themselves",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "to",
-    "too",
-    "under",
-    "until",
-    "up",
-    "us",
-    "ve",
-    "very",
-    "was",
-    "we",
-    "well",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "would",
-    "yes",
-    "yet",
-    "you",
-    "your",
-    "yours",
-    "yourself",
-    "yourselves",
-    "going",
-    "gonna",
-    "want",
-    "wanted",
-    "think",
-    "know",
-    "really",
-    "lot",
-    "thing",
-    "things",
-    "way",
-    "make",
-    "made",
-    "go",
-    "goes",
-    "went",
-    "come",
-    "look",
-    "see",
-    "there's",
-    "that's",
-    "it's",
-    "i'm",
-    "we're",
-    "you're",
-    "they're",
-    "he's",
-    "she's",
-    "i've",
-    "we've",
-    "i'll",
-    "we'll",
-    "i'd",
-    "we'd",
-    "let's",
-    "s",
-    "t",
-    "m",
-    "d",
-    "mr",
-    "mrs",
-    "ms",
-    "said",
-    "says",
-];

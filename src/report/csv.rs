@@ -22,6 +22,10 @@ fn opt(o: &Option<String>) -> String {
     o.clone().unwrap_or_default()
 }
 
+fn reason(f: &Finding) -> String {
+    opt_string(f.reason.map(|r| r.as_str()))
+}
+
 fn opt_string<T: ToString>(o: Option<T>) -> String {
     o.map(|x| x.to_string()).unwrap_or_default()
 }
@@ -52,6 +56,7 @@ pub const CHECK: &Schema<Finding> = &[
     ("verdict", |f| f.verdict.as_str().to_string()),
     ("score", |f| format!("{:.3}", f.score)),
     ("decided_by", |f| opt(&f.decided_by)),
+    ("reason", reason),
     ("source_file", |f| opt(&f.source_file)),
     ("source_title", |f| opt(&f.source_title)),
     ("source_date", |f| opt_string(f.source_date)),
@@ -73,6 +78,7 @@ pub const VERIFY: &Schema<Finding> = &[
     ("kind", |f| f.statement.kind.as_str().to_string()),
     ("verdict", |f| f.verdict.as_str().to_string()),
     ("decided_by", |f| opt(&f.decided_by)),
+    ("reason", reason),
     ("score", |f| format!("{:.3}", f.score)),
     ("score_parts", |f| opt_string(f.score_parts.as_ref())),
     ("source_file", |f| opt(&f.source_file)),
@@ -96,6 +102,8 @@ pub const VERIFY: &Schema<Finding> = &[
 pub struct ArticleMeta {
     pub id: String,
     pub outlet: Option<String>,
+    /// The manifest's title (else the report's, from the article itself).
+    pub title: Option<String>,
 }
 
 /// One row of a batch report: a finding of an article.
@@ -123,6 +131,7 @@ pub const BATCH: &BatchSchema = &[
     }),
     ("statement", |r| r.finding.statement.content.clone()),
     ("verdict", |r| r.finding.verdict.as_str().to_string()),
+    ("reason", |r| reason(r.finding)),
     ("score", |r| format!("{:.3}", r.finding.score)),
     ("differences", |r| differences(r.finding)),
     ("source_file", |r| opt(&r.finding.source_file)),
@@ -132,6 +141,17 @@ pub const BATCH: &BatchSchema = &[
     ("source_text", |r| opt(&r.finding.source_text)),
     ("caption_time", |r| opt(&r.finding.source_time)),
     ("needs_attention", |r| r.finding.needs_attention.to_string()),
+    // What the JSON has beside (issue 16); added at the end so that no column moves.
+    ("title", |r| {
+        opt(&r.meta.title.clone().or_else(|| r.report.title.clone()))
+    }),
+    ("cue", |r| opt(&r.finding.statement.cue)),
+    ("statement_date", |r| {
+        opt_string(r.finding.statement.statement_date)
+    }),
+    ("source_line", |r| opt_string(r.finding.source_line)),
+    ("true_speaker", |r| opt(&r.finding.true_speaker)),
+    ("flags", |r| r.finding.flags.join("; ")),
 ];
 
 /// One row of a batch summary: an article's counts per verdict, or the error that stopped it.
@@ -202,12 +222,24 @@ pub fn rows<'a, T: 'a>(
     rows: impl IntoIterator<Item = &'a T>,
     with_header: bool,
 ) -> io::Result<Vec<u8>> {
+    guarded_rows(schema, rows, with_header, true)
+}
+
+/// [`rows`], with the formula guard ([`safe_cell`]) on or off: off for a CSV read by a
+/// program (pandas), where a cell must be the value itself (`+just (filler)`).
+pub fn guarded_rows<'a, T: 'a>(
+    schema: &Schema<T>,
+    rows: impl IntoIterator<Item = &'a T>,
+    with_header: bool,
+    guard: bool,
+) -> io::Result<Vec<u8>> {
+    let cell = |c: &String| if guard { safe_cell(c) } else { c.clone() };
     let mut w = csv::Writer::from_writer(Vec::new());
     if with_header {
-        w.write_record(header(schema).iter().map(|c| safe_cell(c)))?;
+        w.write_record(header(schema).iter().map(|c| cell(&c.to_string())))?;
     }
     for r in rows {
-        w.write_record(cells(schema, r).iter().map(|c| safe_cell(c)))?;
+        w.write_record(cells(schema, r).iter().map(cell))?;
     }
     w.into_inner().map_err(|e| io::Error::other(e.to_string()))
 }
@@ -220,6 +252,15 @@ pub fn write_csv(out: &mut dyn Write, reports: &[ArticleReport], header: bool) -
 
 /// An article's batch-report rows, CSV-encoded, in article order.
 pub fn batch_rows(meta: &ArticleMeta, report: &ArticleReport) -> io::Result<Vec<u8>> {
+    guarded_batch_rows(meta, report, true)
+}
+
+/// [`batch_rows`] with the formula guard on or off (see [`guarded_rows`]).
+pub fn guarded_batch_rows(
+    meta: &ArticleMeta,
+    report: &ArticleReport,
+    guard: bool,
+) -> io::Result<Vec<u8>> {
     let rs: Vec<BatchRow> = report
         .findings
         .iter()
@@ -229,7 +270,7 @@ pub fn batch_rows(meta: &ArticleMeta, report: &ArticleReport) -> io::Result<Vec<
             finding,
         })
         .collect();
-    rows(BATCH, &rs, false)
+    guarded_rows(BATCH, &rs, false, guard)
 }
 
 #[cfg(test)]

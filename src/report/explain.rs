@@ -12,7 +12,8 @@ pub const EXPLAIN_TOP: usize = 5;
 /// The scoring of `st`: `own` are the corpus names of its speaker, `candidates` its graded
 /// passages, best first.
 pub fn explain(st: &Statement, own: &[String], candidates: &[Candidate]) -> String {
-    let (text, reported, _) = checked_text(st);
+    let checked = checked_text(st);
+    let (text, reported) = (checked.text, checked.reported);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -46,14 +47,19 @@ pub fn explain(st: &Statement, own: &[String], candidates: &[Candidate]) -> Stri
     for c in candidates.iter().take(EXPLAIN_TOP) {
         let _ = writeln!(
             out,
-            "  {:?} score {:.3} [{}] {} ({}) {}:{}",
+            "  {:?} score {:.3} [{}] {} ({}) {}:{}{}",
             c.grade,
             c.score,
             c.parts,
             c.speaker,
             if c.own { "attributed speaker" } else { "other" },
             c.file,
-            c.line
+            c.line,
+            if c.later {
+                " [dated after the statement: not evidence]"
+            } else {
+                ""
+            }
         );
         if !c.differences.is_empty() {
             let diffs: Vec<String> = c.differences.iter().map(ToString::to_string).collect();

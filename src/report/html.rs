@@ -60,6 +60,8 @@ mark a{color:inherit;text-decoration:none}
 del{background:#ffebe9;color:#82071e}
 ins{background:#dafbe1;color:#116329;text-decoration:none;border-bottom:1px dotted #116329}
 .flags{color:#9a6700}
+.attention{display:inline-block;border:1px solid #cf222e;color:#cf222e;border-radius:4px;padding:0 .35rem;font-size:.75rem;font-weight:600}
+.ok{color:#59636e;font-size:.75rem}
 .meta{color:#59636e;font-size:.85rem}
 "#;
 
@@ -112,13 +114,20 @@ fn finding_card(out: &mut String, f: &Finding, article: usize) {
     let st = &f.statement;
     let c = class(f.verdict);
     out.push_str(&format!(
-        "<div class=\"finding {c}\" data-verdict=\"{c}\" id=\"f{article}-{}\">",
+        "<div class=\"finding {c}\" data-verdict=\"{c}\" data-attention=\"{}\" id=\"f{article}-{}\">",
+        f.needs_attention,
         escape(&st.statement_id)
     ));
+    let attention = if f.needs_attention {
+        "<span class=\"attention\">needs attention</span>"
+    } else {
+        "<span class=\"ok\">no action needed</span>"
+    };
     out.push_str(&format!(
-        "<h3>{} <span class=\"badge\">{}</span> <span class=\"meta\">line {}, {}</span></h3>",
+        "<h3>{} <span class=\"badge\">{}</span> {attention} <span class=\"meta where\">{}:{}, {}</span></h3>",
         escape(&st.statement_id),
         c,
+        escape(&st.file),
         st.line,
         st.kind.as_str()
     ));
@@ -129,6 +138,19 @@ fn finding_card(out: &mut String, f: &Finding, article: usize) {
     };
     out.push_str(&format!("<p><b>{}</b>{mention}</p>", escape(&st.speaker)));
     out.push_str(&format!("<p class=\"said\">“{}”</p>", escape(&st.content)));
+    if let Some(reason) = f.reason {
+        out.push_str(&format!(
+            "<p class=\"reason\"><b>Why unverified:</b> {} <span class=\"meta\">({})</span></p>",
+            escape(reason.describe()),
+            reason.as_str()
+        ));
+        if let Some(alt) = &f.alternative {
+            out.push_str(&format!(
+                "<p class=\"meta\">Closest passage: {}</p>",
+                escape(&alt.to_string())
+            ));
+        }
+    }
     if let Some(who) = &f.true_speaker {
         out.push_str(&format!("<p><b>Said by:</b> {}</p>", escape(who)));
     }

@@ -30,6 +30,9 @@ pub fn differences(f: &Finding) -> String {
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleReport {
     pub file: String,
+    /// The article's title: a batch manifest's, else its own (HTML `<title>`, Markdown front
+    /// matter or first heading).
+    pub title: Option<String>,
     pub date: Option<crate::date::Date>,
     pub warnings: Vec<String>,
     pub findings: Vec<Finding>,

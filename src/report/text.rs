@@ -102,6 +102,17 @@ fn finding(out: &mut dyn Write, f: &Finding, style: Style) -> io::Result<()> {
         style.verdict(f.verdict),
         f.score
     )?;
+    if let Some(reason) = f.reason {
+        writeln!(
+            out,
+            "  reason:   {} ({})",
+            reason.describe(),
+            reason.as_str()
+        )?;
+        if let Some(alt) = &f.alternative {
+            writeln!(out, "  closest:  {alt}")?;
+        }
+    }
     if let Some(who) = &f.true_speaker {
         writeln!(out, "  said by:  {who}")?;
     }

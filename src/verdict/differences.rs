@@ -31,6 +31,8 @@ pub struct Assessment {
     pub words: usize,
     /// Longest run of statement words with no exact match.
     pub longest_gap: usize,
+    /// Longest run of statement words matched exactly, one after another.
+    pub longest_match: usize,
     /// Share of the statement's content words (not fillers) matched exactly.
     pub content_coverage: f64,
 }
@@ -55,8 +57,84 @@ impl Assessment {
     }
 }
 
+/// True for a number: digits, or a number word of two letters or more (`k`, `m` count only
+/// after a number).
 fn is_number(w: &str) -> bool {
-    w.chars().any(|c| c.is_ascii_digit()) || lexicon().numbers.contains(w)
+    w.chars().any(|c| c.is_ascii_digit()) || (w.len() > 1 && lexicon().numbers.contains_key(w))
+}
+
+/// True when two spellings have the same letters and digits, apostrophes, hyphens and case
+/// aside (`hell` / `he'll`): a typo, not a change of words.
+fn same_letters(a: &str, b: &str) -> bool {
+    let letters = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (letters(a), letters(b));
+    !a.is_empty() && a == b
+}
+
+/// True for a conjunction that opens a sentence (`And I think ...`): a transcript's spoken
+/// habit an editor may drop from a quotation without changing it.
+fn opens_sentence(t: &Token) -> bool {
+    t.flags & flag::SENTENCE_START != 0 && lexicon().conjunctions.contains(t.norm.as_str())
+}
+
+/// For each op of an edit script, whether it is half of a negation that moved into a word or
+/// out of it: `not` added or dropped beside a word that differs from its counterpart by a
+/// negative prefix (`wasn't satisfied` against `was unsatisfied`).
+fn negation_moved(ops: &[Op], st: &[Token], src: &[Token]) -> Vec<bool> {
+    let lex = lexicon();
+    let neg = |w: &str| lex.negations.contains(w);
+    let prefixed = |long: &str, short: &str| {
+        lex.negative_prefixes
+            .iter()
+            .any(|p| long.strip_prefix(p) == Some(short))
+    };
+    // The word each op brings from the statement and from the source, if any.
+    let words = |op: &Op| -> (Option<&str>, Option<&str>) {
+        match *op {
+            Op::Ins { s } => (Some(st[s].norm.as_str()), None),
+            Op::Del { t } => (None, Some(src[t].norm.as_str())),
+            Op::Sub { s, t } => (Some(st[s].norm.as_str()), Some(src[t].norm.as_str())),
+            _ => (None, None),
+        }
+    };
+    let mut moved = vec![false; ops.len()];
+    for i in 1..ops.len() {
+        let (a, b) = (words(&ops[i - 1]), words(&ops[i]));
+        // The statement's words and the source's words of the pair, in order.
+        let said: Vec<&str> = [a.1, b.1].into_iter().flatten().collect();
+        let printed: Vec<&str> = [a.0, b.0].into_iter().flatten().collect();
+        let fits = |with_not: &[&str], prefixed_side: &[&str]| {
+            with_not.len() == 2
+                && prefixed_side.len() == 1
+                && with_not.iter().any(|w| neg(w))
+                && with_not
+                    .iter()
+                    .any(|w| !neg(w) && prefixed(prefixed_side[0], w))
+        };
+        if fits(&printed, &said) || fits(&said, &printed) {
+            moved[i - 1] = true;
+            moved[i] = true;
+        }
+    }
+    moved
+}
+
+/// The change one op of an edit script makes, with the words as written on each side.
+fn change_of(op: Op, stmt: &Prepared, src: &[Token], src_text: &str) -> Change {
+    let st = &stmt.tokens;
+    match op {
+        Op::Ins { s } => Change::Added(surface(&stmt.text, &st[s]).to_string()),
+        Op::Del { t } => Change::Dropped(surface(src_text, &src[t]).to_string()),
+        Op::Sub { s, t } | Op::Match { s, t } => {
+            replaced(surface(src_text, &src[t]), surface(&stmt.text, &st[s]))
+        }
+        Op::Skip { from, to, .. } => Change::Skipped(to - from),
+    }
 }
 
 fn surface<'a>(text: &'a str, t: &Token) -> &'a str {
@@ -97,7 +175,38 @@ pub fn assess(
                 })
             })
     };
-    for op in &a.ops {
+    let moved = negation_moved(&a.ops, st, src);
+    // Statement words (by where their surface starts) that a source word spells otherwise:
+    // the other words of the same contraction are part of that one difference.
+    let spelled: Vec<usize> = a
+        .ops
+        .iter()
+        .filter_map(|op| match *op {
+            Op::Sub { s, t } => {
+                same_letters(surface(src_text, &src[t]), surface(&stmt.text, &st[s]))
+                    .then_some(st[s].start)
+            }
+            _ => None,
+        })
+        .collect();
+    let longest_match = a
+        .ops
+        .iter()
+        .fold((0, 0), |(run, best), op| match op {
+            Op::Match { .. } => (run + 1, best.max(run + 1)),
+            _ => (0, best),
+        })
+        .1;
+    for (i, op) in a.ops.iter().enumerate() {
+        if moved[i] {
+            run += 1;
+            longest_gap = longest_gap.max(run);
+            diffs.push(Difference {
+                kind: DiffKind::NegationMoved,
+                change: change_of(*op, stmt, src, src_text),
+            });
+            continue;
+        }
         match *op {
             Op::Match { s, t } => {
                 matched += 1;
@@ -136,21 +245,32 @@ pub fn assess(
                     contraction = Some((key, diffs.len() - 1, s_span, t_span));
                 }
             }
-            Op::Skip { from, to, .. } => {
-                if to > from {
+            Op::Skip { s, from, to } => {
+                // Pieces a partial statement quotes apart need not stand together; a direct
+                // quote's pieces that stand apart are joined (harmless, and named).
+                let join = stmt.joins.contains(&s);
+                if to > from && !(join && kind == Kind::Partial) {
                     diffs.push(Difference {
-                        kind: DiffKind::Ellipsis,
+                        kind: if join {
+                            DiffKind::Join
+                        } else {
+                            DiffKind::Ellipsis
+                        },
                         change: Change::Skipped(to - from),
                     });
                 }
             }
             Op::Ins { s } => {
+                if spelled.contains(&st[s].start) {
+                    // The rest of a contraction whose spelling differs: one difference.
+                    continue;
+                }
                 run += 1;
                 longest_gap = longest_gap.max(run);
                 let w = st[s].norm.as_str();
                 let k = if st[s].flags & flag::BRACKETED != 0 {
                     DiffKind::Insertion
-                } else if lex.fillers.contains(w) {
+                } else if lex.fillers.contains(w) || opens_sentence(&st[s]) {
                     DiffKind::Filler
                 } else if lex.negations.contains(w) {
                     DiffKind::Negation
@@ -169,7 +289,7 @@ pub fn assess(
                 let w = src[t].norm.as_str();
                 let repeated =
                     (t > 0 && src[t - 1].norm == w) || src.get(t + 1).is_some_and(|n| n.norm == w);
-                let k = if filler_at(t) {
+                let k = if filler_at(t) || opens_sentence(&src[t]) {
                     DiffKind::Filler
                 } else if repeated {
                     DiffKind::Repetition
@@ -190,8 +310,17 @@ pub fn assess(
                 run += 1;
                 longest_gap = longest_gap.max(run);
                 let (a_w, b_w) = (src[t].norm.as_str(), st[s].norm.as_str());
+                let (a_s, b_s) = (surface(src_text, &src[t]), surface(&stmt.text, &st[s]));
                 let k = if st[s].flags & flag::BRACKETED != 0 {
                     DiffKind::Insertion
+                } else if same_letters(a_s, b_s) {
+                    DiffKind::Spelling
+                } else if kind != Kind::Direct
+                    && lex.pronouns.contains(a_w)
+                    && st[s].flags & flag::CAPITAL != 0
+                {
+                    // Reported speech names the person the speaker called "he".
+                    DiffKind::Shift
                 } else if is_number(a_w) && is_number(b_w) {
                     DiffKind::Number
                 } else if lex.negations.contains(a_w) || lex.negations.contains(b_w) {
@@ -202,7 +331,10 @@ pub fn assess(
                     DiffKind::Modal
                 } else if lex.modals.contains_key(a_w) && lex.modals.contains_key(b_w) {
                     DiffKind::Word
-                } else if (st[s].flags | src[t].flags) & flag::CAPITAL != 0 {
+                } else if src[t].flags & flag::CAPITAL != 0 {
+                    // A name the speaker said, given otherwise. (A name where the speaker
+                    // said a common word is a changed word: in reported speech, often the
+                    // reporter naming whom the speaker meant.)
                     DiffKind::Name
                 } else if is_number(a_w) || is_number(b_w) {
                     DiffKind::Number
@@ -246,6 +378,7 @@ pub fn assess(
         matched,
         words,
         longest_gap,
+        longest_match,
         content_coverage,
     }
 }

@@ -30,6 +30,13 @@ pub fn mark(
         }
     };
     let word = |t: &Token, text: &str| text[t.start..t.end].to_string();
+    // A contraction is one written word for several tokens: mark it once.
+    let mut printed: Vec<usize> = Vec::new();
+    let mut first_time = |t: &Token| {
+        let new = !printed.contains(&t.start);
+        printed.push(t.start);
+        new
+    };
     for op in &a.ops {
         match *op {
             Op::Match { t, .. } => same(&mut out, &mut cursor, src[t].end),
@@ -42,12 +49,18 @@ pub fn mark(
             }
             Op::Sub { s, t } => {
                 same(&mut out, &mut cursor, src[t].start);
-                out.push(Mark::Changed {
-                    said: word(&src[t], src_text),
-                    printed: word(&stmt[s], stmt_text),
-                });
+                let said = word(&src[t], src_text);
+                if first_time(&stmt[s]) {
+                    out.push(Mark::Changed {
+                        said,
+                        printed: word(&stmt[s], stmt_text),
+                    });
+                } else if src[t].end > cursor {
+                    out.push(Mark::Dropped(said));
+                }
                 cursor = cursor.max(src[t].end);
             }
+            Op::Ins { s } if !first_time(&stmt[s]) => {}
             Op::Ins { s } => {
                 match out.last_mut() {
                     Some(Mark::Same(x)) => x.push(' '),

@@ -30,8 +30,17 @@ pub mod defaults {
     /// words or short phrases (`get rid of` for `eliminate`); a longer run is a clause the
     /// passage does not hold.
     pub const PARAPHRASE_MAX_RUN: usize = 3;
-    /// Fewest words for a statement to be called misattributed: shorter phrases recur by chance.
-    pub const MIN_MISATTRIBUTION_WORDS: usize = 5;
+    /// Paraphrase by meaning: least support (`0.5 x (cosine - background) + 0.5 x share`) of
+    /// a passage of the speaker for a statement whose words do not align.
+    pub const MEANING_MIN_SUPPORT: f64 = 0.38;
+    /// Below [`MEANING_MIN_SUPPORT`], least support to flag a possible paraphrase.
+    pub const MEANING_MIN_POSSIBLE: f64 = 0.28;
+    /// Fewest content words (fillers aside) for a statement to be called misattributed:
+    /// shorter phrases (`It's just not true`, `I hope not`) recur by chance.
+    pub const MIN_MISATTRIBUTION_WORDS: usize = 6;
+    /// Most days between another speaker's source and the statement for that source to show
+    /// a misattribution: words said in another campaign decades before are a coincidence.
+    pub const MISATTRIBUTION_MAX_DAYS: u32 = 366;
 }
 
 /// The thresholds in force: [`defaults`] by default; a newsroom may set them in its
@@ -51,8 +60,14 @@ pub struct Thresholds {
     pub paraphrase_min_coverage: f64,
     /// See [`defaults::PARAPHRASE_MAX_RUN`].
     pub paraphrase_max_run: usize,
+    /// See [`defaults::MEANING_MIN_SUPPORT`].
+    pub meaning_min_support: f64,
+    /// See [`defaults::MEANING_MIN_POSSIBLE`].
+    pub meaning_min_possible: f64,
     /// See [`defaults::MIN_MISATTRIBUTION_WORDS`].
     pub min_misattribution_words: usize,
+    /// See [`defaults::MISATTRIBUTION_MAX_DAYS`].
+    pub misattribution_max_days: u32,
 }
 
 impl Default for Thresholds {
@@ -65,7 +80,10 @@ impl Default for Thresholds {
             altered_max_words: ALTERED_MAX_WORDS,
             paraphrase_min_coverage: PARAPHRASE_MIN_COVERAGE,
             paraphrase_max_run: PARAPHRASE_MAX_RUN,
+            meaning_min_support: MEANING_MIN_SUPPORT,
+            meaning_min_possible: MEANING_MIN_POSSIBLE,
             min_misattribution_words: MIN_MISATTRIBUTION_WORDS,
+            misattribution_max_days: MISATTRIBUTION_MAX_DAYS,
         }
     }
 }

@@ -1,0 +1,213 @@
+//! Paraphrase by meaning: for a statement whose words do not align, the attributed speaker's
+//! sentences (and pairs of sentences, and answers read with the charge before them) on or
+//! before its date that say the same thing in other words, scored by the meaning layer.
+
+use super::evidence::Cutoff;
+use crate::corpus::TurnRef;
+use crate::finding::{Kind, MeaningParts, Statement};
+use crate::matching::lexicon::lexicon;
+use crate::matching::{Haystack, Unit};
+use crate::meaning::{Conflict, Model, Support};
+use std::ops::Range;
+
+/// Units scored in full (words and conflicts) after ranking every unit by cosine alone.
+const RESCORED: usize = 16;
+
+/// The meaning layer is asked only when no passage of the speaker aligns this share of the
+/// statement's words exactly: a statement half of whose words stand in order in one passage,
+/// the rest missing, is half the speaker's words, not a paraphrase.
+pub const MAX_ALIGNED: f64 = 0.5;
+
+/// Nor when one passage of the speaker holds this many of the statement's words in a row,
+/// exactly, and the rest does not align: the speaker's sentence with another ending.
+pub const MAX_VERBATIM_RUN: usize = 6;
+
+/// Fewest content words a statement needs to be judged by meaning: with one, any passage
+/// holding it shares all of them.
+const MIN_CONTENT_WORDS: usize = 2;
+
+/// The best passage of the speaker by meaning.
+pub struct Found {
+    pub turn: TurnRef,
+    /// Byte range of the passage in the turn's text.
+    pub range: Range<usize>,
+    pub parts: MeaningParts,
+    /// A negation, number or antonym conflict: not support, whatever the score.
+    pub blocked: bool,
+    /// No conflict at all (a name conflict leaves a passage a possible paraphrase only).
+    pub clean: bool,
+}
+
+/// The text the meaning layer judges: a direct quote's quoted words; a reported statement's
+/// content, with its cue when the cue says something (`called her a liar`, not `said`).
+fn query_text(st: &Statement) -> String {
+    match st.kind {
+        Kind::Direct if !st.quoted.is_empty() => st.quoted.join(" "),
+        _ => {
+            let cue = st.cue.as_deref().unwrap_or("");
+            let plain = cue
+                .split_whitespace()
+                .next()
+                .is_none_or(|w| lexicon().stopwords.contains(w.to_lowercase().as_str()));
+            if plain {
+                st.content.clone()
+            } else {
+                format!("{cue} {}", st.content)
+            }
+        }
+    }
+}
+
+/// The sentences of a turn's text, as byte ranges.
+fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        // A sentence ends at `.`, `?` or `!` before a space and a capital (or the end):
+        // `U.S. troops` goes on.
+        let next = text[i + c.len_utf8()..].trim_start();
+        let end = matches!(c, '.' | '?' | '!')
+            && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
+            && next
+                .chars()
+                .next()
+                .is_none_or(|n| n.is_uppercase() || n == '"' || n == '\u{201c}');
+        if end || c == '\n' {
+            let r = start..i + c.len_utf8();
+            if text[r.clone()].trim().len() > 1 {
+                out.push(r);
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if text[start..].trim().len() > 1 {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// The units of turn `r`: each sentence, each pair of sentences, and the first sentence read
+/// with the last sentence of the turn before when another speaker said that.
+fn make_units(model: &Model, hay: &Haystack, r: TurnRef) -> Vec<Unit> {
+    let text = &hay.turn(r).text;
+    let s = sentences(text);
+    let mut units = Vec::with_capacity(2 * s.len() + 1);
+    let unit = |range: Range<usize>, prefix: Option<&str>| {
+        let body = &text[range.clone()];
+        let vector = match prefix {
+            Some(p) => model.embed(&format!("{p} {body}")),
+            None => model.embed(body),
+        };
+        Unit {
+            range,
+            vector: vector.as_slice().to_vec(),
+            answer: prefix.is_some(),
+        }
+    };
+    for (k, r) in s.iter().enumerate() {
+        units.push(unit(r.clone(), None));
+        if let Some(next) = s.get(k + 1) {
+            units.push(unit(r.start..next.end, None));
+        }
+    }
+    let (d, t) = r;
+    let before = t
+        .checked_sub(1)
+        .map(|p| hay.turn((d, p)))
+        .filter(|p| p.speaker != hay.turn(r).speaker);
+    if let (Some(prev), Some(first)) = (before, s.first()) {
+        if let Some(last) = sentences(&prev.text).pop() {
+            units.push(unit(first.clone(), Some(&prev.text[last])));
+        }
+    }
+    units
+}
+
+/// Whether a conflict rules out support (negation, a number, an antonym) rather than only
+/// casting doubt on it (a name).
+fn blocks(c: &Conflict) -> bool {
+    !matches!(c, Conflict::Name { .. })
+}
+
+/// The speaker's passage (turns of `own`, dated on or before `cutoff`) that best supports
+/// `st` in meaning, if any scores at all.
+pub fn best_passage(
+    model: &Model,
+    hay: &Haystack,
+    st: &Statement,
+    own: &[String],
+    cutoff: Cutoff,
+) -> Option<Found> {
+    let q = model.query(&query_text(st), |w| model.word_weight(w));
+    if q.content().count() < MIN_CONTENT_WORDS {
+        return None;
+    }
+    let mine: Vec<TurnRef> = hay
+        .turns()
+        .filter(|&r| own.contains(&hay.turn(r).speaker) && !cutoff.after(hay.doc(r).date))
+        .collect();
+    let mut ranked: Vec<(f32, TurnRef, &Unit)> = Vec::new();
+    for &r in &mine {
+        for u in hay.units(r, || make_units(model, hay, r)) {
+            let c = crate::meaning::cosine(q.embedding.as_slice(), &u.vector);
+            ranked.push((c, r, u));
+        }
+    }
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    ranked.truncate(RESCORED);
+    let scored = ranked.into_iter().map(|(_, r, u)| {
+        let passage = &hay.turn(r).text[u.range.clone()];
+        let mut s: Support = model.support(&q, passage);
+        if u.answer {
+            // The charge read with the answer: the vectors saw both.
+            s.cosine = crate::meaning::cosine(q.embedding.as_slice(), &u.vector);
+            s.score = crate::meaning::SEMANTIC_WEIGHT * (s.cosine - s.background)
+                + crate::meaning::LEXICAL_WEIGHT * s.share;
+        }
+        (r, u, s)
+    });
+    let best = scored.max_by(|a, b| {
+        let key = |s: &Support| (!s.conflicts.iter().any(blocks), s.score);
+        let (ka, kb) = (key(&a.2), key(&b.2));
+        ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+    })?;
+    let (turn, unit, s) = best;
+    Some(Found {
+        turn,
+        range: unit.range.clone(),
+        blocked: s.conflicts.iter().any(blocks),
+        clean: s.conflicts.is_empty(),
+        parts: MeaningParts {
+            score: f64::from(s.score),
+            cosine: f64::from(s.cosine),
+            background: f64::from(s.background),
+            share: f64::from(s.share),
+            shared: s.shared.clone(),
+            conflicts: s.conflicts.iter().map(|c| format!("{c:?}")).collect(),
+            answer: unit.answer,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_table() {
+        let table: [(&str, &[&str]); 4] = [
+            ("One. Two? Three!", &["One.", " Two?", " Three!"]),
+            ("No end", &["No end"]),
+            (
+                "U.S. troops left. Then more.",
+                &["U.S. troops left.", " Then more."],
+            ),
+            ("Line one\nLine two.", &["Line one\n", "Line two."]),
+        ];
+        for (text, want) in table {
+            let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+}
