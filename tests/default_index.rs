@@ -133,6 +133,24 @@ fn a_read_only_corpus_gets_its_index_in_the_cache_shared_by_every_spelling() {
     assert_eq!(findings(&second), renamed);
 }
 
+/// `quotecheck index CORPUS` builds where `check` looks: the cache, for a read-only corpus.
+#[test]
+fn index_without_a_path_builds_where_check_looks() {
+    let dir = sample_dir();
+    let d = dir.path();
+    set_mode(&d.join("corpus"), 0o555);
+    let built = run(d, &["index", "corpus"]);
+    let checked = check_jsonl(d, "article.txt");
+    set_mode(&d.join("corpus"), 0o755);
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert!(!d.join(LOCAL).exists());
+    assert_eq!(cached(d).len(), 1, "{:?}", cached(d));
+    assert!(!stderr(&checked).contains("index"), "{}", stderr(&checked));
+    // Writable: inside the corpus folder, as before.
+    assert!(run(d, &["index", "corpus"]).status.success());
+    assert!(d.join(LOCAL).join("records").is_file());
+}
+
 #[test]
 fn a_read_only_corpus_without_a_cache_folder_is_scanned_with_a_warning() {
     let dir = sample_dir();

@@ -72,6 +72,20 @@ pub enum Place {
     Cache,
 }
 
+/// Where the default index of the corpus in `dir` is built: inside the corpus folder when it
+/// may be written, else in the cache folder (created); `None` when the folder is read-only
+/// and no cache folder can be named.
+pub fn default_location(dir: &Path) -> Result<Option<(PathBuf, Place)>> {
+    if writable(dir) {
+        return Ok(Some((default_path(dir), Place::Corpus)));
+    }
+    let Some(cache) = cache_dir() else {
+        return Ok(None);
+    };
+    std::fs::create_dir_all(&cache).map_err(|e| Error::io(&cache, e))?;
+    Ok(Some((cache_path(&cache, dir)?, Place::Cache)))
+}
+
 /// Opens the default index of the corpus in `dir`, building it when missing, stale or
 /// damaged: the one inside the corpus folder when it is fresh (a read-only corpus may ship
 /// one), else inside the corpus folder when the folder may be written, else in the cache
@@ -88,14 +102,8 @@ pub fn open_default(
             return Ok(Some((index, local, Place::Corpus, Rebuilt::No)));
         }
     }
-    let (path, place) = if writable(dir) {
-        (local, Place::Corpus)
-    } else {
-        let Some(cache) = cache_dir() else {
-            return Ok(None);
-        };
-        std::fs::create_dir_all(&cache).map_err(|e| Error::io(&cache, e))?;
-        (cache_path(&cache, dir)?, Place::Cache)
+    let Some((path, place)) = default_location(dir)? else {
+        return Ok(None);
     };
     let (index, why) =
         Index::open_or_build_with(dir, &path, &mut |p, why| before(p, place.clone(), why))?;

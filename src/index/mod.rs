@@ -17,7 +17,9 @@ mod passages;
 pub mod query;
 
 pub use build::{build, fingerprint, Summary};
-pub use location::{cache_dir, cache_path, open_default, writable, Place, CACHE_ENV};
+pub use location::{
+    cache_dir, cache_path, default_location, open_default, writable, Place, CACHE_ENV,
+};
 pub use query::{retrieval, statement_order, statement_words};
 
 use crate::corpus::roster::Roster;

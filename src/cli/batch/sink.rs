@@ -68,7 +68,9 @@ pub fn encode(
 /// Where the report goes: a file (synced at the end) or standard output (flushed after each
 /// article, so that a pipeline reads rows as they are done).
 pub enum Sink {
+    /// A report file, and its path for errors.
     File(std::fs::File, PathBuf),
+    /// Standard output (`--report -`).
     Stdout(std::io::Stdout),
 }
 
