@@ -1,5 +1,11 @@
-//! Batch inputs: article files, directories searched recursively, and manifest CSVs
-//! (`id, path, date, outlet, title`), resolved into one ordered list of articles.
+//! Batch inputs: article files, directories searched recursively, manifest CSVs
+//! (`id, path, date, outlet, title`) and JSON Lines of articles (a `.jsonl` file or `-`,
+//! standard input), resolved into one ordered stream of articles, read lazily so that a
+//! pipeline's articles flow through without being held in memory.
+
+mod jsonl;
+
+pub use jsonl::{is_jsonl, JsonlArticles};
 
 use crate::date::Date;
 use crate::error::Error;
@@ -10,16 +16,31 @@ use std::path::{Path, PathBuf};
 /// File endings read as articles when a directory is searched.
 pub const ARTICLE_EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "text"];
 
-/// One article of a batch, with what a manifest says of it.
+/// One article of a batch, with what a manifest or a JSON line says of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
-    /// The manifest's id, else the path.
+    /// The manifest's or JSON line's id, else the path (or the JSON line's name).
     pub id: String,
+    /// The article's name in reports (the `file` column): its file; for a JSON line, its
+    /// `file` field, else its `path`, else `INPUT:LINE` (`articles.jsonl:17`, `<stdin>:3`).
     pub path: PathBuf,
     pub date: Option<Date>,
     pub outlet: Option<String>,
-    /// The manifest's `title`.
+    /// The manifest's (or JSON line's) `title`.
     pub title: Option<String>,
+    /// Where the article's text is.
+    pub body: Body,
+}
+
+/// Where a batch article's text is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// In the file [`Item::path`] names.
+    File,
+    /// In another file (a JSON line's `path`, resolved, when a `file` names the article).
+    At(PathBuf),
+    /// Inline (a JSON line's `text`).
+    Text(String),
 }
 
 impl Item {
@@ -30,8 +51,14 @@ impl Item {
             date: None,
             outlet: None,
             title: None,
+            body: Body::File,
         }
     }
+}
+
+/// A manifest's or JSON line's date: `YYYY-MM-DD`, or a date written out (`5 Dec 2021`).
+fn parse_date(d: &str) -> Option<Date> {
+    Date::parse_iso(d).or_else(|| Date::find_in(d))
 }
 
 /// True for a CSV file whose header names a `path` column.
@@ -93,7 +120,7 @@ pub fn read_manifest(path: &Path, errors: &mut Vec<Error>) -> Vec<Item> {
             continue;
         };
         let date = match get(col("date")) {
-            Some(d) => match Date::parse_iso(&d).or_else(|| Date::find_in(&d)) {
+            Some(d) => match parse_date(&d) {
                 Some(d) => Some(d),
                 None => {
                     errors.push(Error::parse(
@@ -113,29 +140,105 @@ pub fn read_manifest(path: &Path, errors: &mut Vec<Error>) -> Vec<Item> {
             date,
             outlet: get(col("outlet")),
             title: get(col("title")),
+            body: Body::File,
         });
     }
     out
 }
 
+/// The articles of one input, as [`stream`] reads them.
+enum Source {
+    /// Resolved when the input was reached (a file, a directory, a manifest).
+    Listed(std::vec::IntoIter<Result<Item, Error>>),
+    /// Read line by line.
+    Lines(JsonlArticles),
+}
+
+/// The batch inputs' articles, in the order given (directories sorted): each input is
+/// resolved when the stream reaches it, and JSON Lines are read a line at a time. A bad
+/// manifest row, a bad JSON line or an unreadable folder is an `Err` in its place, naming
+/// file and line, and the stream goes on.
+pub struct Stream {
+    inputs: std::vec::IntoIter<String>,
+    current: Option<Source>,
+    enveloped: bool,
+}
+
+impl Stream {
+    /// Reads every line of a JSON Lines input as an envelope (`{"input", "line", "raw"}`:
+    /// [`JsonlArticles::enveloped`]).
+    pub fn enveloped(mut self, on: bool) -> Stream {
+        self.enveloped = on;
+        self
+    }
+}
+
+/// The articles of `inputs` (files, directories, manifests, JSON Lines, `-`), lazily.
+pub fn stream(inputs: &[String]) -> Stream {
+    Stream {
+        inputs: Vec::from(inputs).into_iter(),
+        current: None,
+        enveloped: false,
+    }
+}
+
+/// The articles one input names (all of them but a JSON Lines input, read lazily).
+fn open(input: &str, enveloped: bool) -> Source {
+    let p = PathBuf::from(input);
+    let listed = |v: Vec<Result<Item, Error>>| Source::Listed(v.into_iter());
+    if input == "-" || (is_jsonl(&p) && !p.is_dir()) {
+        return Source::Lines(JsonlArticles::open(input).enveloped(enveloped));
+    }
+    if p.is_dir() {
+        let (files, errs) = walk(&p, |f| {
+            f.extension()
+                .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+        });
+        let items = files.into_iter().map(|f| Ok(Item::file(f)));
+        listed(items.chain(errs.into_iter().map(Err)).collect())
+    } else if is_manifest(&p) {
+        let mut errors = Vec::new();
+        let items = read_manifest(&p, &mut errors);
+        listed(
+            items
+                .into_iter()
+                .map(Ok)
+                .chain(errors.into_iter().map(Err))
+                .collect(),
+        )
+    } else {
+        listed(vec![Ok(Item::file(p))])
+    }
+}
+
+impl Iterator for Stream {
+    type Item = Result<Item, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let next = match &mut self.current {
+                Some(Source::Listed(it)) => it.next(),
+                Some(Source::Lines(it)) => it.next(),
+                None => None,
+            };
+            if next.is_some() {
+                return next;
+            }
+            self.current = Some(open(&self.inputs.next()?, self.enveloped));
+        }
+    }
+}
+
 /// Resolves batch inputs in the order given (directories sorted); errors are returned beside
-/// the items so that the rest of the batch goes on.
+/// the items so that the rest of the batch goes on. (JSON Lines are read whole: [`stream`]
+/// reads them a line at a time.)
 pub fn collect(inputs: &[String]) -> (Vec<Item>, Vec<Error>) {
     let mut items = Vec::new();
     let mut errors = Vec::new();
-    for input in inputs {
-        let p = PathBuf::from(input);
-        if p.is_dir() {
-            let (files, errs) = walk(&p, |f| {
-                f.extension()
-                    .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
-            });
-            items.extend(files.into_iter().map(Item::file));
-            errors.extend(errs);
-        } else if is_manifest(&p) {
-            items.extend(read_manifest(&p, &mut errors));
-        } else {
-            items.push(Item::file(p));
+    for r in stream(inputs) {
+        match r {
+            Ok(i) => items.push(i),
+            Err(e) => errors.push(e),
         }
     }
     (items, errors)

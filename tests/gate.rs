@@ -158,8 +158,10 @@ fn config_thresholds_change_verdicts_and_bad_ones_name_the_line() {
         jsonl(&out)[0]["verdict"].as_str().unwrap().to_string()
     };
     assert_eq!(verdict("corpus = \"corpus\"\n"), "paraphrase");
-    // A newsroom that wants every content word kept calls it unverified instead.
-    let strict = "corpus = \"corpus\"\n[thresholds]\nparaphrase_min_coverage = 1.0\n";
+    // A newsroom that wants every content word kept (and no paraphrase found by meaning)
+    // calls it unverified instead.
+    let strict = "corpus = \"corpus\"\n[thresholds]\nparaphrase_min_coverage = 1.0\n\
+                  meaning_min_support = 2.0\nmeaning_min_possible = 2.0\n";
     assert_eq!(verdict(strict), "unverified");
     std::fs::write(
         dir.path().join("quotecheck.toml"),

@@ -3,7 +3,7 @@
 
 use super::EXIT_CLEAN;
 use quotecheck::corpus::{is_bare_label, Corpus};
-use quotecheck::index::{self, default_path};
+use quotecheck::index;
 use quotecheck::Error;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -12,7 +12,8 @@ use std::time::Instant;
 pub struct Args {
     /// Corpus directory (transcripts .txt, .jsonl, .csv, .vtt/.srt captions, speakers.csv).
     corpus: PathBuf,
-    /// Where to write the index [default: CORPUS/.quotecheck.idx].
+    /// Where to write the index [default: where check looks for it: CORPUS/.quotecheck.idx,
+    /// or the per-user cache when the corpus folder is read-only].
     #[arg(long)]
     index: Option<PathBuf>,
 }
@@ -47,7 +48,30 @@ pub fn bare_labels_note(bare: &[&str]) -> String {
 }
 
 pub fn run(args: Args) -> Result<u8, Error> {
-    let path = args.index.unwrap_or_else(|| default_path(&args.corpus));
+    let path = match args.index {
+        Some(p) => p,
+        None if !args.corpus.is_dir() => {
+            return Err(Error::CorpusMissing {
+                path: args.corpus.clone(),
+            })
+        }
+        None => match index::default_location(&args.corpus)? {
+            Some((p, _)) => p,
+            None => {
+                return Err(Error::io(
+                    &args.corpus,
+                    std::io::Error::new(
+                        std::io::ErrorKind::PermissionDenied,
+                        format!(
+                            "the corpus folder is read-only and no cache folder is set ({}, \
+                             XDG_CACHE_HOME or HOME): give --index PATH",
+                            index::CACHE_ENV
+                        ),
+                    ),
+                ))
+            }
+        },
+    };
     let started = Instant::now();
     let s = index::build(&args.corpus, &path)?;
     for skipped in &s.skipped {

@@ -125,11 +125,19 @@ pub struct SourceOpts {
     #[arg(long)]
     pub corpus: Option<PathBuf>,
     /// Index of the corpus to use (built, or rebuilt when the corpus changed or the index
-    /// cannot be trusted) [default: the config's `index`, else CORPUS/.quotecheck.idx when it
-    /// exists; without one, every statement is aligned with every turn of the corpus].
+    /// cannot be trusted) [default: the config's `index`, else the corpus's default index,
+    /// built on first use: CORPUS/.quotecheck.idx, or in the per-user cache
+    /// ($QUOTECHECK_CACHE, $XDG_CACHE_HOME/quotecheck, ~/.cache/quotecheck) when the corpus
+    /// folder is read-only].
     #[arg(long)]
     pub index: Option<PathBuf>,
-    /// Ignore any index: load the whole corpus and align with every turn (brute force).
+    /// Use --index PATH as it is, without reading the corpus (which need not be there; its
+    /// path only names the sources): no freshness check, no rebuild. For machines that hold
+    /// an index built elsewhere, such as Spark executors.
+    #[arg(long, requires = "index")]
+    pub index_as_is: bool,
+    /// Use no index: load the whole corpus and align every statement with every turn (brute
+    /// force; slow on a large corpus, and nothing is written anywhere).
     #[arg(long, conflicts_with = "index")]
     pub no_index: bool,
     /// Verdicts that fail the check (exit status 1), comma-separated; `VERDICT:quotes` applies
@@ -149,9 +157,10 @@ pub fn corpus_dir(arg: Option<PathBuf>, config: Option<PathBuf>) -> PathBuf {
 }
 
 /// What `check`, `batch` and `verify` set up the same way: settings from the config file and
-/// the command line (the command line wins), and the corpus or its index opened once (built
-/// or rebuilt when missing, stale or damaged, saying so on standard error) with the fail-on
-/// rules and the verdict thresholds (the config's, else the defaults).
+/// the command line (the command line wins), and the corpus or its index opened once (by
+/// default the corpus's own index, built on first use; built or rebuilt when missing, stale
+/// or damaged, saying so on standard error before the build) with the fail-on rules and the
+/// verdict thresholds (the config's, else the defaults).
 pub fn open_checker(args: &SourceOpts) -> Result<Checker, Error> {
     let config = config::load(args.config.as_deref())?;
     let rules = args
@@ -171,22 +180,19 @@ pub fn open_checker(args: &SourceOpts) -> Result<Checker, Error> {
                 None => e,
             },
         )?;
-    let index = if args.no_index {
-        IndexChoice::None
-    } else {
-        args.index
-            .clone()
-            .or(config.index)
-            .map_or(IndexChoice::Default, IndexChoice::At)
+    let index = match (args.no_index, args.index.clone().or(config.index)) {
+        (true, _) => IndexChoice::None,
+        (false, Some(p)) if args.index_as_is => IndexChoice::AsIs(p),
+        (false, Some(p)) => IndexChoice::At(p),
+        (false, None) => IndexChoice::Default,
     };
-    let (checker, notices) = Checker::open(Options {
-        corpus: corpus_dir(args.corpus.clone(), config.corpus),
-        index,
-        thresholds: config.thresholds.unwrap_or_default(),
-        fail_on,
-    })?;
-    for n in notices {
-        eprintln!("quotecheck: {n}");
-    }
-    Ok(checker)
+    Checker::open_with(
+        Options {
+            corpus: corpus_dir(args.corpus.clone(), config.corpus),
+            index,
+            thresholds: config.thresholds.unwrap_or_default(),
+            fail_on,
+        },
+        &mut |n| eprintln!("quotecheck: {n}"),
+    )
 }

@@ -142,7 +142,9 @@ struct Batch {
     speakers: Vec<(String, Option<Date>)>,
 }
 
-fn serialise(parsed: Result<Parsed>) -> Batch {
+/// Documents are stored under their path relative to the corpus `dir`, so that an index names
+/// its sources under the corpus path a later run gives (`--corpus ../x` or `--corpus /abs/x`).
+fn serialise(dir: &Path, parsed: Result<Parsed>) -> Batch {
     let mut b = Batch {
         docs: Vec::new(),
         skipped: Vec::new(),
@@ -158,11 +160,13 @@ fn serialise(parsed: Result<Parsed>) -> Batch {
     b.skipped = parsed.skipped;
     for d in parsed.docs {
         let lines = Format::of(Path::new(&d.path)) == Some(Format::Transcript);
+        let rel = Path::new(&d.path)
+            .strip_prefix(dir)
+            .map(|r| r.to_string_lossy().into_owned());
         let date = d.date;
-        let speakers = d.turn_speakers();
         let rec = DocRecord {
-            speakers,
-            path: d.path,
+            turn_speakers: d.turn_speakers(),
+            path: rel.unwrap_or(d.path),
             title: d.title,
             date: d.date.map(|x| (x.year, x.month, x.day)),
             source: d.source,
@@ -326,7 +330,7 @@ fn write_index(dir: &Path, files: &[PathBuf], fp: u64, tmp: &Path) -> Result<Sum
         let batches: Vec<Batch> = batch
             .par_iter()
             .map(|p| {
-                let b = serialise(parse_file(p));
+                let b = serialise(dir, parse_file(p));
                 bar.inc(1);
                 b
             })

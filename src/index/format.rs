@@ -51,6 +51,7 @@ pub(super) fn short_sum(bytes: &[u8]) -> u32 {
 /// A document without its turns, as stored.
 #[derive(Serialize, Deserialize)]
 pub(super) struct DocRecord {
+    /// The document's file, relative to the corpus directory (since format version 3).
     pub(super) path: String,
     pub(super) title: String,
     pub(super) date: Option<(i32, u32, u32)>,
@@ -58,8 +59,10 @@ pub(super) struct DocRecord {
     pub(super) speaker: Option<String>,
     pub(super) aliases: Vec<(String, String)>,
     pub(super) participants: Vec<(String, Option<String>)>,
-    /// Every speaker of the document's turns (a passage corpus holds only some turns).
-    pub(super) speakers: Vec<String>,
+    /// Everyone who speaks a turn of the document, sorted (since format version 4): a
+    /// passage corpus holds only some turns of a document, and the judge asks whether a
+    /// speaker speaks in it at all (is a misattribution to them plausible).
+    pub(super) turn_speakers: Vec<String>,
 }
 
 /// A turn without its text, as stored.

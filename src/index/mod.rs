@@ -12,10 +12,14 @@
 
 mod build;
 mod format;
+mod location;
 mod passages;
 pub mod query;
 
 pub use build::{build, fingerprint, Summary};
+pub use location::{
+    cache_dir, cache_path, default_location, open_default, writable, Place, CACHE_ENV,
+};
 pub use query::{retrieval, statement_order, statement_words};
 
 use crate::corpus::roster::Roster;
@@ -37,8 +41,11 @@ use tantivy::{ReloadPolicy, Searcher};
 pub const MAGIC: [u8; 8] = *b"QCINDEX\0";
 /// The format version this build writes and reads; an index of another version is rebuilt.
 /// (Version 1 was a single file with its own postings; version 2 is a directory whose
-/// retrieval is tantivy's.)
-pub const VERSION: u32 = 3;
+/// retrieval is tantivy's; version 3 dates each chunk and each speaker's turns; version 4
+/// names documents relative to the corpus, so one index serves `--corpus ../x` and
+/// `--corpus /abs/x` alike, as the per-user cache needs, and lists each document's turn
+/// speakers.)
+pub const VERSION: u32 = 4;
 /// The index's name (a directory) inside the corpus directory when no `--index PATH` is given.
 pub const DEFAULT_NAME: &str = ".quotecheck.idx";
 /// The records file inside the index directory.
@@ -81,7 +88,8 @@ fn cached<T>(cell: &OnceLock<Arc<T>>, make: impl FnOnce() -> Result<T>) -> Resul
     Ok(Arc::clone(cell.get_or_init(|| v)))
 }
 
-/// The index path for a corpus: `--index PATH` if given, else inside the corpus directory.
+/// The index path inside a corpus directory (see [`open_default`] for where the default
+/// index goes when the corpus directory is read-only).
 pub fn default_path(corpus: &Path) -> PathBuf {
     corpus.join(DEFAULT_NAME)
 }
@@ -127,6 +135,32 @@ pub enum Rebuilt {
     Stale,
     /// The index could not be trusted; the reason.
     Unusable(String),
+}
+
+/// The corpus's fingerprint and files, and the index at `path` opened. Listing and stating
+/// the corpus and opening the index (reading every tantivy file for its checksum) are
+/// independent: at once, on two cores.
+fn probe(dir: &Path, path: &Path) -> Result<(u64, Vec<PathBuf>, Result<Index>)> {
+    let (corpus, opened) = rayon::join(
+        || corpus_files(dir).and_then(|files| Ok((fingerprint(dir, &files)?, files))),
+        || Index::open(path, dir),
+    );
+    let (fp, files) = corpus?;
+    Ok((fp, files, opened))
+}
+
+/// The opened index when it is fresh for fingerprint `fp`, else why it must be built; an
+/// error other than a missing or untrustworthy index is returned as it is.
+fn freshness(opened: Result<Index>, fp: u64) -> Result<std::result::Result<Index, Rebuilt>> {
+    Ok(Err(match opened {
+        Ok(idx) if idx.meta.fingerprint == fp => return Ok(Ok(idx)),
+        Ok(_) => Rebuilt::Stale,
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            Rebuilt::Missing
+        }
+        Err(e @ Error::BadIndex { .. }) => Rebuilt::Unusable(e.to_string()),
+        Err(e) => return Err(e),
+    }))
 }
 
 impl Index {
@@ -208,24 +242,31 @@ impl Index {
     /// Opens the index at `path` for the corpus in `dir` if it is fresh; otherwise builds it
     /// (no index, a changed corpus, or an index that cannot be trusted) and says why.
     pub fn open_or_build(dir: &Path, path: &Path) -> Result<(Index, Rebuilt)> {
-        // Listing and stating the corpus and opening the index (reading every tantivy file
-        // for its checksum) are independent: at once, on two cores.
-        let (corpus, opened) = rayon::join(
-            || corpus_files(dir).and_then(|files| Ok((fingerprint(dir, &files)?, files))),
-            || Index::open(path, dir),
-        );
-        let (fp, files) = corpus?;
-        let why = match opened {
-            Ok(idx) if idx.meta.fingerprint == fp => return Ok((idx, Rebuilt::No)),
-            Ok(_) => Rebuilt::Stale,
-            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-                Rebuilt::Missing
-            }
-            Err(e @ Error::BadIndex { .. }) => Rebuilt::Unusable(e.to_string()),
-            Err(e) => return Err(e),
+        Index::open_or_build_with(dir, path, &mut |_, _| {})
+    }
+
+    /// [`Index::open_or_build`], calling `before` with the path and the reason just before a
+    /// build starts (so that a program can say so before the build's progress bar).
+    pub fn open_or_build_with(
+        dir: &Path,
+        path: &Path,
+        before: &mut dyn FnMut(&Path, &Rebuilt),
+    ) -> Result<(Index, Rebuilt)> {
+        let (fp, files, opened) = probe(dir, path)?;
+        let why = match freshness(opened, fp)? {
+            Ok(idx) => return Ok((idx, Rebuilt::No)),
+            Err(why) => why,
         };
+        before(path, &why);
         build_files(dir, &files, fp, path)?;
         Ok((Index::open(path, dir)?, why))
+    }
+
+    /// The index at `path` when it is fresh for the corpus in `dir`; `None` when it is
+    /// missing, stale or cannot be trusted. Never builds.
+    pub fn open_fresh(dir: &Path, path: &Path) -> Result<Option<Index>> {
+        let (fp, _, opened) = probe(dir, path)?;
+        Ok(freshness(opened, fp)?.ok())
     }
 
     /// Files (or records) skipped when the index was built, with the reason.

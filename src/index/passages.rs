@@ -6,7 +6,7 @@ use super::format::date_of;
 use super::format::{
     short_sum, u32_at, u64_at, DocRecord, TurnRecord, CHUNK_ENTRY, DOC_ENTRY, TURN_ENTRY,
 };
-use super::{cached, Index};
+use super::{cached, Index, CHUNK_WORDS};
 use crate::corpus::{Corpus, Document, Speaker, Turn};
 use crate::date::Date;
 use crate::error::{Error, Result};
@@ -23,19 +23,28 @@ impl Index {
             .collect())
     }
 
-    /// A corpus holding only the passages `windows` (from [`Index::candidates`]), each with a
-    /// chunk of context on either side, as turns of their documents in corpus order; it knows
+    /// A corpus holding only the passages `windows` (from [`Index::candidates`]), each with
+    /// the chunk after it as context, as turns of their documents in corpus order; it knows
     /// every speaker and the roster, so that the matcher runs on it unchanged.
     pub fn corpus_for(&self, windows: &[u32]) -> Result<Corpus> {
+        self.corpus_for_statement(windows, 0)
+    }
+
+    /// [`Index::corpus_for`] for a statement of `words` words: a passage is two chunks, too
+    /// short to hold a statement of more than [`CHUNK_WORDS`] words, so each window also
+    /// reaches one chunk further on either side (within its turn) for every
+    /// [`CHUNK_WORDS`] words of the statement, wherever in it the rare words were found.
+    pub fn corpus_for_statement(&self, windows: &[u32], words: usize) -> Result<Corpus> {
         let bad = |m: &str| Error::bad_index(&self.path, m.to_string());
+        let reach = u32::try_from(words / CHUNK_WORDS).unwrap_or(u32::MAX / 4);
         // Chunk ranges to read, by turn.
         let mut ranges: Vec<(u32, u32, u32)> = Vec::new();
         for &w in windows {
             if w >= self.meta.chunks {
                 return Err(bad("chunk id out of range"));
             }
-            let lo = w;
-            let hi = (w + 3).min(self.meta.chunks);
+            let lo = w.saturating_sub(reach);
+            let hi = w.saturating_add(3 + reach).min(self.meta.chunks);
             let entries = self.chunk_entries(lo, hi)?;
             let turn = entries[(w - lo) as usize][0];
             let mut ids = (lo..hi)
@@ -148,7 +157,7 @@ impl Index {
         let b = self.record(u64_at(&e, 0), u32_at(&e, 8), u32_at(&e, 12), "a document")?;
         let r: DocRecord = self.decode(&b, "document")?;
         Ok(Document {
-            path: r.path,
+            path: self.root.join(&r.path).to_string_lossy().into_owned(),
             title: r.title,
             date: r.date.and_then(|(y, m, d)| Date::new(y, m, d)),
             source: r.source,
@@ -156,7 +165,8 @@ impl Index {
             aliases: r.aliases,
             participants: r.participants,
             turns: Vec::new(),
-            all_speakers: r.speakers,
+            // Who speaks in the document, though a passage corpus holds only some of its turns.
+            all_speakers: r.turn_speakers,
         })
     }
 }

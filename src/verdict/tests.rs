@@ -144,10 +144,14 @@ fn thresholds_from_settings_change_grades() {
             Verdict::Paraphrase,
         ),
         (
-            "paraphrase needs every content word",
+            "paraphrase needs every content word (and meaning is not asked)",
             "she believed that they could not win this war without their allies",
             Indirect,
-            strict(|t| t.paraphrase_min_coverage = 1.0),
+            strict(|t| {
+                t.paraphrase_min_coverage = 1.0;
+                t.meaning_min_support = 2.0;
+                t.meaning_min_possible = 2.0;
+            }),
             Verdict::Unverified,
         ),
         (

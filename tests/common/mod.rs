@@ -33,14 +33,24 @@ pub fn sample_dir() -> tempfile::TempDir {
     dir
 }
 
+/// The per-user index cache the tests' runs use: inside the test's temp dir, so that nothing
+/// reaches the user's home.
+pub fn cache_of(dir: &Path) -> PathBuf {
+    dir.join(".qc-cache")
+}
+
+/// The binary, to run in `dir` with the index cache in `dir` ([`cache_of`]).
+pub fn command(dir: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_quotecheck"));
+    c.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("QUOTECHECK_CACHE", cache_of(dir));
+    c
+}
+
 /// Runs `quotecheck ARGS` in `dir`.
 pub fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quotecheck"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run quotecheck")
+    command(dir).args(args).output().expect("run quotecheck")
 }
 
 /// Standard output as text.
