@@ -255,6 +255,7 @@ pub fn parse_captions(path: &Path, text: &str) -> Result<Document> {
                 doc.turns.extend(current.take());
             }
             let turn = current.get_or_insert_with(|| Turn {
+                follows: false,
                 speaker: speaker.clone(),
                 label,
                 line: start + k + 1,

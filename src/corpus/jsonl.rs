@@ -104,6 +104,7 @@ fn parse_record(path: &str, line: usize, json: &str) -> Result<Document> {
                     Some(v) => Some(parse_start(path, line, &v.to_string())?),
                 };
                 doc.turns.push(Turn {
+                    follows: false,
                     speaker,
                     label: t.speaker,
                     text: t.text,

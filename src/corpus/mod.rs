@@ -92,6 +92,9 @@ pub struct Turn {
     /// For timed sources (captions, `start` fields): (byte offset in `text`, milliseconds
     /// into the recording) at each point a time is known, in order.
     pub times: Vec<(u32, u32)>,
+    /// The turn before this one in its document's `turns` is the one before it in the
+    /// transcript (a reply can be read with what it answers).
+    pub follows: bool,
 }
 
 impl Turn {
@@ -300,8 +303,14 @@ impl Corpus {
         Ok(corpus)
     }
 
-    /// Builds a corpus from parsed documents, listing their speakers.
-    pub fn from_documents(root: &Path, docs: Vec<Document>, skipped: Vec<String>) -> Corpus {
+    /// Builds a corpus from parsed documents, listing their speakers. In a document that holds
+    /// all its turns, each turn follows the one before it.
+    pub fn from_documents(root: &Path, mut docs: Vec<Document>, skipped: Vec<String>) -> Corpus {
+        for d in docs.iter_mut().filter(|d| d.all_speakers.is_empty()) {
+            for (i, t) in d.turns.iter_mut().enumerate() {
+                t.follows = i > 0;
+            }
+        }
         let mut active: std::collections::BTreeMap<&str, Option<(Date, Date)>> =
             std::collections::BTreeMap::new();
         for d in &docs {

@@ -84,6 +84,7 @@ pub fn parse_csv(path: &str, text: &str) -> Result<Parsed> {
         let doc = &mut out.docs[d];
         let label = cell(4).to_string();
         doc.turns.push(Turn {
+            follows: false,
             speaker: if label.is_empty() {
                 super::UNKNOWN_SPEAKER.to_string()
             } else {

@@ -370,6 +370,7 @@ fn add_paragraph(doc: &mut Document, current: &mut Option<Turn>, par: &str, line
     if let Some((label, rest)) = split_label(par) {
         doc.turns.extend(current.take());
         *current = Some(Turn {
+            follows: false,
             speaker: resolve_label(doc, label),
             label: Some(label.to_string()),
             text: rest.to_string(),
@@ -385,6 +386,7 @@ fn add_paragraph(doc: &mut Document, current: &mut Option<Turn>, par: &str, line
         }
         None => {
             *current = Some(Turn {
+                follows: false,
                 speaker: doc
                     .speaker
                     .clone()

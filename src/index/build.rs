@@ -7,7 +7,7 @@ use super::format::{
 };
 use super::{CHUNK_WORDS, MAGIC, RECORDS, TANTIVY, VERSION};
 use crate::corpus::roster::{Roster, ROSTER_FILE};
-use crate::corpus::{corpus_files, parse_file, widen, Format, Parsed};
+use crate::corpus::{corpus_files, parse_file, widen, Format, Parsed, UNKNOWN_SPEAKER};
 use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::matching::normalize::{tokenize, Side};
@@ -21,6 +21,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// tantivy's indexing memory, in all (split among its indexing threads).
 const WRITER_HEAP: usize = 128 << 20;
+/// Words of a turn's end indexed with the first chunk of the reply to it.
+pub(super) const ANSWERED_WORDS: usize = 40;
+
 /// Files parsed per batch while indexing (bounds memory: tantivy keeps its own buffers).
 const BATCH_FILES: usize = 512;
 
@@ -346,6 +349,10 @@ fn write_index(dir: &Path, files: &[PathBuf], fp: u64, tmp: &Path) -> Result<Sum
                 doc_table.extend_from_slice(&at.to_le_bytes());
                 doc_table.extend_from_slice(&(doc.len() as u32).to_le_bytes());
                 doc_table.extend_from_slice(&short_sum(&doc).to_le_bytes());
+                // The end of the turn before, by another speaker: a reply's first chunk is
+                // indexed with it, so "That makes me smart" is found by the charge it answers.
+                let mut before: Vec<String> = Vec::new();
+                let mut before_speaker = String::new();
                 for mut turn in turns {
                     let turn_id = (turn_table.len() / TURN_ENTRY) as u32;
                     turn.record.text_at = o.put(turn.text.as_bytes())?;
@@ -363,10 +370,20 @@ fn write_index(dir: &Path, files: &[PathBuf], fp: u64, tmp: &Path) -> Result<Sum
                             chunk_table.extend_from_slice(&v.to_le_bytes());
                         }
                         let next = turn.chunks.get(i + 1).map_or(&[][..], |n| &n.words);
-                        writer
-                            .add_document(chunk_doc(&f, chunk_id, doc_day, &c.words, next))
-                            .map_err(build_error(&tdir))?;
+                        let known = turn.record.speaker != UNKNOWN_SPEAKER;
+                        let answered = if i == 0 && before_speaker != turn.record.speaker {
+                            &before[..]
+                        } else {
+                            &[][..]
+                        };
+                        let doc = chunk_doc(&f, chunk_id, doc_day, known, answered, &c.words, next);
+                        writer.add_document(doc).map_err(build_error(&tdir))?;
                     }
+                    if let Some(last) = turn.chunks.last() {
+                        let from = last.words.len().saturating_sub(ANSWERED_WORDS);
+                        before = last.words[from..].to_vec();
+                    }
+                    before_speaker = std::mem::take(&mut turn.record.speaker);
                 }
             }
         }

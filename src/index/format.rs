@@ -103,6 +103,9 @@ pub(super) struct Fields {
     /// The date of the chunk's document as a [`day`] (0: undated): a fast field, so that
     /// passages dated after a statement rank after those that can support it.
     pub(super) day: Field,
+    /// 1 when the chunk's turn says who speaks (0 for a caption of unknown speaker, which is
+    /// never evidence): a fast field, so that such passages rank after every other.
+    pub(super) known: Field,
 }
 
 /// A date as a positive day number (days since 1970-01-01, offset so that the 1960s count
@@ -129,6 +132,7 @@ pub(super) fn schema() -> (Schema, Fields) {
         words: b.add_text_field("words", words),
         chunk: b.add_u64_field("chunk", FAST | INDEXED),
         day: b.add_u64_field("day", FAST),
+        known: b.add_u64_field("known", FAST),
     };
     (b.build(), f)
 }
@@ -139,17 +143,20 @@ pub(super) fn fields_of(schema: &Schema) -> Option<Fields> {
     (schema == &want).then_some(f)
 }
 
-/// The tantivy document of chunk `id`: its words, then the next chunk's, as terms with
-/// positions.
+/// The tantivy document of chunk `id`: the end of the turn it answers (`before`, for a turn's
+/// first chunk), its words, then the next chunk's, as terms with positions.
 pub(super) fn chunk_doc(
     f: &Fields,
     id: u32,
     day: u64,
+    known: bool,
+    before: &[String],
     words: &[String],
     next: &[String],
 ) -> TantivyDocument {
-    let tokens = words
+    let tokens = before
         .iter()
+        .chain(words)
         .chain(next)
         .enumerate()
         .map(|(position, w)| Token {
@@ -170,6 +177,7 @@ pub(super) fn chunk_doc(
     );
     doc.add_u64(f.chunk, u64::from(id));
     doc.add_u64(f.day, day);
+    doc.add_u64(f.known, u64::from(known));
     doc
 }
 

@@ -54,6 +54,14 @@ impl Index {
             let first = ids.next().unwrap_or(w);
             let last = ids.next_back().unwrap_or(first);
             ranges.push((turn, first, last + 1));
+            // A window at the start of a turn is read with the end of the turn before (the
+            // charge a reply answers), which the judge may read with it.
+            if first > 0 && w == first {
+                let before = self.chunk_entries(first - 1, first)?;
+                if before[0][0] + 1 == turn {
+                    ranges.push((turn - 1, first - 1, first));
+                }
+            }
         }
         ranges.sort_unstable();
         let mut merged: Vec<(u32, u32, u32)> = Vec::new();
@@ -65,6 +73,7 @@ impl Index {
         }
         let mut docs: Vec<Document> = Vec::new();
         let mut last_doc = u32::MAX;
+        let mut last_turn = u32::MAX;
         for (turn, lo, hi) in merged {
             if turn >= self.meta.turns {
                 return Err(bad("turn id out of range"));
@@ -114,8 +123,11 @@ impl Index {
             if let Some(&(_, ms)) = r.times.iter().take_while(|&&(o, _)| o <= start).last() {
                 times.insert(0, (0, ms));
             }
+            let follows = last_turn.checked_add(1) == Some(turn);
+            last_turn = turn;
             if let Some(d) = docs.last_mut() {
                 d.turns.push(Turn {
+                    follows: follows && !d.turns.is_empty(),
                     speaker: r.speaker.clone(),
                     label: r.label.clone(),
                     text,

@@ -36,6 +36,12 @@ pub mod retrieval {
     pub const PAIR_GAP: usize = 3;
     /// Slop of a pair's phrase query: a word inserted or dropped between them still matches.
     pub const PAIR_SLOP: u32 = 1;
+    /// A statement of at most this many words with fewer than [`MIN_RARE`] rare words (`we
+    /// are the weakest nation in the world`) is found by its order alone: its pairs are
+    /// queried however common their words.
+    pub const SHORT_STATEMENT: usize = 12;
+    /// See [`SHORT_STATEMENT`].
+    pub const MIN_RARE: usize = 3;
     /// The score of holding a query word, added to the word's rarity (a few units at most):
     /// passages holding more query words rank first, and one holding fewer than
     /// [`MIN_SHARED`] is known by its score. (Requiring [`MIN_SHARED`] inside the query
@@ -111,7 +117,16 @@ impl Index {
         let units = 2.0 * f64::from(self.meta.chunks.max(1));
         let common = ((units * COMMON_SHARE) as u64).max(1);
         let rare = query.iter().filter(|&&(d, _)| d <= common).count();
-        query.truncate(rare.clamp(MIN_SHARED, MAX_QUERY_WORDS));
+        // A short statement of common words is found by its order (below), so its commoner
+        // words join the query too: otherwise one rare word it changed (`weakest` for
+        // `strongest`) and one other would be all a passage must hold.
+        let common_words_only = ordered.len() <= SHORT_STATEMENT && rare < MIN_RARE;
+        let least = if common_words_only {
+            MIN_RARE + 1
+        } else {
+            MIN_SHARED
+        };
+        query.truncate(rare.clamp(least, MAX_QUERY_WORDS));
         if query.is_empty() {
             return Ok(Vec::new());
         }
@@ -127,8 +142,13 @@ impl Index {
             })
             .collect();
         let need = MIN_SHARED.min(query.len());
-        // Pairs of nearby, not very common words of the statement, in its order.
-        let cap = ((units * PHRASE_COMMON_SHARE) as u64).max(1);
+        // Pairs of nearby, not very common words of the statement, in its order; for a short
+        // statement of common words, any pair.
+        let cap = if common_words_only {
+            u64::MAX
+        } else {
+            ((units * PHRASE_COMMON_SHARE) as u64).max(1)
+        };
         let mut pairs: Vec<(u64, usize, &str, &str)> = Vec::new();
         let mut prev: Option<(usize, &str, u64)> = None;
         for (pos, w) in ordered.iter().enumerate() {
@@ -180,18 +200,22 @@ impl Index {
         let floor = (need as f64 * HELD) as Score;
         let last = until.map_or(u64::MAX, |d| day(Some(d)));
         // Ranked: passages holding enough words first, those that can support the statement
-        // (dated on or before `until`, or undated) before later ones, then by score, then by
-        // chunk number: the same passages whatever the segments.
+        // (of a known speaker, dated on or before `until` or undated) before later ones and
+        // unknown speakers', then by score, then by chunk number: the same passages whatever
+        // the segments.
         let top = TopDocs::with_limit(MAX_CANDIDATES).tweak_score(move |seg: &SegmentReader| {
             let chunk = seg.fast_fields().u64("chunk").ok();
             let days = seg.fast_fields().u64("day").ok();
+            let known = seg.fast_fields().u64("known").ok();
             move |doc: DocId, score: Score| {
                 let c = chunk
                     .as_ref()
                     .and_then(|c| c.first(doc))
                     .unwrap_or(u64::MAX);
                 let d = days.as_ref().and_then(|d| d.first(doc)).unwrap_or(0);
-                (score >= floor, d <= last, score, Reverse(c))
+                // A turn of unknown speaker (a caption without voices) is never evidence.
+                let k = known.as_ref().and_then(|k| k.first(doc)).unwrap_or(1) == 1;
+                (score >= floor, k && d <= last, k, score, Reverse(c))
             }
         });
         let hits = self
@@ -199,8 +223,8 @@ impl Index {
             .search(&q, &top)
             .map_err(|e| self.search_error(e))?;
         hits.into_iter()
-            .filter(|((held, _, _, _), _)| *held)
-            .map(|((_, _, _, Reverse(c)), _)| {
+            .filter(|((held, ..), _)| *held)
+            .map(|((.., Reverse(c)), _)| {
                 u32::try_from(c)
                     .ok()
                     .filter(|&c| c < self.meta.chunks)

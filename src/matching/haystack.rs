@@ -123,6 +123,11 @@ impl Haystack {
         &self.corpus.docs[d].turns[t]
     }
 
+    /// The turn before `r` in its transcript, when the corpus holds it.
+    pub fn previous(&self, (d, t): TurnRef) -> Option<TurnRef> {
+        (t > 0 && self.turn((d, t)).follows).then(|| (d, t - 1))
+    }
+
     /// The document of turn `r`.
     pub fn doc(&self, (d, _): TurnRef) -> &Document {
         &self.corpus.docs[d]

@@ -108,7 +108,19 @@ fn clause_near(
     let toks = &hay.words(r).tokens;
     let lo = range.start.saturating_sub(SHORT_QUOTE_CONTEXT);
     let hi = (range.end + SHORT_QUOTE_CONTEXT).min(toks.len());
-    toks[lo..hi].iter().any(|t| clause.contains(&t.norm))
+    let near =
+        |toks: &[crate::matching::normalize::Token]| toks.iter().any(|t| clause.contains(&t.norm));
+    // A reply near the start of its turn is read with the end of the turn it answers ("That
+    // makes me smart" after "you paid no federal tax").
+    let answered = (range.start < SHORT_QUOTE_CONTEXT)
+        .then(|| hay.previous(r))
+        .flatten()
+        .filter(|&p| hay.turn(p).speaker != hay.turn(r).speaker)
+        .is_some_and(|p| {
+            let before = &hay.words(p).tokens;
+            near(&before[before.len().saturating_sub(SHORT_QUOTE_CONTEXT)..])
+        });
+    near(&toks[lo..hi]) || answered
 }
 
 /// A finding of the reported speech, saying so.

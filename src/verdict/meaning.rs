@@ -112,10 +112,9 @@ fn make_units(model: &Model, hay: &Haystack, r: TurnRef) -> Vec<Unit> {
             units.push(unit(r.start..next.end, None));
         }
     }
-    let (d, t) = r;
-    let before = t
-        .checked_sub(1)
-        .map(|p| hay.turn((d, p)))
+    let before = hay
+        .previous(r)
+        .map(|p| hay.turn(p))
         .filter(|p| p.speaker != hay.turn(r).speaker);
     if let (Some(prev), Some(first)) = (before, s.first()) {
         if let Some(last) = sentences(&prev.text).pop() {
@@ -145,6 +144,39 @@ pub fn meaning_passage(hay: &Haystack, st: &Statement, scored: &Scored) -> Optio
         text: turn.text[f.range].trim().to_string(),
         parts: f.parts,
     })
+}
+
+/// Share of a statement's words that, in a row in one passage, make it that passage's words.
+const MOSTLY: f64 = 0.75;
+
+/// True when `passage` holds [`MAX_VERBATIM_RUN`] or more of the statement's words in a row
+/// but not most of them ([`MOSTLY`]): the speaker's sentence with another ending, not a paraphrase.
+fn half_quoted(statement: &str, passage: &str) -> bool {
+    use crate::matching::normalize::{tokenize, Side};
+    let norms = |text: &str, side| -> Vec<String> {
+        tokenize(text, side)
+            .into_iter()
+            .filter(|t| !t.is_ellipsis())
+            .map(|t| t.norm)
+            .collect()
+    };
+    let (s, p) = (
+        norms(statement, Side::Statement),
+        norms(passage, Side::Source),
+    );
+    // The longest run of words the two share in a row (dynamic programming, one row).
+    let mut best = 0;
+    let mut row = vec![0usize; p.len() + 1];
+    for w in &s {
+        let mut prev = 0;
+        for (j, x) in p.iter().enumerate() {
+            let here = if w == x { prev + 1 } else { 0 };
+            prev = row[j + 1];
+            row[j + 1] = here;
+            best = best.max(here);
+        }
+    }
+    best >= MAX_VERBATIM_RUN && (best as f64) < MOSTLY * s.len() as f64
 }
 
 /// Whether a conflict rules out support (negation, a number, an antonym) rather than only
@@ -196,6 +228,9 @@ pub fn best_passage(
         ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
     })?;
     let (turn, unit, s) = best;
+    if half_quoted(&query_text(st), &hay.turn(turn).text[unit.range.clone()]) {
+        return None;
+    }
     Some(Found {
         turn,
         range: unit.range.clone(),
