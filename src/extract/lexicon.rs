@@ -81,6 +81,10 @@ pub struct Lexicon {
     pub pronouns: HashMap<&'static str, Referent>,
     /// Capitalised words that never start a person's name (`The`, `He`), as written.
     pub not_name_starts: HashSet<&'static str>,
+    /// Words that stick to a name without being part of it (`Meanwhile Clinton`), lower case.
+    pub not_name_words: HashSet<&'static str>,
+    /// Words that make a capitalised run an institution (`Tax Foundation`), lower case.
+    pub institution_words: HashSet<&'static str>,
     /// Abbreviations after which a period does not end a sentence (`mr`, `sen`), lower case.
     pub abbreviations: HashSet<&'static str>,
 }
@@ -154,6 +158,8 @@ pub fn lexicon() -> &'static Lexicon {
             pronouns,
             not_name_starts: lines(include_str!("data/not_name_starts.txt")).collect(),
             abbreviations: lines(include_str!("data/abbreviations.txt")).collect(),
+            institution_words: lines(include_str!("data/institution_words.txt")).collect(),
+            not_name_words: lines(include_str!("data/not_name_words.txt")).collect(),
         }
     })
 }

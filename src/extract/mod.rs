@@ -15,6 +15,7 @@ mod content;
 mod cues;
 mod frames;
 mod lexicon;
+mod mentions;
 mod quotes;
 mod resolve;
 mod sentence;
@@ -52,11 +53,12 @@ pub fn extract(article: &Article) -> Vec<Statement> {
         let before = out.len();
         let mut prev_sentence: Option<Range<usize>> = None;
         for s in sentences {
-            let words: Vec<&str> = s
-                .clone()
-                .filter(|&i| p.is_word(i))
-                .map(|i| p.s(i))
-                .collect();
+            let (runs, cuts) = if p.headline {
+                (Vec::new(), Vec::new())
+            } else {
+                p.person_runs(s.clone())
+            };
+            resolver.begin_sentence(&runs, cuts);
             let found = p.sentence(s.clone());
             if found.is_empty() && p.only_quotes(s.clone()) {
                 // A quote with no attribution continues the statement before it in the paragraph.
@@ -65,7 +67,7 @@ pub fn extract(article: &Article) -> Vec<Statement> {
                     for q in s.clone().filter_map(|i| p.quote_of(i)) {
                         append_piece(last, text, q);
                     }
-                    resolver.note_names(&words);
+                    resolver.end_sentence();
                     continue;
                 }
             }
@@ -76,10 +78,10 @@ pub fn extract(article: &Article) -> Vec<Statement> {
                 _ => found,
             };
             for raw in found {
-                let resolved = resolver.resolve(&raw.mention);
+                let resolved = resolver.resolve(&raw.mention, raw.speaker_span[0]);
                 out.push(raw.into_statement(article, resolved));
             }
-            resolver.note_names(&words);
+            resolver.end_sentence();
         }
         if out.len() == before
             && prev_para_had_statement

@@ -1,0 +1,212 @@
+//! The people a sentence names, as the speaker resolver needs them: runs of capitalised words
+//! outside quotations, cut at punctuation, without the sentence-opening, date and function
+//! words that stick to a name (`In a message posted Friday, Cruz said` names `Cruz`, not
+//! `Friday Cruz`), with a role written before or after the name (`Republican presidential
+//! nominee Donald Trump`, `Henry Crespo, president of ...`) and whether the name is the
+//! sentence's subject.
+
+use super::lexicon::{lexicon, Referent, WEEKDAYS};
+use super::tokens::Para;
+use crate::speakers::is_title_word;
+use std::ops::Range;
+
+/// Most words of an appositive read for a role (`Jane Roe, a senior adviser to the mayor,`).
+const MAX_APPOSITIVE_WORDS: usize = 8;
+
+/// A name in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    /// The name as written, role words and a possessive `'s` removed.
+    pub name: String,
+    /// Role words written with it, if any.
+    pub role: Option<String>,
+    /// Byte offset of its first word.
+    pub tok: usize,
+    /// The sentence's subject (`Trump took offense ...`).
+    pub subject: bool,
+    /// A subject pronoun (`She started off by ...`): the name is the pronoun as written.
+    pub pronoun: bool,
+    /// Written with a possessive `'s` (`Trump's microphone`).
+    pub possessive: bool,
+}
+
+/// Month names, lower case (`July Ivanka Trump` is a date and a name).
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether a word (lower case) sticks to a name without being part of it: a function word, a
+/// time word, a weekday or a month.
+pub(super) fn is_name_glue(w: &str) -> bool {
+    let lex = lexicon();
+    lex.determiners.contains(w)
+        || lex.prepositions.contains(w)
+        || lex.subordinators.contains(w)
+        || lex.coordinators.contains(w)
+        || lex.time_words.contains(w)
+        || lex.pronouns.contains_key(w)
+        || lex.not_name_words.contains(w)
+        || WEEKDAYS.contains(&w)
+        || MONTHS.contains(&w)
+}
+
+impl<'a> Para<'a> {
+    /// The names in sentence `r`, in order, with the subject pronoun that opens it, if any;
+    /// and the byte offsets of its punctuation (where its clauses may end).
+    pub(super) fn person_runs(&self, r: Range<usize>) -> (Vec<Run>, Vec<usize>) {
+        let lex = lexicon();
+        let cuts: Vec<usize> = r
+            .clone()
+            .filter(|&i| !self.is_word(i))
+            .map(|i| self.toks[i].start)
+            .collect();
+        let mut out = Vec::new();
+        // The first word after sentence-opening glue (`Then she shattered ...`).
+        let mut first = r.start;
+        while first < r.end && self.is_word(first) && is_name_glue(&self.lower(first)) {
+            if matches!(
+                lex.pronouns.get(self.lower(first).as_str()),
+                Some(Referent::Person)
+            ) {
+                break;
+            }
+            first += 1;
+        }
+        if self.is_word(first)
+            && matches!(
+                lex.pronouns.get(self.lower(first).as_str()),
+                Some(Referent::Person)
+            )
+        {
+            out.push(Run {
+                name: self.s(first).to_string(),
+                role: None,
+                tok: self.toks[first].start,
+                subject: true,
+                pronoun: true,
+                possessive: false,
+            });
+        }
+        // A sentence opening with a subordinate clause or a phrase (`While Obama had ...,`,
+        // `During a town hall,`) has its subject after the comma.
+        let w0 = if self.is_word(r.start) {
+            self.lower(r.start)
+        } else {
+            String::new()
+        };
+        let opens_clause =
+            lex.subordinators.contains(w0.as_str()) || lex.prepositions.contains(w0.as_str());
+        let mut k = r.start;
+        while k < r.end {
+            if !self.is_cap(k) {
+                k += 1;
+                continue;
+            }
+            let mut e = k;
+            while e < r.end
+                && (self.is_cap(e)
+                    || (self.lower(e) == "of" && e + 1 < r.end && self.is_cap(e + 1) && e > k))
+            {
+                e += 1;
+            }
+            let (mut s, mut t) = (k, e);
+            while s < t && is_name_glue(&self.lower(s)) {
+                s += 1;
+            }
+            while t > s && is_name_glue(&self.lower(t - 1)) {
+                t -= 1;
+            }
+            if s < t {
+                let mut run = self.run(s..t, r.start);
+                let possessive = self.lower(t - 1).ends_with("'s");
+                // The subject: at the start (after glue) of a sentence that opens with its
+                // main clause, or after a comma and before a verb or an appositive's comma.
+                let at_start = s == first && !opens_clause;
+                let after_comma = k > r.start
+                    && self.is_punct(k - 1, ",")
+                    && (self.is_punct(t, ",") || (self.is_word(t) && !self.is_cap(t)));
+                run.subject = !possessive && (at_start || after_comma);
+                run.possessive = possessive;
+                out.push(run);
+            }
+            k = e.max(k + 1);
+        }
+        (out, cuts)
+    }
+
+    /// The run of name words `n`, with its role (the caller sets the subject flag).
+    fn run(&self, n: Range<usize>, lo: usize) -> Run {
+        let mut words: Vec<String> = n.clone().map(|i| self.s(i).to_string()).collect();
+        if let Some(last) = words.last_mut() {
+            for tail in ["'s", "\u{2019}s"] {
+                if let Some(stem) = last.strip_suffix(tail) {
+                    *last = stem.to_string();
+                    break;
+                }
+            }
+        }
+        // Role words before the name: titles, with one lowercase modifier before a title
+        // (`Democratic presidential nominee`).
+        let mut b = n.start;
+        while b > lo && self.is_word(b - 1) {
+            let w = self.lower(b - 1);
+            let title = is_title_word(&w);
+            let modifier = !title
+                && b < n.start
+                && is_title_word(&self.lower(b))
+                && !lexicon().determiners.contains(w.as_str())
+                && !is_name_glue(&w);
+            if !(title || modifier) {
+                break;
+            }
+            b -= 1;
+        }
+        let mut role: Vec<String> = (b..n.start).map(|i| self.s(i).to_string()).collect();
+        // An appositive holding a title: `Henry Crespo, president of the caucus,`.
+        if self.is_punct(n.end, ",") {
+            let mut e = n.end + 1;
+            while e < self.toks.len() && self.is_word(e) && e - n.end <= MAX_APPOSITIVE_WORDS {
+                e += 1;
+            }
+            let titled = (n.end + 1..e).any(|i| !self.is_cap(i) && is_title_word(&self.lower(i)));
+            let opens = self.is_word(n.end + 1)
+                && !lexicon().relatives.contains(self.lower(n.end + 1).as_str());
+            if titled && opens {
+                role.extend((n.end + 1..e).map(|i| self.s(i).to_string()));
+            }
+        }
+        // "Republican Donald Trump", "Mexican President ...": a party or nationality
+        // adjective before a full name is a role word.
+        if words.len() >= 3 {
+            let w = words[0].to_lowercase();
+            let adjective = ["an", "ic", "ish", "ese", "i"]
+                .iter()
+                .any(|e| w.ends_with(e));
+            if adjective && !crate::speakers::is_first_name(&w) {
+                role.push(words.remove(0));
+            }
+        }
+        let text = words.join(" ");
+        let (inner_role, name) = crate::speakers::split_role(&text);
+        role.extend(inner_role);
+        Run {
+            name,
+            role: (!role.is_empty()).then(|| role.join(" ")),
+            tok: self.toks[n.start].start,
+            subject: false,
+            pronoun: false,
+            possessive: false,
+        }
+    }
+}
