@@ -573,7 +573,7 @@ mod tests {
             ("Biden", "Joe Biden", SpeakerType::Person),
             (
                 "the Kremlin and Washington",
-                "the Kremlin and Washington",
+                "Kremlin and Washington",
                 SpeakerType::Institution,
             ),
             ("NATO", "NATO", SpeakerType::Institution),
