@@ -67,9 +67,8 @@ impl<'a> Para<'a> {
         };
         // A quotation before the attribution is not its content when a complement clause
         // follows (`On ABC's "This Week," Rubio said that ...`).
-        let quote_before = quote_before.filter(|_| {
-            !(self.is_word(after) && lex.complementizers.contains(self.lower(after).as_str()))
-        });
+        let quote_before = quote_before
+            .filter(|_| !(self.is_word(after) && lex.complementizers.contains(self.lower(after))));
         if let (Some(qb), Form::Before | Form::Inverted) = (quote_before, a.form) {
             // "..." he said[, "..."]
             let mut first = qb;
@@ -115,9 +114,8 @@ impl<'a> Para<'a> {
         } else {
             // "Prices rose, he said as he left": a subordinate clause is not content.
             let subordinate = self.is_word(after)
-                && (lex.subordinators.contains(self.lower(after).as_str())
-                    || (a.form == Form::Inverted
-                        && lex.relatives.contains(self.lower(after).as_str())));
+                && (lex.subordinators.contains(self.lower(after))
+                    || (a.form == Form::Inverted && lex.relatives.contains(self.lower(after))));
             let tail_is_empty = after >= hi
                 || subordinate
                 || self.is_punct(after, ",.;!?")
@@ -161,7 +159,7 @@ impl<'a> Para<'a> {
                 // ("said to be", "added to"): only commissive cues (obj: vowed to) take "to".
                 let w = self.lower(s);
                 if self.is_word(s)
-                    && lex.prepositions.contains(w.as_str())
+                    && lex.prepositions.contains(w)
                     && a.class != CueClass::Tell
                     && (w != "to" || a.class == CueClass::Say)
                 {
@@ -250,7 +248,7 @@ impl<'a> Para<'a> {
                     return false;
                 }
                 let w = self.lower(k + 1);
-                w.ends_with("ing") && !lex.not_participles.contains(w.as_str())
+                w.ends_with("ing") && !lex.not_participles.contains(w)
             })
             .unwrap_or(e)
     }
@@ -269,37 +267,36 @@ impl<'a> Para<'a> {
                 i += 1;
                 continue;
             }
-            if lex.weekday_openers.contains(w.as_str()) && self.weekday(i + 1).is_some() {
+            if lex.weekday_openers.contains(w) && self.weekday(i + 1).is_some() {
                 i += 1;
                 continue;
             }
-            if lex.cue_adverbs.contains(w.as_str()) {
+            if lex.cue_adverbs.contains(w) {
                 i += 1;
                 continue;
             }
-            if lex.prepositions.contains(w.as_str()) {
+            if lex.prepositions.contains(w) {
                 // prep [det] [adj] HEAD [with|on|to NAME...]
                 let mut k = i + 1;
                 while k < hi
                     && self.is_word(k)
-                    && (lex.determiners.contains(self.lower(k).as_str()) || self.lower(k) == "a")
+                    && (lex.determiners.contains(self.lower(k)) || self.lower(k) == "a")
                 {
                     k += 1;
                 }
                 let head_at = (k..(k + 3).min(hi))
-                    .find(|&h| self.is_word(h) && lex.pp_heads.contains(self.lower(h).as_str()));
+                    .find(|&h| self.is_word(h) && lex.pp_heads.contains(self.lower(h)));
                 if let Some(h) = head_at {
                     let mut e = h + 1;
                     if e < hi
                         && self.is_word(e)
-                        && lex.pp_head_links.contains(self.lower(e).as_str())
+                        && lex.pp_head_links.contains(self.lower(e))
                         && self.is_cap(e + 1)
                     {
                         e += 1;
                         while e < hi
                             && (self.is_cap(e)
-                                || (self.is_word(e)
-                                    && lex.pp_name_joins.contains(self.lower(e).as_str())))
+                                || (self.is_word(e) && lex.pp_name_joins.contains(self.lower(e))))
                         {
                             e += 1;
                         }
@@ -316,7 +313,7 @@ impl<'a> Para<'a> {
                     i = e;
                     continue;
                 }
-                if w == "to" && k < hi && lex.press.contains(self.lower(k).as_str()) {
+                if w == "to" && k < hi && lex.press.contains(self.lower(k)) {
                     i = k + 1;
                     continue;
                 }
@@ -333,18 +330,18 @@ impl<'a> Para<'a> {
             return i;
         }
         let w = self.lower(i);
-        if !self.is_cap(i) && lex.addressees.contains(w.as_str()) {
+        if !self.is_cap(i) && lex.addressees.contains(w) {
             return i + 1;
         }
         let mut k = i;
-        if lex.determiners.contains(w.as_str()) {
+        if lex.determiners.contains(w) {
             k += 1;
         }
         let start = k;
         while k < hi
             && (self.np_word(k)
                 || (self.is_word(k)
-                    && lex.addressee_joins.contains(self.lower(k).as_str())
+                    && lex.addressee_joins.contains(self.lower(k))
                     && self.np_word(k + 1)))
         {
             k += 1;
@@ -357,7 +354,7 @@ impl<'a> Para<'a> {
             let mut e = k;
             while e < hi && e - k < 4 && self.is_word(e) && !self.is_cap(e) {
                 let w = self.lower(e);
-                if w == "that" || lex.subordinators.contains(w.as_str()) {
+                if w == "that" || lex.subordinators.contains(w) {
                     break;
                 }
                 e += 1;

@@ -39,7 +39,7 @@ impl<'a> Para<'a> {
         if !self.is_word(i) {
             return None;
         }
-        let forms = lexicon().cues.get(self.lower(i).as_str())?;
+        let forms = lexicon().cues.get(self.lower(i))?;
         forms.iter().find_map(|(words, class)| {
             let fits = words
                 .iter()
@@ -89,11 +89,11 @@ impl<'a> Para<'a> {
                 && !w
                     .strip_suffix("'s")
                     .is_some_and(|p| lex.pronouns.contains_key(p))
-                && !lex.not_possessives.contains(w.as_str());
+                && !lex.not_possessives.contains(w);
             let verb_form = self.lower(i).ends_with("ed") || self.lower(i).ends_with("ing");
-            let adjective = (lex.determiners.contains(w.as_str()) && (w != "that" || verb_form))
+            let adjective = (lex.determiners.contains(w) && (w != "that" || verb_form))
                 || possessive
-                || (lex.prepositions.contains(w.as_str()) && w != "to")
+                || (lex.prepositions.contains(w) && w != "to")
                 || w.starts_with(|c: char| c.is_ascii_digit());
             return adjective && !(verb_form && self.lower(i).ends_with("ing"));
         }

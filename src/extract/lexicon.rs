@@ -85,6 +85,8 @@ pub struct Lexicon {
     pub not_name_words: HashSet<&'static str>,
     /// Words that make a capitalised run an institution (`Tax Foundation`), lower case.
     pub institution_words: HashSet<&'static str>,
+    /// Roles of people who speak for someone else (`spokesman`, `aide`), lower case.
+    pub helper_roles: HashSet<&'static str>,
     /// Abbreviations after which a period does not end a sentence (`mr`, `sen`), lower case.
     pub abbreviations: HashSet<&'static str>,
 }
@@ -159,6 +161,7 @@ pub fn lexicon() -> &'static Lexicon {
             not_name_starts: lines(include_str!("data/not_name_starts.txt")).collect(),
             abbreviations: lines(include_str!("data/abbreviations.txt")).collect(),
             institution_words: lines(include_str!("data/institution_words.txt")).collect(),
+            helper_roles: lines(include_str!("data/helper_roles.txt")).collect(),
             not_name_words: lines(include_str!("data/not_name_words.txt")).collect(),
         }
     })

@@ -61,6 +61,22 @@ pub(super) fn is_name_glue(w: &str) -> bool {
         || MONTHS.contains(&w)
 }
 
+/// A party or nationality word before a full name (`Republican Donald Trump`, `Democrat
+/// Hillary Clinton`, `Universe Alicia Machado`): the first of three or more words when it
+/// is no first name and reads as an adjective or the next word is a first name.
+pub(super) fn leading_modifier<S: AsRef<str>>(words: &[S]) -> Option<&str> {
+    if words.len() < 3 {
+        return None;
+    }
+    let w = words[0].as_ref();
+    let lower = w.to_lowercase();
+    let adjective = ["an", "ic", "ish", "ese", "i"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+        || crate::speakers::is_first_name(words[1].as_ref());
+    (adjective && !crate::speakers::is_first_name(&lower)).then_some(w)
+}
+
 impl<'a> Para<'a> {
     /// The names in sentence `r`, in order, with the subject pronoun that opens it, if any;
     /// and the byte offsets of its punctuation (where its clauses may end).
@@ -74,20 +90,14 @@ impl<'a> Para<'a> {
         let mut out = Vec::new();
         // The first word after sentence-opening glue (`Then she shattered ...`).
         let mut first = r.start;
-        while first < r.end && self.is_word(first) && is_name_glue(&self.lower(first)) {
-            if matches!(
-                lex.pronouns.get(self.lower(first).as_str()),
-                Some(Referent::Person)
-            ) {
+        while first < r.end && self.is_word(first) && is_name_glue(self.lower(first)) {
+            if matches!(lex.pronouns.get(self.lower(first)), Some(Referent::Person)) {
                 break;
             }
             first += 1;
         }
         if self.is_word(first)
-            && matches!(
-                lex.pronouns.get(self.lower(first).as_str()),
-                Some(Referent::Person)
-            )
+            && matches!(lex.pronouns.get(self.lower(first)), Some(Referent::Person))
         {
             out.push(Run {
                 name: self.s(first).to_string(),
@@ -100,13 +110,8 @@ impl<'a> Para<'a> {
         }
         // A sentence opening with a subordinate clause or a phrase (`While Obama had ...,`,
         // `During a town hall,`) has its subject after the comma.
-        let w0 = if self.is_word(r.start) {
-            self.lower(r.start)
-        } else {
-            String::new()
-        };
-        let opens_clause =
-            lex.subordinators.contains(w0.as_str()) || lex.prepositions.contains(w0.as_str());
+        let w0 = self.lower(r.start);
+        let opens_clause = lex.subordinators.contains(w0) || lex.prepositions.contains(w0);
         let mut k = r.start;
         while k < r.end {
             if !self.is_cap(k) {
@@ -121,10 +126,10 @@ impl<'a> Para<'a> {
                 e += 1;
             }
             let (mut s, mut t) = (k, e);
-            while s < t && is_name_glue(&self.lower(s)) {
+            while s < t && is_name_glue(self.lower(s)) {
                 s += 1;
             }
-            while t > s && is_name_glue(&self.lower(t - 1)) {
+            while t > s && is_name_glue(self.lower(t - 1)) {
                 t -= 1;
             }
             if s < t {
@@ -145,6 +150,37 @@ impl<'a> Para<'a> {
         (out, cuts)
     }
 
+    /// The names a title-case headline gives away: a first name (`data/first_names.txt`)
+    /// and the capitalised word after it, with a middle initial between (`Hillary Clinton
+    /// Goes After Donald Trump` names `Hillary Clinton` and `Donald Trump`).
+    pub(super) fn headline_names(&self, r: Range<usize>) -> Vec<Run> {
+        let mut out = Vec::new();
+        let mut k = r.start;
+        while k + 1 < r.end {
+            let name_word = |i: usize| {
+                self.is_cap(i) && !is_name_glue(self.lower(i)) && !is_title_word(self.lower(i))
+            };
+            if !(name_word(k) && crate::speakers::is_first_name(self.lower(k))) {
+                k += 1;
+                continue;
+            }
+            let mut e = k + 1;
+            if self.s(e).ends_with('.') && self.s(e).len() <= 2 && e + 1 < r.end {
+                e += 1;
+            }
+            // "Clinton Says ...": a cue word is no surname.
+            if !name_word(e) || lexicon().cues.contains_key(self.lower(e)) {
+                k += 1;
+                continue;
+            }
+            let mut run = self.run(k..e + 1, r.start);
+            run.name = run.name.trim_end_matches(['.', ',']).to_string();
+            out.push(run);
+            k = e + 1;
+        }
+        out
+    }
+
     /// The run of name words `n`, with its role (the caller sets the subject flag).
     fn run(&self, n: Range<usize>, lo: usize) -> Run {
         let mut words: Vec<String> = n.clone().map(|i| self.s(i).to_string()).collect();
@@ -161,12 +197,12 @@ impl<'a> Para<'a> {
         let mut b = n.start;
         while b > lo && self.is_word(b - 1) {
             let w = self.lower(b - 1);
-            let title = is_title_word(&w);
+            let title = is_title_word(w);
             let modifier = !title
                 && b < n.start
-                && is_title_word(&self.lower(b))
-                && !lexicon().determiners.contains(w.as_str())
-                && !is_name_glue(&w);
+                && is_title_word(self.lower(b))
+                && !lexicon().determiners.contains(w)
+                && !is_name_glue(w);
             if !(title || modifier) {
                 break;
             }
@@ -179,23 +215,16 @@ impl<'a> Para<'a> {
             while e < self.toks.len() && self.is_word(e) && e - n.end <= MAX_APPOSITIVE_WORDS {
                 e += 1;
             }
-            let titled = (n.end + 1..e).any(|i| !self.is_cap(i) && is_title_word(&self.lower(i)));
-            let opens = self.is_word(n.end + 1)
-                && !lexicon().relatives.contains(self.lower(n.end + 1).as_str());
+            let titled = (n.end + 1..e).any(|i| !self.is_cap(i) && is_title_word(self.lower(i)));
+            let opens =
+                self.is_word(n.end + 1) && !lexicon().relatives.contains(self.lower(n.end + 1));
             if titled && opens {
                 role.extend((n.end + 1..e).map(|i| self.s(i).to_string()));
             }
         }
-        // "Republican Donald Trump", "Mexican President ...": a party or nationality
-        // adjective before a full name is a role word.
-        if words.len() >= 3 {
-            let w = words[0].to_lowercase();
-            let adjective = ["an", "ic", "ish", "ese", "i"]
-                .iter()
-                .any(|e| w.ends_with(e));
-            if adjective && !crate::speakers::is_first_name(&w) {
-                role.push(words.remove(0));
-            }
+        if let Some(m) = leading_modifier(&words) {
+            role.push(m.to_string());
+            words.remove(0);
         }
         let text = words.join(" ");
         let (inner_role, name) = crate::speakers::split_role(&text);

@@ -43,9 +43,11 @@ pub fn extract(article: &Article) -> Vec<Statement> {
     for para in article.paragraphs() {
         let quotes = find_quotes(text, para.start, para.end);
         let toks = sentence::tokenize(text, para.start, para.end, &quotes);
+        let lowers = Para::fold_tokens(text, &toks);
         let p = Para {
             text,
             toks: &toks,
+            lowers: &lowers,
             quotes: &quotes,
             headline: cues::is_headline(text, &toks),
         };
@@ -54,7 +56,7 @@ pub fn extract(article: &Article) -> Vec<Statement> {
         let mut prev_sentence: Option<Range<usize>> = None;
         for s in sentences {
             let (runs, cuts) = if p.headline {
-                (Vec::new(), Vec::new())
+                (p.headline_names(s.clone()), Vec::new())
             } else {
                 p.person_runs(s.clone())
             };

@@ -49,6 +49,8 @@ pub struct Resolver {
     entities: Vec<Entity>,
     base: usize,
     by_surname: HashMap<String, Vec<usize>>,
+    /// People named in full, by first name.
+    by_first: HashMap<String, Vec<usize>>,
     speakers: Vec<Resolved>,
     /// The people of each recent sentence, newest last, subject first.
     history: VecDeque<Vec<usize>>,
@@ -108,16 +110,24 @@ impl Resolver {
         let found = self.by_surname.get(&surname).and_then(|ids| {
             ids.iter().rev().copied().find(|&id| {
                 self.entity(id).is_some_and(|e| {
-                    e.parts.len() == 1 || crate::speakers::same_parts(&e.parts, &parts)
+                    e.parts.len() == 1
+                        || crate::speakers::same_parts(&e.parts, &parts)
+                        || e.parts.ends_with(&parts)
+                        || parts.ends_with(&e.parts)
                 })
             })
         });
-        let gender = name_gender(name);
+        let gender = match &role {
+            Some(r) => name_gender(&format!("{r} {name}")),
+            None => name_gender(name),
+        };
         if let Some(id) = found {
-            let e = self.entity_mut(id)?;
+            let i = id.checked_sub(self.base)?;
+            let e = self.entities.get_mut(i)?;
             e.count += 1;
             if e.parts.len() == 1 && parts.len() > 1 {
                 e.name = name.to_string();
+                self.by_first.entry(parts[0].clone()).or_default().push(id);
                 e.parts = parts;
             }
             if e.role.is_none() {
@@ -132,10 +142,12 @@ impl Resolver {
             self.entities.drain(..MAX_ENTITIES);
             self.base += MAX_ENTITIES;
             let base = self.base;
-            self.by_surname.retain(|_, ids| {
-                ids.retain(|&id| id >= base);
-                !ids.is_empty()
-            });
+            for index in [&mut self.by_surname, &mut self.by_first] {
+                index.retain(|_, ids| {
+                    ids.retain(|&id| id >= base);
+                    !ids.is_empty()
+                });
+            }
         }
         let id = self.base + self.entities.len();
         self.entities.push(Entity {
@@ -146,6 +158,10 @@ impl Resolver {
             count: 1,
         });
         self.by_surname.entry(surname).or_default().push(id);
+        if let Some(first) = self.entities.last().filter(|e| e.parts.len() >= 2) {
+            let first = first.parts[0].clone();
+            self.by_first.entry(first).or_default().push(id);
+        }
         Some(id)
     }
 
@@ -166,19 +182,10 @@ impl Resolver {
             return Some(id);
         }
         // "Melanie thought ...": a first name alone, for a person named in full.
-        let by_first = self
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.parts.len() >= 2 && e.parts[0] == key)
-            .map(|(i, e)| (i + self.base, e))
-            .filter(|(_, e)| gender.is_none() || e.gender.is_none() || e.gender == gender)
-            .max_by_key(|(id, e)| (e.count, *id))
-            .map(|(id, _)| id);
-        if by_first.is_some() {
-            return by_first;
+        if let Some(id) = self.by_first.get(&key).and_then(best) {
+            return Some(id);
         }
-        if !fuzzy || key.chars().count() < 6 {
+        if !fuzzy || key.chars().count() < 5 {
             return None;
         }
         let first = key.chars().next();
@@ -204,7 +211,17 @@ impl Resolver {
             let id = if looks_like_person(&r.name) {
                 self.register(&r.name, r.role.clone())
             } else if r.name.split_whitespace().count() == 1 {
-                let id = self.by_surname(&r.name, None, false);
+                // "Ms. Varga": a title and a surname name a person.
+                let titled = r.role.as_deref().is_some_and(|t| {
+                    t.split_whitespace()
+                        .last()
+                        .is_some_and(|w| is_cap(w) && is_title_word(w))
+                });
+                let id = self.by_surname(&r.name, None, r.subject).or_else(|| {
+                    titled
+                        .then(|| self.register(&r.name, r.role.clone()))
+                        .flatten()
+                });
                 if let Some(e) = id.and_then(|id| self.entity_mut(id)) {
                     e.count += 1;
                     if e.role.is_none() {
@@ -338,7 +355,12 @@ impl Resolver {
                 None => {}
             }
         }
-        let (role, name) = split_role(mention);
+        let (mut role, mut name) = split_role(mention);
+        let name_words: Vec<&str> = name.split_whitespace().collect();
+        if let Some(m) = super::mentions::leading_modifier(&name_words) {
+            role = Some(role.map_or(m.to_string(), |r| format!("{r} {m}")));
+            name = name_words[1..].join(" ");
+        }
         let content: Vec<&str> = name
             .split_whitespace()
             .filter(|w| !lexicon().determiners.contains(w.to_lowercase().as_str()))
@@ -355,6 +377,29 @@ impl Resolver {
                     self.person(id).unwrap_or_else(|| unknown(mention)),
                     Some(id),
                 );
+            }
+            // "The Democratic nominee", "Obama's former campaign strategist": a definite
+            // description of someone the article has just named, found like a pronoun (but
+            // not for one who speaks for another: "the spokesman").
+            let first = crate::article::fold_word(words[0]);
+            let definite = ["the", "this", "that"].contains(&first.as_str())
+                || first.ends_with("'s")
+                || matches!(first.as_str(), "his" | "her" | "their");
+            let helper = lexicon()
+                .helper_roles
+                .contains(crate::article::fold_word(head).as_str());
+            if definite && !helper {
+                let g = match name_gender(&format!("{head} X Y")) {
+                    Some(Gender::Male) => "he",
+                    Some(Gender::Female) => "she",
+                    None => "",
+                };
+                if let Some(id) = self.pronoun_person(g, tok) {
+                    return (
+                        self.person(id).unwrap_or_else(|| unknown(mention)),
+                        Some(id),
+                    );
+                }
             }
             return (unknown(mention), None);
         }
@@ -497,10 +542,7 @@ fn expand(w: &str) -> String {
 /// `Friday Cruz`, `an architect who`).
 fn trim_mention(mention: &str) -> &str {
     let mut m = mention.trim();
-    loop {
-        let Some((first, rest)) = m.split_once(char::is_whitespace) else {
-            break;
-        };
+    while let Some((first, rest)) = m.split_once(char::is_whitespace) {
         let w = crate::article::fold_word(first);
         let glue = is_cap(first) && is_name_glue(&w) && !lexicon().determiners.contains(w.as_str());
         if !glue || !rest.trim_start().starts_with(char::is_uppercase) {

@@ -6,6 +6,7 @@ mod dates;
 mod not_statements;
 mod quotes;
 mod reported;
+mod resolution;
 mod speakers;
 
 use super::extract;
