@@ -58,6 +58,13 @@ impl<'a> Para<'a> {
             after = self.skip_addressee(after, hi);
         }
         after = self.skip_adjuncts(after, hi, &mut date_tok);
+        // "said Sen. Rand Paul (R-Ky.)": a short parenthesis closes the attribution.
+        if self.is_punct(after, "(") {
+            if let Some(close) = (after + 1..(after + 10).min(hi)).find(|&k| self.is_punct(k, ")"))
+            {
+                after = close + 1;
+            }
+        }
         let direct_after = {
             let mut k = after;
             if self.is_punct(k, ",:") {
@@ -139,7 +146,8 @@ impl<'a> Para<'a> {
                 lo..attr_start
             } else {
                 let mut s = after;
-                if self.is_word(s) && self.lower(s) == "that" {
+                let that = self.is_word(s) && self.lower(s) == "that";
+                if that {
                     s += 1;
                 }
                 if self.is_punct(s, ":") {
@@ -157,8 +165,10 @@ impl<'a> Para<'a> {
                 }
                 // "argue over X", "said in" : a preposition where a clause should start
                 // ("said to be", "added to"): only commissive cues (obj: vowed to) take "to".
+                // After "that" a clause may open with one ("said that for decades ...").
                 let w = self.lower(s);
                 if self.is_word(s)
+                    && !that
                     && lex.prepositions.contains(w)
                     && a.class != CueClass::Tell
                     && (w != "to" || a.class == CueClass::Say)
@@ -179,6 +189,9 @@ impl<'a> Para<'a> {
             let nwords = all().filter(|&k| self.is_word(k)).count();
             let nquotes = all().filter(|&k| self.is_quote(k)).count();
             if nwords + nquotes == 0 {
+                return None;
+            }
+            if !content_first && self.not_speech(a, pieces[0].clone()) {
                 return None;
             }
             if nquotes == 0 && (nwords < MIN_REPORTED_WORDS || a.class == CueClass::Quoted) {
@@ -235,6 +248,74 @@ impl<'a> Para<'a> {
             }
             .with_name(self.words(a.name.clone())),
         )
+    }
+
+    /// Whether a cue's reported content shows the cue word in a sense that is no speech: a
+    /// quantity or score after a measure cue (`declined 1.2 per cent`, `added a goal`), a
+    /// refusal (`declined to say whether`), or violence (`attacked him with a knife`).
+    fn not_speech(&self, a: &Attr, r: Range<usize>) -> bool {
+        let lex = lexicon();
+        let cue = self.lower(a.cue.start);
+        let words: Vec<&str> = r
+            .clone()
+            .filter(|&k| self.is_word(k))
+            .map(|k| self.lower(k))
+            .collect();
+        let Some(&first) = words.first() else {
+            return false;
+        };
+        let number = |w: &str| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    w,
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "half"
+                        | "a"
+                        | "an"
+                        | "another"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                )
+        };
+        let that = r.start > 0 && self.is_word(r.start - 1) && self.lower(r.start - 1) == "that";
+        if lex.measure_cues.contains(cue)
+            && !that
+            && (first.starts_with(|c: char| c.is_ascii_digit())
+                || (number(first)
+                    && words
+                        .iter()
+                        .skip(1)
+                        .take(3)
+                        .any(|w| lex.measure_objects.contains(w))))
+        {
+            return true;
+        }
+        if lex.refusal_cues.contains(cue)
+            && first == "to"
+            && words
+                .get(1)
+                .is_some_and(|w| lex.refusal_objects.contains(w))
+        {
+            return true;
+        }
+        lex.physical_cues.contains(cue)
+            && words.windows(3).any(|w| {
+                w[0] == "with"
+                    && (lex.weapons.contains(w[1])
+                        || (matches!(w[1], "a" | "an" | "his" | "her" | "their")
+                            && lex.weapons.contains(w[2])))
+            })
     }
 
     /// Where reported content running from `s` ends, before `e`: at a comma that opens a

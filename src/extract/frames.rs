@@ -184,6 +184,9 @@ impl<'a> Para<'a> {
         {
             return None;
         }
+        if self.negated(lo, cue.start) {
+            return None;
+        }
         let participle = self.lower(cue.start).ends_with("ing");
         // ", saying ..." : the sentence's subject speaks.
         if participle {
@@ -289,6 +292,31 @@ impl<'a> Para<'a> {
             date_tok: None,
             region,
         })
+    }
+
+    /// Whether a negation stands right before the cue at `cue` (`has not said`, `never
+    /// said`, `didn't say`), over auxiliaries and adverbs: a negated cue gives no statement.
+    pub(super) fn negated(&self, lo: usize, cue: usize) -> bool {
+        let lex = lexicon();
+        let mut k = cue;
+        while k > lo && cue - k < 4 && self.is_word(k - 1) {
+            let w = self.lower(k - 1);
+            if lex.negators.contains(w) {
+                return true;
+            }
+            let aux = lex.time_words.contains(w)
+                || lex.passive_auxiliaries.contains(w)
+                || matches!(
+                    w,
+                    "did" | "does" | "do" | "could" | "can" | "should" | "may" | "might"
+                )
+                || (w.ends_with("ly") && !self.is_cap(k - 1));
+            if !aux {
+                return false;
+            }
+            k -= 1;
+        }
+        false
     }
 
     /// A participle cue of the same speaker in a sentence, with no subject of its own before

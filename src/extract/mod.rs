@@ -43,6 +43,12 @@ pub fn extract(article: &Article) -> Vec<Statement> {
     for para in article.paragraphs() {
         let quotes = find_quotes(text, para.start, para.end);
         let toks = sentence::tokenize(text, para.start, para.end, &quotes);
+        if cues::is_furniture(text, &toks) {
+            // "READ MORE: ...", a photo caption with its credit: not the article's text.
+            pending.clear();
+            prev_para_had_statement = false;
+            continue;
+        }
         let lowers = Para::fold_tokens(text, &toks);
         let p = Para {
             text,

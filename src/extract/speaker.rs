@@ -62,7 +62,13 @@ impl<'a> Para<'a> {
         if self.is_punct(j - 1, ",)") && j - 1 > lo {
             let floor = (j - 1).saturating_sub(MAX_APPOSITIVE).max(lo + 1);
             for open in (floor..j - 1).rev() {
-                if self.is_punct(open, ".;:!?") {
+                // "from Jackson, Miss., attending": an abbreviation's period ends nothing.
+                let abbreviation = self.is_punct(open, ".")
+                    && open > lo
+                    && self.is_word(open - 1)
+                    && self.toks[open - 1].end == self.toks[open].start
+                    && super::sentence::is_abbreviation(self.s(open - 1));
+                if self.is_punct(open, ".;:!?") && !abbreviation {
                     break;
                 }
                 if !self.is_punct(open, ",(") {

@@ -7,6 +7,7 @@ mod not_statements;
 mod quotes;
 mod reported;
 mod resolution;
+mod senses;
 mod speakers;
 
 use super::extract;
