@@ -23,6 +23,9 @@ impl<'a> Para<'a> {
         next_region: usize,
         later_participle: bool,
     ) -> Option<Raw> {
+        if a.form == Form::Asked {
+            return self.question(hi, a, next_region);
+        }
         let lex = lexicon();
         let mut date_tok = a.date_tok;
         let mut spans: Vec<Span> = Vec::new();
@@ -129,9 +132,12 @@ impl<'a> Para<'a> {
                     && (after + 1 >= hi
                         || self.rest_is_punct(after + 1, hi)
                         || self.is_punct(after, ","));
+            // "Police, she says, have no policy": a parenthetical attribution after a single
+            // word also has content before it (resumed after it).
+            let parenthetical = self.is_punct(attr_start, ",") && self.is_punct(after, ",");
             let content_first = matches!(a.form, Form::Before | Form::Inverted)
                 && tail_is_empty
-                && attr_start > lo + 2;
+                && (attr_start > lo + 2 || (parenthetical && attr_start > lo));
             let range = if a.form == Form::According {
                 if attr_start > lo + 1 {
                     lo..attr_start
@@ -238,7 +244,7 @@ impl<'a> Para<'a> {
             Raw {
                 kind,
                 mention: self.words(a.speaker.clone()),
-                speaker_span: self.span(a.speaker.clone()),
+                speaker_span: (!a.speaker.is_empty()).then(|| self.span(a.speaker.clone())),
                 cue: Some(self.words(a.cue.clone())),
                 cue_span: Some(self.span(a.cue.clone())),
                 spans,
@@ -248,6 +254,40 @@ impl<'a> Para<'a> {
             }
             .with_name(self.words(a.name.clone())),
         )
+    }
+
+    /// The question of an `asked` frame: from the question word to the next comma.
+    fn question(&self, hi: usize, a: &Attr, next_region: usize) -> Option<Raw> {
+        let s = a.speaker.end.max(a.cue.end);
+        let end = next_region.min(hi);
+        let e = (s..end).find(|&k| self.is_punct(k, ",;")).unwrap_or(end);
+        let r = self.trim_range(s..e);
+        if r.len() < MIN_REPORTED_WORDS {
+            return None;
+        }
+        let quoted: Vec<String> = r
+            .clone()
+            .filter_map(|k| self.quote_of(k))
+            .map(|q| {
+                let sp = trim_span(self.text, [q.start, q.end]);
+                self.text[sp[0]..sp[1]].to_string()
+            })
+            .collect();
+        Some(Raw {
+            kind: if quoted.is_empty() {
+                Kind::Indirect
+            } else {
+                Kind::Partial
+            },
+            mention: self.words(a.speaker.clone()),
+            speaker_span: (!a.speaker.is_empty()).then(|| self.span(a.speaker.clone())),
+            cue: Some(self.words(a.cue.clone())),
+            cue_span: Some(self.span(a.cue.clone())),
+            spans: vec![trim_span(self.text, self.span(r))],
+            quoted,
+            date: None,
+            via: None,
+        })
     }
 
     /// Whether a cue's reported content shows the cue word in a sense that is no speech: a

@@ -23,6 +23,8 @@ pub(super) enum Form {
     Participle,
     /// `according to Smith`
     According,
+    /// `Asked whether ...` (the asker, if named, after `by`)
+    Asked,
 }
 
 /// An attribution found in a sentence, before its content is decided.
@@ -54,7 +56,8 @@ impl<'a> Para<'a> {
                 i += 1;
                 continue;
             };
-            if self.reads_as_noun(lo, i) {
+            if self.reads_as_noun(lo, i) || self.modified_noun_cue(lo, i) || self.asked_opens(lo, i)
+            {
                 i += 1;
                 continue;
             }
@@ -93,6 +96,14 @@ impl<'a> Para<'a> {
         if let Some(a) = self.dash_frame(lo, hi, &attrs) {
             attrs.push(a);
         }
+        if let Some(a) = self.name_colon_frame(lo, hi, &attrs) {
+            attrs.push(a);
+        }
+        let nouns = self.noun_frames(lo, hi, &attrs);
+        attrs.extend(nouns);
+        let asked = self.asked_frames(lo, hi, &attrs);
+        attrs.extend(asked);
+        attrs.sort_by_key(|a| a.cue.start);
         // "Trump said that Clinton once described it as ...": an attribution whose speaker
         // opens the clause after an earlier cue's complementizer is nested in that cue's
         // content, which runs on over it (the outer speaker says the whole clause).
@@ -412,7 +423,7 @@ impl<'a> Para<'a> {
         Some(Raw {
             kind: Kind::Direct,
             mention: self.words(name),
-            speaker_span: self.span(phrase),
+            speaker_span: Some(self.span(phrase)),
             cue: None,
             cue_span: None,
             quoted: spans

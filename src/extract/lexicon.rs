@@ -105,6 +105,10 @@ pub struct Lexicon {
     pub furniture_labels: HashSet<&'static str>,
     /// Cue words that also name violence (`attacked`).
     pub physical_cues: HashSet<&'static str>,
+    /// Nouns that carry someone's words (`claim`, `warning`): `X's claim that ...`.
+    pub noun_cues: HashSet<&'static str>,
+    /// Verbs that carry a noun cue for their subject (`made a claim that`).
+    pub light_verbs: HashSet<&'static str>,
     /// Abbreviations after which a period does not end a sentence (`mr`, `sen`), lower case.
     pub abbreviations: HashSet<&'static str>,
 }
@@ -189,6 +193,8 @@ pub fn lexicon() -> &'static Lexicon {
             negators: lines(include_str!("data/negators.txt")).collect(),
             furniture_labels: lines(include_str!("data/furniture_labels.txt")).collect(),
             physical_cues: lines(include_str!("data/physical_cues.txt")).collect(),
+            noun_cues: lines(include_str!("data/noun_cues.txt")).collect(),
+            light_verbs: lines(include_str!("data/light_verbs.txt")).collect(),
             not_name_words: lines(include_str!("data/not_name_words.txt")).collect(),
         }
     })

@@ -16,6 +16,7 @@ mod cues;
 mod frames;
 mod lexicon;
 mod mentions;
+mod nominal;
 mod quotes;
 mod resolve;
 mod sentence;
@@ -40,6 +41,8 @@ pub fn extract(article: &Article) -> Vec<Statement> {
     // Quotations of a paragraph left open at its end, with no attribution yet: the next
     // paragraph's first direct statement takes them as its first pieces.
     let mut pending: Vec<Quote> = Vec::new();
+    // A paragraph ending in `He said:` with no statement: the next paragraph's quotation.
+    let mut colon_opener: Option<statement::Opener> = None;
     for para in article.paragraphs() {
         let quotes = find_quotes(text, para.start, para.end);
         let toks = sentence::tokenize(text, para.start, para.end, &quotes);
@@ -58,6 +61,7 @@ pub fn extract(article: &Article) -> Vec<Statement> {
             headline: cues::is_headline(text, &toks),
         };
         let sentences = sentence::split(text, &toks, |i| p.attribution_follows(i));
+        let sentences_last = sentences.last().cloned();
         let before = out.len();
         let mut prev_sentence: Option<Range<usize>> = None;
         for s in sentences {
@@ -86,10 +90,23 @@ pub fn extract(article: &Article) -> Vec<Statement> {
                 _ => found,
             };
             for raw in found {
-                let resolved = resolver.resolve(&raw.mention, raw.speaker_span[0]);
+                let at = raw.speaker_span.map_or(raw.spans[0][0], |s| s[0]);
+                let resolved = resolver.resolve(&raw.mention, at);
                 out.push(raw.into_statement(article, resolved));
             }
             resolver.end_sentence();
+        }
+        let opener = colon_opener.take();
+        if let Some(o) = opener.filter(|_| out.len() == before && p.only_quotes(0..toks.len())) {
+            // "He said:" closing the paragraph before: this quotation is his.
+            let raw = o.with_quotes(text, (0..toks.len()).filter_map(|i| p.quote_of(i)));
+            if let Some(raw) = raw {
+                let resolved = resolver.resolve(&raw.mention, o.speaker_span[0]);
+                out.push(raw.into_statement(article, resolved));
+            }
+        }
+        if out.len() == before {
+            colon_opener = sentences_last.and_then(|r| p.colon_opener(r));
         }
         if out.len() == before
             && prev_para_had_statement

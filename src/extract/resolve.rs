@@ -334,7 +334,14 @@ impl Resolver {
     }
 
     fn lookup(&mut self, mention: &str, tok: usize) -> (Resolved, Option<usize>) {
-        let mention = trim_mention(mention);
+        let mention = match trim_mention(mention) {
+            // "his claim that ...": the possessive pronoun's person.
+            m if m.eq_ignore_ascii_case("his") => "he",
+            m if m.eq_ignore_ascii_case("her") => "she",
+            m if m.eq_ignore_ascii_case("their") => "they",
+            m if m.eq_ignore_ascii_case("its") => "it",
+            m => m,
+        };
         let words: Vec<&str> = mention.split_whitespace().collect();
         let lower = mention.to_lowercase();
         if words.len() == 1 {
@@ -356,6 +363,17 @@ impl Resolver {
             }
         }
         let (mut role, mut name) = split_role(mention);
+        // "oil and gas worker Sam Miller": a description before a full name is its role.
+        if !looks_like_person(&name) {
+            let ws: Vec<&str> = name.split_whitespace().collect();
+            let tail = ws.iter().rev().take_while(|w| is_cap(w)).count();
+            let run = ws[ws.len() - tail..].join(" ");
+            if tail >= 2 && tail < ws.len() && looks_like_person(&run) {
+                let desc = ws[..ws.len() - tail].join(" ");
+                role = Some(role.map_or(desc.clone(), |r| format!("{r} {desc}")));
+                name = run;
+            }
+        }
         let name_words: Vec<&str> = name.split_whitespace().collect();
         if let Some(m) = super::mentions::leading_modifier(&name_words) {
             role = Some(role.map_or(m.to_string(), |r| format!("{r} {m}")));
@@ -549,6 +567,13 @@ fn trim_mention(mention: &str) -> &str {
             break;
         }
         m = rest.trim_start();
+    }
+    // "Donald Trump's claim that": the possessor.
+    for tail in ["'s", "\u{2019}s"] {
+        if let Some(stem) = m.strip_suffix(tail) {
+            m = stem;
+            break;
+        }
     }
     if let Some((rest, last)) = m.rsplit_once(char::is_whitespace) {
         if lexicon()

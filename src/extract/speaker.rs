@@ -254,6 +254,22 @@ impl<'a> Para<'a> {
         {
             k += 1;
         }
+        // "said oil and gas worker Sam Miller": a conjunction inside a descriptive phrase
+        // that ends in a name before the punctuation.
+        if k < hi && self.is_word(k) && lex.coordinators.contains(self.lower(k)) {
+            let mut e = k + 1;
+            while e < hi && self.is_word(e) && e - from < MAX_SPEAKER_WORDS {
+                e += 1;
+            }
+            let ends = e >= hi || !self.is_word(e);
+            if ends
+                && e > k + 1
+                && self.is_cap(e - 1)
+                && (k + 1..e).all(|i| self.cue_at(i, e).is_none())
+            {
+                k = e;
+            }
+        }
         let r = from..k;
         if r.is_empty() {
             return None;

@@ -3,6 +3,7 @@
 //! (name, article text, expected statements).
 
 mod dates;
+mod frames;
 mod not_statements;
 mod quotes;
 mod reported;
