@@ -61,10 +61,20 @@ fn quote_mark_table() {
             )],
         ),
         (
-            "continuation paragraph",
+            "continuation paragraph: one more piece of the direct statement before it",
             "\"We are ready,\" Smith said.\n\n\"We have trained for years.\"",
+            vec![(
+                "direct",
+                "Smith",
+                "said",
+                "We are ready ... We have trained for years.",
+            )],
+        ),
+        (
+            "continuation paragraph after reported speech: its own statement",
+            "Smith said the team was ready.\n\n\"We have trained for years.\"",
             vec![
-                ("direct", "Smith", "said", "We are ready"),
+                ("indirect", "Smith", "said", "the team was ready"),
                 ("direct", "Smith", "", "We have trained for years."),
             ],
         ),
