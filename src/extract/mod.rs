@@ -113,14 +113,10 @@ pub fn extract(article: &Article) -> Vec<Statement> {
             && p.only_quotes(0..toks.len())
             && !toks.is_empty()
         {
-            // A paragraph that is only a quotation continues the previous speaker: after a
-            // direct statement it is one more piece of it (as `"A," X said. "B."` is).
-            let quotes_here: Vec<&Quote> = (0..toks.len()).filter_map(|i| p.quote_of(i)).collect();
-            if let Some(last) = out.last_mut().filter(|st| st.kind == Kind::Direct) {
-                for q in &quotes_here {
-                    append_piece(last, text, q);
-                }
-            } else if let Some(prev) = out.last().cloned() {
+            // A paragraph that is only a quotation continues the previous speaker.
+            if let Some(prev) = out.last().cloned() {
+                let quotes_here: Vec<&Quote> =
+                    (0..toks.len()).filter_map(|i| p.quote_of(i)).collect();
                 let mut st = Statement {
                     kind: Kind::Direct,
                     cue: None,
