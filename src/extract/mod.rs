@@ -43,7 +43,11 @@ pub fn extract(article: &Article) -> Vec<Statement> {
     let mut pending: Vec<Quote> = Vec::new();
     // A paragraph ending in `He said:` with no statement: the next paragraph's quotation.
     let mut colon_opener: Option<statement::Opener> = None;
-    for para in article.paragraphs() {
+    for para in article
+        .paragraphs()
+        .into_iter()
+        .flat_map(|p| line_paragraphs(text, p.start, p.end))
+    {
         let quotes = find_quotes(text, para.start, para.end);
         let toks = sentence::tokenize(text, para.start, para.end, &quotes);
         if cues::is_furniture(text, &toks) {
@@ -151,6 +155,37 @@ pub fn extract(article: &Article) -> Vec<Statement> {
         s.statement_id = format!("S{}", i + 1);
     }
     out
+}
+
+/// A paragraph's own paragraphs when its lines are (text pasted with one newline between
+/// paragraphs): a line break after a sentence end with every quotation closed, before a
+/// capital or a quotation mark. Hard-wrapped lines, which end mid-sentence or inside a
+/// quotation, stay one paragraph.
+fn line_paragraphs(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = start;
+    let mut pos = start;
+    for line in text[start..end].split_inclusive('\n') {
+        let line_end = pos + line.trim_end().len();
+        pos += line.len();
+        if pos >= end {
+            break;
+        }
+        let next = text[pos..end].trim_start();
+        let ends = text[from..line_end].ends_with(['.', '?', '!', '"', '\u{201d}', '\'']);
+        let opens = next.starts_with(|c: char| c.is_uppercase() || article_quote(c));
+        if ends && opens && find_quotes(text, from, line_end).iter().all(|q| q.closed) {
+            out.push(from..line_end);
+            from = end - next.len();
+        }
+    }
+    out.push(from..end);
+    out
+}
+
+/// An opening quotation mark at a line's start.
+fn article_quote(c: char) -> bool {
+    matches!(c, '"' | '\u{201c}' | '\u{2018}' | '\'')
 }
 
 #[cfg(test)]

@@ -177,7 +177,9 @@ impl<'a> Para<'a> {
                 asker = s..e;
                 q = e;
             }
-            if !(self.is_word(q) && question_word(self.lower(q))) {
+            // "Asked how concerned he was, Austin said": a reporter's question to the speaker,
+            // no statement of anyone named; only a named asker's question counts.
+            if asker.is_empty() || !(self.is_word(q) && question_word(self.lower(q))) {
                 continue;
             }
             out.push(Attr {

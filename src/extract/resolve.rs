@@ -479,15 +479,6 @@ impl Resolver {
         } else {
             SpeakerType::Unknown
         };
-        // "the Association of Flight Attendants": a lowercase article is not the name's.
-        let name = match name.strip_prefix("the ") {
-            Some(rest)
-                if kind == SpeakerType::Institution && rest.starts_with(char::is_uppercase) =>
-            {
-                rest.to_string()
-            }
-            _ => name,
-        };
         (Resolved { name, role, kind }, None)
     }
 
@@ -640,7 +631,7 @@ mod tests {
             ("Biden", "Joe Biden", SpeakerType::Person),
             (
                 "the Kremlin and Washington",
-                "Kremlin and Washington",
+                "the Kremlin and Washington",
                 SpeakerType::Institution,
             ),
             ("NATO", "NATO", SpeakerType::Institution),
