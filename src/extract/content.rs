@@ -438,6 +438,26 @@ impl<'a> Para<'a> {
                     i = k + 1;
                     continue;
                 }
+                // "said after the convention he would ...": a short phrase of a determiner and
+                // lowercase words, then a subject pronoun opening the content clause.
+                if k > i + 1 {
+                    let pronoun = (k..(k + 4).min(hi)).find(|&p| {
+                        self.is_word(p)
+                            && matches!(self.lower(p), "he" | "she" | "they" | "we" | "i")
+                    });
+                    if let Some(p) = pronoun.filter(|&p| {
+                        p > k
+                            && (k..p).all(|x| {
+                                self.is_word(x)
+                                    && !self.is_cap(x)
+                                    && !super::mentions::is_name_glue(self.lower(x))
+                                    && self.cue_at(x, hi).is_none()
+                            })
+                    }) {
+                        i = p;
+                        continue;
+                    }
+                }
             }
             return i;
         }

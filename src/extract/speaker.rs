@@ -61,13 +61,16 @@ impl<'a> Para<'a> {
         // ("Geoff Garin, a pollster who works with Priorities USA, a super PAC, said").
         if self.is_punct(j - 1, ",)") && j - 1 > lo {
             let floor = (j - 1).saturating_sub(MAX_APPOSITIVE).max(lo + 1);
+            let mut found = None;
             for open in (floor..j - 1).rev() {
                 // "from Jackson, Miss., attending": an abbreviation's period ends nothing.
+                // Nor does one closing a parenthesis ("Sen. Rand Paul (R-Ky.) said").
                 let abbreviation = self.is_punct(open, ".")
                     && open > lo
                     && self.is_word(open - 1)
                     && self.toks[open - 1].end == self.toks[open].start
-                    && super::sentence::is_abbreviation(self.s(open - 1));
+                    && (super::sentence::is_abbreviation(self.s(open - 1))
+                        || self.is_punct(open + 1, ")"));
                 if self.is_punct(open, ".;:!?") && !abbreviation {
                     break;
                 }
@@ -95,10 +98,16 @@ impl<'a> Para<'a> {
                 if before
                     .is_none_or(|b| !self.is_word(b) || lex.coordinators.contains(self.lower(b)))
                 {
-                    return Some((sp.start..j, name, date_tok));
+                    // "Scott Pruitt, the attorney general of Oklahoma, one of ..., said": a
+                    // description may itself be an appositive of a name before it.
+                    let named = name.clone().all(|k| self.is_cap(k));
+                    if named || found.is_some() {
+                        return Some((sp.start..j, name, date_tok));
+                    }
+                    found = Some((sp.start..j, name, date_tok));
                 }
             }
-            return None;
+            return found;
         }
         self.speaker_phrase(lo, j, object_ok, date_tok)
     }

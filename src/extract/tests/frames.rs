@@ -150,6 +150,27 @@ fn speaker_and_content_apart_table() {
             )],
         ),
         (
+            "a party and state in parentheses between the name and the cue",
+            "Sen. Rand Paul (R-Ky.) said the plan had failed.",
+            vec![("indirect", "Rand Paul", "said", "the plan had failed")],
+        ),
+        (
+            "after a quote, a name with two appositives before the cue",
+            "\"It is an overreach,\" Ada Price, the attorney general of Utah, one of the states \
+             suing, said on Monday.",
+            vec![("direct", "Ada Price", "said", "It is an overreach")],
+        ),
+        (
+            "a phrase between the cue and a clause opening with a pronoun",
+            "Trump said after the convention he would not accept the endorsement.",
+            vec![(
+                "indirect",
+                "Trump",
+                "said",
+                "he would not accept the endorsement",
+            )],
+        ),
+        (
             "interrupted quotation",
             "\"The drugs,\" he says, \"are mostly meant for export.\"",
             vec![(
