@@ -227,8 +227,14 @@ impl<'a> Para<'a> {
             words.remove(0);
         }
         let text = words.join(" ");
-        let (inner_role, name) = crate::speakers::split_role(&text);
+        let (inner_role, mut name) = crate::speakers::split_role(&text);
         role.extend(inner_role);
+        // "Miss Universe Alicia Machado": a modifier after the title.
+        let name_words: Vec<&str> = name.split_whitespace().collect();
+        if let Some(m) = leading_modifier(&name_words) {
+            role.push(m.to_string());
+            name = name_words[1..].join(" ");
+        }
         Run {
             name,
             role: (!role.is_empty()).then(|| role.join(" ")),

@@ -363,6 +363,12 @@ impl Resolver {
             }
         }
         let (mut role, mut name) = split_role(mention);
+        // "Cameron Easley for Morning Consult": a person and the outlet they write for.
+        if let Some((person, _)) = name.split_once(" for ").or_else(|| name.split_once(" of ")) {
+            if looks_like_person(person) {
+                name = person.to_string();
+            }
+        }
         // "oil and gas worker Sam Miller": a description before a full name is its role.
         if !looks_like_person(&name) {
             let ws: Vec<&str> = name.split_whitespace().collect();
@@ -373,6 +379,15 @@ impl Resolver {
                 role = Some(role.map_or(desc.clone(), |r| format!("{r} {desc}")));
                 name = run;
             }
+        }
+        // "the conservative-leaning Tax Foundation": lowercase words before an
+        // institution's name describe it ("the White House" keeps its article).
+        let ws: Vec<&str> = name.split_whitespace().collect();
+        let lead = ws.iter().take_while(|w| !is_cap(w)).count();
+        if lead >= 2 && lead < ws.len() && !looks_like_person(&ws[lead..].join(" ")) {
+            let desc = ws[..lead].join(" ");
+            role = Some(role.map_or(desc.clone(), |r| format!("{r} {desc}")));
+            name = ws[lead..].join(" ");
         }
         let name_words: Vec<&str> = name.split_whitespace().collect();
         if let Some(m) = super::mentions::leading_modifier(&name_words) {

@@ -187,6 +187,19 @@ impl<'a> Para<'a> {
                 k = i;
                 continue;
             }
+            // "Obama's former campaign strategist": an adjective between a possessive name
+            // and a title.
+            let possessive_before =
+                i > lo && self.is_cap(i - 1) && self.lower(i - 1).ends_with("'s");
+            if self.is_word(i)
+                && !self.is_cap(i)
+                && k < stop
+                && crate::speakers::is_title_word(self.lower(k))
+                && possessive_before
+                && !lex.prepositions.contains(w)
+            {
+                k = i - 1;
+            }
             break;
         }
         // "But Sanders told": a sentence-initial conjunction is not part of the phrase.

@@ -135,6 +135,37 @@ fn names_as_written_table() {
             vec![("indirect", "Oskar Lindgren", "said", "the party was united")],
         ),
         (
+            "a possessive description of someone just named",
+            "Rita Vance called on the mayor to apologise.\n\n\
+             \"It was outrageous,\" Obama's former campaign strategist said.",
+            vec![
+                ("indirect", "Rita Vance", "called on", "to apologise"),
+                ("direct", "Rita Vance", "said", "It was outrageous"),
+            ],
+        ),
+        (
+            "a writer and the outlet written for",
+            "\"The impact is small,\" wrote Cameron Hale for Morning Digest.",
+            vec![("direct", "Cameron Hale", "wrote", "The impact is small")],
+        ),
+        (
+            "lowercase description before an institution's name",
+            "Critics doubted it, but the conservative-leaning Tax Institute said the plan \
+             would cost billions.",
+            vec![(
+                "indirect",
+                "Tax Institute",
+                "said",
+                "the plan would cost billions",
+            )],
+        ),
+        (
+            "a title and a modifier before a full name",
+            "Trump met former Miss Universe Lena Ortiz at a gala in the spring.\n\n\
+             Ortiz said the attacks were cruel.",
+            vec![("indirect", "Lena Ortiz", "said", "the attacks were cruel")],
+        ),
+        (
             "a spokesman is not the person he speaks for",
             "Oskar Lindgren won the nomination on Tuesday.\n\n\
              The spokesman said the party was united.",
