@@ -83,7 +83,9 @@ pub fn name_gender(name: &str) -> Option<Gender> {
 
 /// True when `word` is in the first-name table (`Hillary`, `Donald`).
 pub fn is_first_name(word: &str) -> bool {
-    tables().genders.contains_key(fold(word).as_str()) && !is_title_word(word)
+    with_folded(word, |w| {
+        tables().genders.contains_key(w) && !tables().titles.contains(w)
+    })
 }
 
 /// A word's comparable form: lower case, without periods and trailing commas.
@@ -91,9 +93,26 @@ fn fold(word: &str) -> String {
     fold_word(&word.replace(['.', ','], ""))
 }
 
+/// Calls `f` with `word` folded as [`fold`] folds it, without allocating for a short ASCII
+/// word (the common case: this runs for every capitalised word of an article).
+fn with_folded<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let mut n = 0;
+        for b in word.bytes().filter(|b| !matches!(b, b'.' | b',')) {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        if let Ok(s) = std::str::from_utf8(&buf[..n]) {
+            return f(s);
+        }
+    }
+    f(&fold(word))
+}
+
 /// True when `word` is a title or role word (`secretary`, `Sen.`, `spokesman`).
 pub fn is_title_word(word: &str) -> bool {
-    tables().titles.contains(fold(word).as_str())
+    with_folded(word, |w| tables().titles.contains(w))
 }
 
 /// The words of a name that identify the person: titles, honorifics and suffixes removed.

@@ -38,7 +38,14 @@ impl<'a> Para<'a> {
     pub(super) fn fold_tokens(text: &str, toks: &[Tok]) -> Vec<String> {
         toks.iter()
             .map(|t| match t.kind {
-                TokKind::Word => fold_word(&text[t.start..t.end]),
+                TokKind::Word => {
+                    let w = &text[t.start..t.end];
+                    if w.is_ascii() {
+                        w.to_ascii_lowercase()
+                    } else {
+                        fold_word(w)
+                    }
+                }
                 _ => String::new(),
             })
             .collect()
