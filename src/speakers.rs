@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 
 struct Tables {
     titles: HashSet<&'static str>,
+    /// First names and title words that tell a person's sex.
+    genders: HashMap<&'static str, Gender>,
     suffixes: HashSet<&'static str>,
     nicknames: HashMap<&'static str, Vec<&'static str>>,
 }
@@ -22,11 +24,67 @@ fn tables() -> &'static Tables {
                 nicknames.entry(b).or_default().push(a);
             }
         }
+        let mut genders = HashMap::new();
+        for table in [
+            include_str!("data/first_names.txt"),
+            include_str!("data/gendered_titles.txt"),
+        ] {
+            for l in lines(table) {
+                let g = match l.split_once(' ') {
+                    Some((w, "m")) => Some((w, Gender::Male)),
+                    Some((w, "f")) => Some((w, Gender::Female)),
+                    _ => None,
+                };
+                if let Some((w, g)) = g {
+                    genders.insert(w, g);
+                }
+            }
+        }
         Tables {
+            genders,
             titles: lines(include_str!("data/titles.txt")).collect(),
             suffixes: lines(include_str!("data/name_suffixes.txt")).collect(),
             nicknames,
         }
+    })
+}
+
+/// A person's sex as a name or title tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// `Mr.`, `John`, `he`
+    Male,
+    /// `Mrs.`, `Ms.`, `Mary`, `she`
+    Female,
+}
+
+/// The sex a written name tells, if any: a gendered title among its leading words (`Mrs.
+/// Clinton`, `Congresswoman Maxine Waters`), else its first name (`Hillary Clinton`: the US
+/// Census first-name table, `data/first_names.txt`). A single word is a surname: none.
+pub fn name_gender(name: &str) -> Option<Gender> {
+    let t = tables();
+    let words: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut k = 0;
+    while k < words.len() && (t.titles.contains(words[k].as_str()) || words[k] == "the") {
+        if let Some(g) = t.genders.get(words[k].as_str()) {
+            return Some(*g);
+        }
+        k += 1;
+    }
+    if words.len() >= k + 2 {
+        return t.genders.get(words[k].as_str()).copied();
+    }
+    None
+}
+
+/// True when `word` is in the first-name table (`Hillary`, `Donald`).
+pub fn is_first_name(word: &str) -> bool {
+    with_folded(word, |w| {
+        tables().genders.contains_key(w) && !tables().titles.contains(w)
     })
 }
 
@@ -35,9 +93,26 @@ fn fold(word: &str) -> String {
     fold_word(&word.replace(['.', ','], ""))
 }
 
+/// Calls `f` with `word` folded as [`fold`] folds it, without allocating for a short ASCII
+/// word (the common case: this runs for every capitalised word of an article).
+fn with_folded<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let mut n = 0;
+        for b in word.bytes().filter(|b| !matches!(b, b'.' | b',')) {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        if let Ok(s) = std::str::from_utf8(&buf[..n]) {
+            return f(s);
+        }
+    }
+    f(&fold(word))
+}
+
 /// True when `word` is a title or role word (`secretary`, `Sen.`, `spokesman`).
 pub fn is_title_word(word: &str) -> bool {
-    tables().titles.contains(fold(word).as_str())
+    with_folded(word, |w| tables().titles.contains(w))
 }
 
 /// The words of a name that identify the person: titles, honorifics and suffixes removed.
@@ -117,6 +192,22 @@ pub fn split_role(mention: &str) -> (Option<String>, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gender_from_title_or_first_name() {
+        let table = [
+            ("Hillary Clinton", Some(Gender::Female)),
+            ("Mrs. Clinton", Some(Gender::Female)),
+            ("Mr. Trump", Some(Gender::Male)),
+            ("Sen. Ted Cruz", Some(Gender::Male)),
+            ("Congresswoman Jane Roe", Some(Gender::Female)),
+            ("Clinton", None),
+            ("Jordan Smith", None),
+        ];
+        for (name, want) in table {
+            assert_eq!(name_gender(name), want, "{name}");
+        }
+    }
 
     #[test]
     fn same_person_table() {

@@ -23,6 +23,9 @@ impl<'a> Para<'a> {
         next_region: usize,
         later_participle: bool,
     ) -> Option<Raw> {
+        if a.form == Form::Asked {
+            return self.question(hi, a, next_region);
+        }
         let lex = lexicon();
         let mut date_tok = a.date_tok;
         let mut spans: Vec<Span> = Vec::new();
@@ -58,6 +61,13 @@ impl<'a> Para<'a> {
             after = self.skip_addressee(after, hi);
         }
         after = self.skip_adjuncts(after, hi, &mut date_tok);
+        // "said Sen. Rand Paul (R-Ky.)": a short parenthesis closes the attribution.
+        if self.is_punct(after, "(") {
+            if let Some(close) = (after + 1..(after + 10).min(hi)).find(|&k| self.is_punct(k, ")"))
+            {
+                after = close + 1;
+            }
+        }
         let direct_after = {
             let mut k = after;
             if self.is_punct(k, ",:") {
@@ -67,9 +77,8 @@ impl<'a> Para<'a> {
         };
         // A quotation before the attribution is not its content when a complement clause
         // follows (`On ABC's "This Week," Rubio said that ...`).
-        let quote_before = quote_before.filter(|_| {
-            !(self.is_word(after) && lex.complementizers.contains(self.lower(after).as_str()))
-        });
+        let quote_before = quote_before
+            .filter(|_| !(self.is_word(after) && lex.complementizers.contains(self.lower(after))));
         if let (Some(qb), Form::Before | Form::Inverted) = (quote_before, a.form) {
             // "..." he said[, "..."]
             let mut first = qb;
@@ -115,18 +124,20 @@ impl<'a> Para<'a> {
         } else {
             // "Prices rose, he said as he left": a subordinate clause is not content.
             let subordinate = self.is_word(after)
-                && (lex.subordinators.contains(self.lower(after).as_str())
-                    || (a.form == Form::Inverted
-                        && lex.relatives.contains(self.lower(after).as_str())));
+                && (lex.subordinators.contains(self.lower(after))
+                    || (a.form == Form::Inverted && lex.relatives.contains(self.lower(after))));
             let tail_is_empty = after >= hi
                 || subordinate
                 || self.is_punct(after, ",.;!?")
                     && (after + 1 >= hi
                         || self.rest_is_punct(after + 1, hi)
                         || self.is_punct(after, ","));
+            // "Police, she says, have no policy": a parenthetical attribution after a single
+            // word also has content before it (resumed after it).
+            let parenthetical = self.is_punct(attr_start, ",") && self.is_punct(after, ",");
             let content_first = matches!(a.form, Form::Before | Form::Inverted)
                 && tail_is_empty
-                && attr_start > lo + 2;
+                && (attr_start > lo + 2 || (parenthetical && attr_start > lo));
             let range = if a.form == Form::According {
                 if attr_start > lo + 1 {
                     lo..attr_start
@@ -141,7 +152,8 @@ impl<'a> Para<'a> {
                 lo..attr_start
             } else {
                 let mut s = after;
-                if self.is_word(s) && self.lower(s) == "that" {
+                let that = self.is_word(s) && self.lower(s) == "that";
+                if that {
                     s += 1;
                 }
                 if self.is_punct(s, ":") {
@@ -159,9 +171,11 @@ impl<'a> Para<'a> {
                 }
                 // "argue over X", "said in" : a preposition where a clause should start
                 // ("said to be", "added to"): only commissive cues (obj: vowed to) take "to".
+                // After "that" a clause may open with one ("said that for decades ...").
                 let w = self.lower(s);
                 if self.is_word(s)
-                    && lex.prepositions.contains(w.as_str())
+                    && !that
+                    && lex.prepositions.contains(w)
                     && a.class != CueClass::Tell
                     && (w != "to" || a.class == CueClass::Say)
                 {
@@ -181,6 +195,9 @@ impl<'a> Para<'a> {
             let nwords = all().filter(|&k| self.is_word(k)).count();
             let nquotes = all().filter(|&k| self.is_quote(k)).count();
             if nwords + nquotes == 0 {
+                return None;
+            }
+            if !content_first && self.not_speech(a, pieces[0].clone()) {
                 return None;
             }
             if nquotes == 0 && (nwords < MIN_REPORTED_WORDS || a.class == CueClass::Quoted) {
@@ -227,7 +244,7 @@ impl<'a> Para<'a> {
             Raw {
                 kind,
                 mention: self.words(a.speaker.clone()),
-                speaker_span: self.span(a.speaker.clone()),
+                speaker_span: (!a.speaker.is_empty()).then(|| self.span(a.speaker.clone())),
                 cue: Some(self.words(a.cue.clone())),
                 cue_span: Some(self.span(a.cue.clone())),
                 spans,
@@ -237,6 +254,108 @@ impl<'a> Para<'a> {
             }
             .with_name(self.words(a.name.clone())),
         )
+    }
+
+    /// The question of an `asked` frame: from the question word to the next comma.
+    fn question(&self, hi: usize, a: &Attr, next_region: usize) -> Option<Raw> {
+        let s = a.speaker.end.max(a.cue.end);
+        let end = next_region.min(hi);
+        let e = (s..end).find(|&k| self.is_punct(k, ",;")).unwrap_or(end);
+        let r = self.trim_range(s..e);
+        if r.len() < MIN_REPORTED_WORDS {
+            return None;
+        }
+        let quoted: Vec<String> = r
+            .clone()
+            .filter_map(|k| self.quote_of(k))
+            .map(|q| {
+                let sp = trim_span(self.text, [q.start, q.end]);
+                self.text[sp[0]..sp[1]].to_string()
+            })
+            .collect();
+        Some(Raw {
+            kind: if quoted.is_empty() {
+                Kind::Indirect
+            } else {
+                Kind::Partial
+            },
+            mention: self.words(a.speaker.clone()),
+            speaker_span: (!a.speaker.is_empty()).then(|| self.span(a.speaker.clone())),
+            cue: Some(self.words(a.cue.clone())),
+            cue_span: Some(self.span(a.cue.clone())),
+            spans: vec![trim_span(self.text, self.span(r))],
+            quoted,
+            date: None,
+            via: None,
+        })
+    }
+
+    /// Whether a cue's reported content shows the cue word in a sense that is no speech: a
+    /// quantity or score after a measure cue (`declined 1.2 per cent`, `added a goal`), a
+    /// refusal (`declined to say whether`), or violence (`attacked him with a knife`).
+    fn not_speech(&self, a: &Attr, r: Range<usize>) -> bool {
+        let lex = lexicon();
+        let cue = self.lower(a.cue.start);
+        let words: Vec<&str> = r
+            .clone()
+            .filter(|&k| self.is_word(k))
+            .map(|k| self.lower(k))
+            .collect();
+        let Some(&first) = words.first() else {
+            return false;
+        };
+        let number = |w: &str| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    w,
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "half"
+                        | "a"
+                        | "an"
+                        | "another"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                )
+        };
+        let that = r.start > 0 && self.is_word(r.start - 1) && self.lower(r.start - 1) == "that";
+        if lex.measure_cues.contains(cue)
+            && !that
+            && (first.starts_with(|c: char| c.is_ascii_digit())
+                || (number(first)
+                    && words
+                        .iter()
+                        .skip(1)
+                        .take(3)
+                        .any(|w| lex.measure_objects.contains(w))))
+        {
+            return true;
+        }
+        if lex.refusal_cues.contains(cue)
+            && first == "to"
+            && words
+                .get(1)
+                .is_some_and(|w| lex.refusal_objects.contains(w))
+        {
+            return true;
+        }
+        lex.physical_cues.contains(cue)
+            && words.windows(3).any(|w| {
+                w[0] == "with"
+                    && (lex.weapons.contains(w[1])
+                        || (matches!(w[1], "a" | "an" | "his" | "her" | "their")
+                            && lex.weapons.contains(w[2])))
+            })
     }
 
     /// Where reported content running from `s` ends, before `e`: at a comma that opens a
@@ -250,7 +369,7 @@ impl<'a> Para<'a> {
                     return false;
                 }
                 let w = self.lower(k + 1);
-                w.ends_with("ing") && !lex.not_participles.contains(w.as_str())
+                w.ends_with("ing") && !lex.not_participles.contains(w)
             })
             .unwrap_or(e)
     }
@@ -269,37 +388,36 @@ impl<'a> Para<'a> {
                 i += 1;
                 continue;
             }
-            if lex.weekday_openers.contains(w.as_str()) && self.weekday(i + 1).is_some() {
+            if lex.weekday_openers.contains(w) && self.weekday(i + 1).is_some() {
                 i += 1;
                 continue;
             }
-            if lex.cue_adverbs.contains(w.as_str()) {
+            if lex.cue_adverbs.contains(w) {
                 i += 1;
                 continue;
             }
-            if lex.prepositions.contains(w.as_str()) {
+            if lex.prepositions.contains(w) {
                 // prep [det] [adj] HEAD [with|on|to NAME...]
                 let mut k = i + 1;
                 while k < hi
                     && self.is_word(k)
-                    && (lex.determiners.contains(self.lower(k).as_str()) || self.lower(k) == "a")
+                    && (lex.determiners.contains(self.lower(k)) || self.lower(k) == "a")
                 {
                     k += 1;
                 }
                 let head_at = (k..(k + 3).min(hi))
-                    .find(|&h| self.is_word(h) && lex.pp_heads.contains(self.lower(h).as_str()));
+                    .find(|&h| self.is_word(h) && lex.pp_heads.contains(self.lower(h)));
                 if let Some(h) = head_at {
                     let mut e = h + 1;
                     if e < hi
                         && self.is_word(e)
-                        && lex.pp_head_links.contains(self.lower(e).as_str())
+                        && lex.pp_head_links.contains(self.lower(e))
                         && self.is_cap(e + 1)
                     {
                         e += 1;
                         while e < hi
                             && (self.is_cap(e)
-                                || (self.is_word(e)
-                                    && lex.pp_name_joins.contains(self.lower(e).as_str())))
+                                || (self.is_word(e) && lex.pp_name_joins.contains(self.lower(e))))
                         {
                             e += 1;
                         }
@@ -316,9 +434,29 @@ impl<'a> Para<'a> {
                     i = e;
                     continue;
                 }
-                if w == "to" && k < hi && lex.press.contains(self.lower(k).as_str()) {
+                if w == "to" && k < hi && lex.press.contains(self.lower(k)) {
                     i = k + 1;
                     continue;
+                }
+                // "said after the convention he would ...": a short phrase of a determiner and
+                // lowercase words, then a subject pronoun opening the content clause.
+                if k > i + 1 {
+                    let pronoun = (k..(k + 4).min(hi)).find(|&p| {
+                        self.is_word(p)
+                            && matches!(self.lower(p), "he" | "she" | "they" | "we" | "i")
+                    });
+                    if let Some(p) = pronoun.filter(|&p| {
+                        p > k
+                            && (k..p).all(|x| {
+                                self.is_word(x)
+                                    && !self.is_cap(x)
+                                    && !super::mentions::is_name_glue(self.lower(x))
+                                    && self.cue_at(x, hi).is_none()
+                            })
+                    }) {
+                        i = p;
+                        continue;
+                    }
                 }
             }
             return i;
@@ -333,18 +471,18 @@ impl<'a> Para<'a> {
             return i;
         }
         let w = self.lower(i);
-        if !self.is_cap(i) && lex.addressees.contains(w.as_str()) {
+        if !self.is_cap(i) && lex.addressees.contains(w) {
             return i + 1;
         }
         let mut k = i;
-        if lex.determiners.contains(w.as_str()) {
+        if lex.determiners.contains(w) {
             k += 1;
         }
         let start = k;
         while k < hi
             && (self.np_word(k)
                 || (self.is_word(k)
-                    && lex.addressee_joins.contains(self.lower(k).as_str())
+                    && lex.addressee_joins.contains(self.lower(k))
                     && self.np_word(k + 1)))
         {
             k += 1;
@@ -357,7 +495,7 @@ impl<'a> Para<'a> {
             let mut e = k;
             while e < hi && e - k < 4 && self.is_word(e) && !self.is_cap(e) {
                 let w = self.lower(e);
-                if w == "that" || lex.subordinators.contains(w.as_str()) {
+                if w == "that" || lex.subordinators.contains(w) {
                     break;
                 }
                 e += 1;

@@ -33,13 +33,64 @@ pub(super) fn is_headline(text: &str, toks: &[Tok]) -> bool {
     long.len() >= 3 && caps * 10 >= long.len() * 9
 }
 
+/// Whether a paragraph is page furniture rather than the article's text: a link line opening
+/// with a capitalised label and a colon (`READ MORE:`, `WATCH:`), or a photo caption ending in
+/// a credit in parentheses (`(Jane Doe/The Press)`, `(AP Photo)`, `(Getty Images)`).
+pub(super) fn is_furniture(text: &str, toks: &[Tok]) -> bool {
+    let s = |t: &Tok| &text[t.start..t.end];
+    let label: Vec<&Tok> = toks
+        .iter()
+        .take_while(|t| t.kind == TokKind::Word && !s(t).chars().any(char::is_lowercase))
+        .take(4)
+        .collect();
+    if !label.is_empty() && toks.get(label.len()).is_some_and(|t| s(t) == ":") {
+        let words: Vec<String> = label
+            .iter()
+            .map(|t| crate::article::fold_word(s(t)))
+            .collect();
+        if lexicon()
+            .furniture_labels
+            .contains(words.join(" ").as_str())
+        {
+            return true;
+        }
+    }
+    // A closing parenthesis ends the paragraph (a period may follow it).
+    let mut end = toks.len();
+    while end > 0 && toks[end - 1].kind == TokKind::Punct && s(&toks[end - 1]) == "." {
+        end -= 1;
+    }
+    if end == 0 || s(&toks[end - 1]) != ")" {
+        return false;
+    }
+    let Some(open) = (end.saturating_sub(12)..end - 1)
+        .rev()
+        .find(|&k| s(&toks[k]) == "(")
+    else {
+        return false;
+    };
+    let inner = &toks[open + 1..end - 1];
+    let slash = inner.iter().any(|t| s(t) == "/");
+    let credit = inner.iter().any(|t| {
+        matches!(
+            crate::article::fold_word(s(t)).as_str(),
+            "photo" | "photos" | "images" | "image" | "credit" | "courtesy" | "file"
+        )
+    });
+    let names = inner
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .all(|t| s(t).starts_with(char::is_uppercase));
+    (slash || credit) && names && !inner.is_empty()
+}
+
 impl<'a> Para<'a> {
     /// The cue starting at token `i`, if any: (token length, class).
     pub(super) fn cue_at(&self, i: usize, end: usize) -> Option<(usize, CueClass)> {
         if !self.is_word(i) {
             return None;
         }
-        let forms = lexicon().cues.get(self.lower(i).as_str())?;
+        let forms = lexicon().cues.get(self.lower(i))?;
         forms.iter().find_map(|(words, class)| {
             let fits = words
                 .iter()
@@ -89,11 +140,11 @@ impl<'a> Para<'a> {
                 && !w
                     .strip_suffix("'s")
                     .is_some_and(|p| lex.pronouns.contains_key(p))
-                && !lex.not_possessives.contains(w.as_str());
+                && !lex.not_possessives.contains(w);
             let verb_form = self.lower(i).ends_with("ed") || self.lower(i).ends_with("ing");
-            let adjective = (lex.determiners.contains(w.as_str()) && (w != "that" || verb_form))
+            let adjective = (lex.determiners.contains(w) && (w != "that" || verb_form))
                 || possessive
-                || (lex.prepositions.contains(w.as_str()) && w != "to")
+                || (lex.prepositions.contains(w) && w != "to")
                 || w.starts_with(|c: char| c.is_ascii_digit());
             return adjective && !(verb_form && self.lower(i).ends_with("ing"));
         }

@@ -23,6 +23,8 @@ pub(super) enum Form {
     Participle,
     /// `according to Smith`
     According,
+    /// `Asked whether ...` (the asker, if named, after `by`)
+    Asked,
 }
 
 /// An attribution found in a sentence, before its content is decided.
@@ -54,7 +56,8 @@ impl<'a> Para<'a> {
                 i += 1;
                 continue;
             };
-            if self.reads_as_noun(lo, i) {
+            if self.reads_as_noun(lo, i) || self.modified_noun_cue(lo, i) || self.asked_opens(lo, i)
+            {
                 i += 1;
                 continue;
             }
@@ -93,6 +96,30 @@ impl<'a> Para<'a> {
         if let Some(a) = self.dash_frame(lo, hi, &attrs) {
             attrs.push(a);
         }
+        if let Some(a) = self.name_colon_frame(lo, hi, &attrs) {
+            attrs.push(a);
+        }
+        let nouns = self.noun_frames(lo, hi, &attrs);
+        attrs.extend(nouns);
+        let asked = self.asked_frames(lo, hi, &attrs);
+        attrs.extend(asked);
+        attrs.sort_by_key(|a| a.cue.start);
+        // "Trump said that Clinton once described it as ...": an attribution whose speaker
+        // opens the clause after an earlier cue's complementizer is nested in that cue's
+        // content, which runs on over it (the outer speaker says the whole clause).
+        let nested: Vec<bool> = attrs
+            .iter()
+            .enumerate()
+            .map(|(k, b)| {
+                let c = b.speaker.start.min(b.cue.start);
+                c > lo
+                    && self.is_word(c - 1)
+                    && lexicon().complementizers.contains(self.lower(c - 1))
+                    && attrs[..k]
+                        .iter()
+                        .any(|a| a.cue.end < c && a.form != Form::According)
+            })
+            .collect();
         // "according to X" inside a sentence with another attribution is that one's source.
         let mut via: Option<String> = None;
         let regions: Vec<usize> = attrs.iter().map(|a| a.region).collect();
@@ -106,8 +133,9 @@ impl<'a> Para<'a> {
         for (k, a) in attrs.iter().enumerate() {
             let next_region = regions
                 .iter()
-                .copied()
-                .filter(|&b| b > a.cue.end)
+                .zip(&nested)
+                .filter(|&(&b, &n)| b > a.cue.end && !n)
+                .map(|(&b, _)| b)
                 .min()
                 .unwrap_or(hi);
             let later_participle = attrs[k + 1..]
@@ -144,7 +172,7 @@ impl<'a> Para<'a> {
                 } else {
                     return None;
                 };
-                (!lex.prepositions.contains(w.as_str()) && w != "that").then_some(cue.end..k)
+                (!lex.prepositions.contains(w) && w != "that").then_some(cue.end..k)
             })?;
             let region = if cue.start > lo && self.is_punct(cue.start - 1, ",") {
                 cue.start - 1
@@ -163,10 +191,11 @@ impl<'a> Para<'a> {
         }
         if cue.start > lo
             && self.is_word(cue.start - 1)
-            && lex
-                .passive_auxiliaries
-                .contains(self.lower(cue.start - 1).as_str())
+            && lex.passive_auxiliaries.contains(self.lower(cue.start - 1))
         {
+            return None;
+        }
+        if self.negated(lo, cue.start) {
             return None;
         }
         let participle = self.lower(cue.start).ends_with("ing");
@@ -178,7 +207,7 @@ impl<'a> Para<'a> {
                     || (self.is_word(cue.start - 1)
                         && lex
                             .participle_prepositions
-                            .contains(self.lower(cue.start - 1).as_str())));
+                            .contains(self.lower(cue.start - 1))));
             if opens {
                 let sp = self.subject(lo, cue.start - 1)?;
                 return Some(Attr {
@@ -195,12 +224,12 @@ impl<'a> Para<'a> {
         }
         // "Ukraine, which had warned that ..."
         let mut j = cue.start;
-        while j > lo && self.is_word(j - 1) && lex.time_words.contains(self.lower(j - 1).as_str()) {
+        while j > lo && self.is_word(j - 1) && lex.time_words.contains(self.lower(j - 1)) {
             j -= 1;
         }
         if j > lo + 1
             && self.is_word(j - 1)
-            && lex.relatives.contains(self.lower(j - 1).as_str())
+            && lex.relatives.contains(self.lower(j - 1))
             && self.is_punct(j - 2, ",")
         {
             let (sp, name, _) = self.speaker_before(lo, j - 2, true)?;
@@ -242,7 +271,7 @@ impl<'a> Para<'a> {
             // about the speaker may close the sentence.
             let ends = tail >= hi
                 || !self.is_word(tail)
-                || (tail == sp.end && lex.relatives.contains(self.lower(tail).as_str()));
+                || (tail == sp.end && lex.relatives.contains(self.lower(tail)));
             if ends && !sp.is_empty() {
                 let region = if cue.start > lo && self.is_punct(cue.start - 1, ",") {
                     cue.start - 1
@@ -276,6 +305,31 @@ impl<'a> Para<'a> {
         })
     }
 
+    /// Whether a negation stands right before the cue at `cue` (`has not said`, `never
+    /// said`, `didn't say`), over auxiliaries and adverbs: a negated cue gives no statement.
+    pub(super) fn negated(&self, lo: usize, cue: usize) -> bool {
+        let lex = lexicon();
+        let mut k = cue;
+        while k > lo && cue - k < 4 && self.is_word(k - 1) {
+            let w = self.lower(k - 1);
+            if lex.negators.contains(w) {
+                return true;
+            }
+            let aux = lex.time_words.contains(w)
+                || lex.passive_auxiliaries.contains(w)
+                || matches!(
+                    w,
+                    "did" | "does" | "do" | "could" | "can" | "should" | "may" | "might"
+                )
+                || (w.ends_with("ly") && !self.is_cap(k - 1));
+            if !aux {
+                return false;
+            }
+            k -= 1;
+        }
+        false
+    }
+
     /// A participle cue of the same speaker in a sentence, with no subject of its own before
     /// it: `To wit, Smith told Newsmax that A, adding B`.
     fn coordinate(
@@ -287,10 +341,7 @@ impl<'a> Para<'a> {
     ) -> Option<Attr> {
         let k = cue.start.checked_sub(1).filter(|&k| k > lo)?;
         let opens = self.is_punct(k, ",")
-            || (self.is_word(k)
-                && lexicon()
-                    .participle_prepositions
-                    .contains(self.lower(k).as_str()));
+            || (self.is_word(k) && lexicon().participle_prepositions.contains(self.lower(k)));
         if !(opens && self.lower(cue.start).ends_with("ing")) {
             return None;
         }
@@ -355,8 +406,8 @@ impl<'a> Para<'a> {
         let (phrase, name) = self.subject(prev.start, prev.end)?;
         let first = phrase.start;
         let w = self.lower(first);
-        let person = (w != "it" && lex.pronouns.contains_key(w.as_str()))
-            || (self.is_cap(first) && !lex.determiners.contains(w.as_str()));
+        let person = (w != "it" && lex.pronouns.contains_key(w))
+            || (self.is_cap(first) && !lex.determiners.contains(w));
         if !person || (prev.start..prev.end).any(|k| self.is_quote(k)) {
             return None;
         }
@@ -372,7 +423,7 @@ impl<'a> Para<'a> {
         Some(Raw {
             kind: Kind::Direct,
             mention: self.words(name),
-            speaker_span: self.span(phrase),
+            speaker_span: Some(self.span(phrase)),
             cue: None,
             cue_span: None,
             quoted: spans

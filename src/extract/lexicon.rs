@@ -81,6 +81,34 @@ pub struct Lexicon {
     pub pronouns: HashMap<&'static str, Referent>,
     /// Capitalised words that never start a person's name (`The`, `He`), as written.
     pub not_name_starts: HashSet<&'static str>,
+    /// Words that stick to a name without being part of it (`Meanwhile Clinton`), lower case.
+    pub not_name_words: HashSet<&'static str>,
+    /// Words that make a capitalised run an institution (`Tax Foundation`), lower case.
+    pub institution_words: HashSet<&'static str>,
+    /// Roles of people who speak for someone else (`spokesman`, `aide`), lower case.
+    pub helper_roles: HashSet<&'static str>,
+    /// US state abbreviations (`Miss`, `Fla`), as written.
+    pub state_abbreviations: HashSet<&'static str>,
+    /// Cue words that measure, not speak, before a quantity (`declined 1.2 per cent`).
+    pub measure_cues: HashSet<&'static str>,
+    /// Nouns of quantity or score after a measure cue (`goal`, `percent`).
+    pub measure_objects: HashSet<&'static str>,
+    /// Things one attacks with (`with a knife`): the cue is violence, not speech.
+    pub weapons: HashSet<&'static str>,
+    /// Verbs after `declined to` that make a refusal to speak (`say`, `comment`).
+    pub refusal_objects: HashSet<&'static str>,
+    /// Cues that refuse before `to` and a refusal verb (`declined`, `refused`).
+    pub refusal_cues: HashSet<&'static str>,
+    /// Negations right before a cue (`has not said`).
+    pub negators: HashSet<&'static str>,
+    /// Labels of link lines and page furniture (`read more`, `watch`).
+    pub furniture_labels: HashSet<&'static str>,
+    /// Cue words that also name violence (`attacked`).
+    pub physical_cues: HashSet<&'static str>,
+    /// Nouns that carry someone's words (`claim`, `warning`): `X's claim that ...`.
+    pub noun_cues: HashSet<&'static str>,
+    /// Verbs that carry a noun cue for their subject (`made a claim that`).
+    pub light_verbs: HashSet<&'static str>,
     /// Abbreviations after which a period does not end a sentence (`mr`, `sen`), lower case.
     pub abbreviations: HashSet<&'static str>,
 }
@@ -154,6 +182,20 @@ pub fn lexicon() -> &'static Lexicon {
             pronouns,
             not_name_starts: lines(include_str!("data/not_name_starts.txt")).collect(),
             abbreviations: lines(include_str!("data/abbreviations.txt")).collect(),
+            institution_words: lines(include_str!("data/institution_words.txt")).collect(),
+            helper_roles: lines(include_str!("data/helper_roles.txt")).collect(),
+            state_abbreviations: lines(include_str!("data/state_abbreviations.txt")).collect(),
+            measure_cues: lines(include_str!("data/measure_cues.txt")).collect(),
+            measure_objects: lines(include_str!("data/measure_objects.txt")).collect(),
+            weapons: lines(include_str!("data/weapons.txt")).collect(),
+            refusal_objects: lines(include_str!("data/refusal_objects.txt")).collect(),
+            refusal_cues: lines(include_str!("data/refusal_cues.txt")).collect(),
+            negators: lines(include_str!("data/negators.txt")).collect(),
+            furniture_labels: lines(include_str!("data/furniture_labels.txt")).collect(),
+            physical_cues: lines(include_str!("data/physical_cues.txt")).collect(),
+            noun_cues: lines(include_str!("data/noun_cues.txt")).collect(),
+            light_verbs: lines(include_str!("data/light_verbs.txt")).collect(),
+            not_name_words: lines(include_str!("data/not_name_words.txt")).collect(),
         }
     })
 }

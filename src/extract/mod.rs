@@ -15,6 +15,8 @@ mod content;
 mod cues;
 mod frames;
 mod lexicon;
+mod mentions;
+mod nominal;
 mod quotes;
 mod resolve;
 mod sentence;
@@ -39,24 +41,40 @@ pub fn extract(article: &Article) -> Vec<Statement> {
     // Quotations of a paragraph left open at its end, with no attribution yet: the next
     // paragraph's first direct statement takes them as its first pieces.
     let mut pending: Vec<Quote> = Vec::new();
-    for para in article.paragraphs() {
+    // A paragraph ending in `He said:` with no statement: the next paragraph's quotation.
+    let mut colon_opener: Option<statement::Opener> = None;
+    for para in article
+        .paragraphs()
+        .into_iter()
+        .flat_map(|p| line_paragraphs(text, p.start, p.end))
+    {
         let quotes = find_quotes(text, para.start, para.end);
         let toks = sentence::tokenize(text, para.start, para.end, &quotes);
+        if cues::is_furniture(text, &toks) {
+            // "READ MORE: ...", a photo caption with its credit: not the article's text.
+            pending.clear();
+            prev_para_had_statement = false;
+            continue;
+        }
+        let lowers = Para::fold_tokens(text, &toks);
         let p = Para {
             text,
             toks: &toks,
+            lowers: &lowers,
             quotes: &quotes,
             headline: cues::is_headline(text, &toks),
         };
         let sentences = sentence::split(text, &toks, |i| p.attribution_follows(i));
+        let sentences_last = sentences.last().cloned();
         let before = out.len();
         let mut prev_sentence: Option<Range<usize>> = None;
         for s in sentences {
-            let words: Vec<&str> = s
-                .clone()
-                .filter(|&i| p.is_word(i))
-                .map(|i| p.s(i))
-                .collect();
+            let (runs, cuts) = if p.headline {
+                (p.headline_names(s.clone()), Vec::new())
+            } else {
+                p.person_runs(s.clone())
+            };
+            resolver.begin_sentence(&runs, cuts);
             let found = p.sentence(s.clone());
             if found.is_empty() && p.only_quotes(s.clone()) {
                 // A quote with no attribution continues the statement before it in the paragraph.
@@ -65,7 +83,7 @@ pub fn extract(article: &Article) -> Vec<Statement> {
                     for q in s.clone().filter_map(|i| p.quote_of(i)) {
                         append_piece(last, text, q);
                     }
-                    resolver.note_names(&words);
+                    resolver.end_sentence();
                     continue;
                 }
             }
@@ -76,10 +94,23 @@ pub fn extract(article: &Article) -> Vec<Statement> {
                 _ => found,
             };
             for raw in found {
-                let resolved = resolver.resolve(&raw.mention);
+                let at = raw.speaker_span.map_or(raw.spans[0][0], |s| s[0]);
+                let resolved = resolver.resolve(&raw.mention, at);
                 out.push(raw.into_statement(article, resolved));
             }
-            resolver.note_names(&words);
+            resolver.end_sentence();
+        }
+        let opener = colon_opener.take();
+        if let Some(o) = opener.filter(|_| out.len() == before && p.only_quotes(0..toks.len())) {
+            // "He said:" closing the paragraph before: this quotation is his.
+            let raw = o.with_quotes(text, (0..toks.len()).filter_map(|i| p.quote_of(i)));
+            if let Some(raw) = raw {
+                let resolved = resolver.resolve(&raw.mention, o.speaker_span[0]);
+                out.push(raw.into_statement(article, resolved));
+            }
+        }
+        if out.len() == before {
+            colon_opener = sentences_last.and_then(|r| p.colon_opener(r));
         }
         if out.len() == before
             && prev_para_had_statement
@@ -124,6 +155,37 @@ pub fn extract(article: &Article) -> Vec<Statement> {
         s.statement_id = format!("S{}", i + 1);
     }
     out
+}
+
+/// A paragraph's own paragraphs when its lines are (text pasted with one newline between
+/// paragraphs): a line break after a sentence end with every quotation closed, before a
+/// capital or a quotation mark. Hard-wrapped lines, which end mid-sentence or inside a
+/// quotation, stay one paragraph.
+fn line_paragraphs(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = start;
+    let mut pos = start;
+    for line in text[start..end].split_inclusive('\n') {
+        let line_end = pos + line.trim_end().len();
+        pos += line.len();
+        if pos >= end {
+            break;
+        }
+        let next = text[pos..end].trim_start();
+        let ends = text[from..line_end].ends_with(['.', '?', '!', '"', '\u{201d}', '\'']);
+        let opens = next.starts_with(|c: char| c.is_uppercase() || article_quote(c));
+        if ends && opens && find_quotes(text, from, line_end).iter().all(|q| q.closed) {
+            out.push(from..line_end);
+            from = end - next.len();
+        }
+    }
+    out.push(from..end);
+    out
+}
+
+/// An opening quotation mark at a line's start.
+fn article_quote(c: char) -> bool {
+    matches!(c, '"' | '\u{201c}' | '\u{2018}' | '\'')
 }
 
 #[cfg(test)]

@@ -91,7 +91,7 @@ pub fn tokenize(text: &str, from: usize, to: usize, quotes: &[Quote]) -> Vec<Tok
                 end,
             });
             pos = end;
-        } else if c.is_whitespace() || c == '\u{feff}' {
+        } else if c.is_whitespace() || is_invisible(c) {
             pos += c.len_utf8();
         } else {
             out.push(Tok {
@@ -105,10 +105,20 @@ pub fn tokenize(text: &str, from: usize, to: usize, quotes: &[Quote]) -> Vec<Tok
     out
 }
 
+/// Zero-width characters (`U+200B` space, joiners, word joiner, byte-order mark): white space
+/// to the tokenizer, so that `Miller\u{200b}said` reads as two words.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
 /// True when the word before a period is an abbreviation or an initial.
-fn is_abbreviation(word: &str) -> bool {
+pub(super) fn is_abbreviation(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
     lexicon().abbreviations.contains(w.as_str())
+        || lexicon().state_abbreviations.contains(word)
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
         || word.contains('.')
 }

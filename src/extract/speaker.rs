@@ -23,8 +23,8 @@ impl<'a> Para<'a> {
         }
         let w = self.lower(i);
         self.is_cap(i)
-            || crate::speakers::is_title_word(&w)
-            || lexicon().source_nouns.contains(w.as_str())
+            || crate::speakers::is_title_word(w)
+            || lexicon().source_nouns.contains(w)
             || w.chars().next().is_some_and(|c| c.is_ascii_digit())
     }
 
@@ -46,7 +46,7 @@ impl<'a> Para<'a> {
             } else {
                 // time words, and adverbs ("Carter however said", "he flatly denied")
                 let adverb = w.ends_with("ly") && !self.is_cap(j - 1);
-                if !adverb && !lex.time_words.contains(w.as_str()) {
+                if !adverb && !lex.time_words.contains(w) {
                     break;
                 }
             }
@@ -61,8 +61,17 @@ impl<'a> Para<'a> {
         // ("Geoff Garin, a pollster who works with Priorities USA, a super PAC, said").
         if self.is_punct(j - 1, ",)") && j - 1 > lo {
             let floor = (j - 1).saturating_sub(MAX_APPOSITIVE).max(lo + 1);
+            let mut found = None;
             for open in (floor..j - 1).rev() {
-                if self.is_punct(open, ".;:!?") {
+                // "from Jackson, Miss., attending": an abbreviation's period ends nothing.
+                // Nor does one closing a parenthesis ("Sen. Rand Paul (R-Ky.) said").
+                let abbreviation = self.is_punct(open, ".")
+                    && open > lo
+                    && self.is_word(open - 1)
+                    && self.toks[open - 1].end == self.toks[open].start
+                    && (super::sentence::is_abbreviation(self.s(open - 1))
+                        || self.is_punct(open + 1, ")"));
+                if self.is_punct(open, ".;:!?") && !abbreviation {
                     break;
                 }
                 if !self.is_punct(open, ",(") {
@@ -86,13 +95,19 @@ impl<'a> Para<'a> {
                     continue;
                 };
                 let before = sp.start.checked_sub(1).filter(|&b| b >= lo);
-                if before.is_none_or(|b| {
-                    !self.is_word(b) || lex.coordinators.contains(self.lower(b).as_str())
-                }) {
-                    return Some((sp.start..j, name, date_tok));
+                if before
+                    .is_none_or(|b| !self.is_word(b) || lex.coordinators.contains(self.lower(b)))
+                {
+                    // "Scott Pruitt, the attorney general of Oklahoma, one of ..., said": a
+                    // description may itself be an appositive of a name before it.
+                    let named = name.clone().all(|k| self.is_cap(k));
+                    if named || found.is_some() {
+                        return Some((sp.start..j, name, date_tok));
+                    }
+                    found = Some((sp.start..j, name, date_tok));
                 }
             }
-            return None;
+            return found;
         }
         self.speaker_phrase(lo, j, object_ok, date_tok)
     }
@@ -107,20 +122,19 @@ impl<'a> Para<'a> {
     ) -> Option<(Range<usize>, Range<usize>, Option<usize>)> {
         let lex = lexicon();
         // "praised the bill and stressed": a conjunction before the cue joins a second verb.
-        if lex.coordinators.contains(self.lower(stop - 1).as_str()) {
+        if lex.coordinators.contains(self.lower(stop - 1)) {
             return None;
         }
         // A pronoun right before the cue is the whole phrase.
         let w = self.lower(stop - 1);
-        if lex.pronouns.contains_key(w.as_str()) && self.is_word(stop - 1) {
+        if lex.pronouns.contains_key(w) && self.is_word(stop - 1) {
             return Some((stop - 1..stop, stop - 1..stop, date_tok));
         }
         // "Several said", "and others say": a quantifier standing alone opening the clause.
         let clause_start = stop - 1 == lo
             || !self.is_word(stop - 2)
-            || lex.coordinators.contains(self.lower(stop - 2).as_str());
-        if self.is_word(stop - 1) && clause_start && lex.standalone_quantifiers.contains(w.as_str())
-        {
+            || lex.coordinators.contains(self.lower(stop - 2));
+        if self.is_word(stop - 1) && clause_start && lex.standalone_quantifiers.contains(w) {
             return Some((stop - 1..stop, stop - 1..stop, date_tok));
         }
         let mut k = stop;
@@ -128,11 +142,15 @@ impl<'a> Para<'a> {
         while k > lo && stop - k < MAX_SPEAKER_WORDS {
             let i = k - 1;
             let w = self.lower(i);
-            if lex.determiners.contains(w.as_str()) {
+            // "said that Clinton once described": "that" before a name opens a clause.
+            if w == "that" && k < stop && self.is_cap(k) {
+                break;
+            }
+            if lex.determiners.contains(w) {
                 k = i;
                 break;
             }
-            let joins = lex.name_joins.contains(w.as_str())
+            let joins = lex.name_joins.contains(w)
                 && k < stop
                 && self.is_cap(k)
                 && i > lo
@@ -143,7 +161,7 @@ impl<'a> Para<'a> {
             }
             // A plural common noun or a short lowercase noun phrase ("officials", "the ministry")
             if self.is_word(i)
-                && !lex.prepositions.contains(w.as_str())
+                && !lex.prepositions.contains(w)
                 && lowercase_run < 3
                 && k == stop
                 && w.len() > 2
@@ -152,7 +170,7 @@ impl<'a> Para<'a> {
                 let det_before = (i.saturating_sub(3)..i)
                     .rev()
                     .take_while(|&x| x >= lo && self.is_word(x))
-                    .any(|x| lex.determiners.contains(self.lower(x).as_str()));
+                    .any(|x| lex.determiners.contains(self.lower(x)));
                 if det_before || (w.ends_with('s') && !w.ends_with("ss")) {
                     lowercase_run += 1;
                     k = i;
@@ -162,33 +180,46 @@ impl<'a> Para<'a> {
             if self.is_word(i)
                 && lowercase_run > 0
                 && lowercase_run < 3
-                && !lex.prepositions.contains(w.as_str())
-                && !lex.passive_auxiliaries.contains(w.as_str())
+                && !lex.prepositions.contains(w)
+                && !lex.passive_auxiliaries.contains(w)
             {
                 lowercase_run += 1;
                 k = i;
                 continue;
             }
+            // "Obama's former campaign strategist": an adjective between a possessive name
+            // and a title.
+            let possessive_before =
+                i > lo && self.is_cap(i - 1) && self.lower(i - 1).ends_with("'s");
+            if self.is_word(i)
+                && !self.is_cap(i)
+                && k < stop
+                && crate::speakers::is_title_word(self.lower(k))
+                && possessive_before
+                && !lex.prepositions.contains(w)
+            {
+                k = i - 1;
+            }
             break;
         }
         // "But Sanders told": a sentence-initial conjunction is not part of the phrase.
-        while k < stop && lex.coordinators.contains(self.lower(k).as_str()) {
+        while k < stop && lex.coordinators.contains(self.lower(k)) {
             k += 1;
         }
         // A phrase of function words only ("That said", "When asked", "As reported") names
         // no one.
         let function_word = |i: usize| {
             let w = self.lower(i);
-            lex.determiners.contains(w.as_str())
-                || lex.prepositions.contains(w.as_str())
-                || lex.subordinators.contains(w.as_str())
+            lex.determiners.contains(w)
+                || lex.prepositions.contains(w)
+                || lex.subordinators.contains(w)
         };
         if k == stop || (k..stop).all(function_word) {
             return None;
         }
         // Leading lowercase words must end at a determiner or the start (no verbs before nouns).
         if !self.is_cap(k)
-            && !lex.determiners.contains(self.lower(k).as_str())
+            && !lex.determiners.contains(self.lower(k))
             && !(k..stop).all(|i| self.np_word(i))
         {
             let boundary = k == lo || !self.is_word(k - 1);
@@ -197,24 +228,21 @@ impl<'a> Para<'a> {
             }
         }
         // "a statement from the White House": the phrase is the whole, the name is X.
-        if k > lo + 1
-            && self.is_word(k - 1)
-            && lex.source_links.contains(self.lower(k - 1).as_str())
-        {
+        if k > lo + 1 && self.is_word(k - 1) && lex.source_links.contains(self.lower(k - 1)) {
             let mut h = k - 1;
             let noun = h
                 .checked_sub(1)
-                .filter(|&n| n >= lo && lex.source_nouns.contains(self.lower(n).as_str()));
+                .filter(|&n| n >= lo && lex.source_nouns.contains(self.lower(n)));
             if let Some(n) = noun {
                 h = n;
                 while h > lo
                     && self.is_word(h - 1)
                     && (self.np_word(h - 1)
-                        || lex.determiners.contains(self.lower(h - 1).as_str())
+                        || lex.determiners.contains(self.lower(h - 1))
                         || self.lower(h - 1) == "a")
                 {
                     h -= 1;
-                    if lex.determiners.contains(self.lower(h).as_str()) {
+                    if lex.determiners.contains(self.lower(h)) {
                         break;
                     }
                 }
@@ -225,14 +253,11 @@ impl<'a> Para<'a> {
         if !object_ok
             && k > lo
             && self.is_word(k - 1)
-            && lex.prepositions.contains(self.lower(k - 1).as_str())
+            && lex.prepositions.contains(self.lower(k - 1))
         {
             return None;
         }
-        if k > lo
-            && self.is_word(k - 1)
-            && lex.passive_auxiliaries.contains(self.lower(k - 1).as_str())
-        {
+        if k > lo && self.is_word(k - 1) && lex.passive_auxiliaries.contains(self.lower(k - 1)) {
             return None;
         }
         Some((k..stop, k..stop, date_tok))
@@ -247,21 +272,35 @@ impl<'a> Para<'a> {
         while k < hi
             && self.is_word(k)
             && k - from < MAX_SPEAKER_WORDS
-            && (k == from || !lex.phrase_breaks.contains(self.lower(k).as_str()))
+            && (k == from || !lex.phrase_breaks.contains(self.lower(k)))
         {
             k += 1;
+        }
+        // "said oil and gas worker Sam Miller": a conjunction inside a descriptive phrase
+        // that ends in a name before the punctuation.
+        if k < hi && self.is_word(k) && lex.coordinators.contains(self.lower(k)) {
+            let mut e = k + 1;
+            while e < hi && self.is_word(e) && e - from < MAX_SPEAKER_WORDS {
+                e += 1;
+            }
+            let ends = e >= hi || !self.is_word(e);
+            if ends
+                && e > k + 1
+                && self.is_cap(e - 1)
+                && (k + 1..e).all(|i| self.cue_at(i, e).is_none())
+            {
+                k = e;
+            }
         }
         let r = from..k;
         if r.is_empty() {
             return None;
         }
         let w = self.lower(from);
-        let opens = lex.determiners.contains(w.as_str())
-            || lex.quantifiers.contains(w.as_str())
-            || lex.pronouns.contains_key(w.as_str());
-        let blocked = lex.prepositions.contains(w.as_str())
-            || lex.phrase_breaks.contains(w.as_str())
-            || w == "to";
+        let opens = lex.determiners.contains(w)
+            || lex.quantifiers.contains(w)
+            || lex.pronouns.contains_key(w);
+        let blocked = lex.prepositions.contains(w) || lex.phrase_breaks.contains(w) || w == "to";
         (!blocked && (opens || r.clone().any(|i| self.np_word(i)))).then_some(r)
     }
 
@@ -272,12 +311,12 @@ impl<'a> Para<'a> {
         let mut k = end;
         while k > lo
             && self.is_word(k - 1)
-            && (lex.time_words.contains(self.lower(k - 1).as_str())
+            && (lex.time_words.contains(self.lower(k - 1))
                 || (self.lower(k - 1).ends_with("ly") && !self.is_cap(k - 1)))
         {
             k -= 1;
         }
-        (k > lo && self.is_word(k - 1) && lex.coordinators.contains(self.lower(k - 1).as_str()))
+        (k > lo && self.is_word(k - 1) && lex.coordinators.contains(self.lower(k - 1)))
             .then(|| k - 1)
     }
 
@@ -304,8 +343,8 @@ impl<'a> Para<'a> {
         let mut e = end;
         while s < e {
             let w = self.lower(s);
-            let skip = lex.coordinators.contains(w.as_str())
-                || lex.subordinators.contains(w.as_str())
+            let skip = lex.coordinators.contains(w)
+                || lex.subordinators.contains(w)
                 || (w.ends_with("ly") && !self.is_cap(s));
             if !skip {
                 break;
@@ -313,8 +352,8 @@ impl<'a> Para<'a> {
             s += 1;
         }
         while e > s
-            && (lex.coordinators.contains(self.lower(e - 1).as_str())
-                || lex.time_words.contains(self.lower(e - 1).as_str()))
+            && (lex.coordinators.contains(self.lower(e - 1))
+                || lex.time_words.contains(self.lower(e - 1)))
         {
             e -= 1;
         }
@@ -326,7 +365,7 @@ impl<'a> Para<'a> {
         let approximator =
             self.is_word(s + 1) && self.s(s + 1).starts_with(|c: char| c.is_ascii_digit());
         // "should be to counter lies": an infinitive cue has no subject of its own.
-        let blocked = (lex.prepositions.contains(w.as_str()) && !approximator)
+        let blocked = (lex.prepositions.contains(w) && !approximator)
             || self.lower(e - 1) == "to"
             || w == "that"
             || w == "to"
@@ -337,9 +376,7 @@ impl<'a> Para<'a> {
         let name = (s..e)
             .find(|&k| {
                 let w = self.lower(k);
-                self.is_cap(k)
-                    && !lex.determiners.contains(w.as_str())
-                    && !lex.prepositions.contains(w.as_str())
+                self.is_cap(k) && !lex.determiners.contains(w) && !lex.prepositions.contains(w)
             })
             .map_or(s..e, |k| {
                 let mut j = k;
@@ -356,16 +393,17 @@ impl<'a> Para<'a> {
         let lex = lexicon();
         let mut lo = lo;
         // "But he told ...": a leading conjunction is not the subject.
-        while lo < hi && self.is_word(lo) && lex.coordinators.contains(self.lower(lo).as_str()) {
+        while lo < hi && self.is_word(lo) && lex.coordinators.contains(self.lower(lo)) {
             lo += 1;
         }
         // "On Thursday, Warren appeared ...", "Earlier in the day, Clinton held ...": a leading
         // prepositional, subordinate or time phrase closed by a comma is not the subject.
         if self.is_word(lo) {
             let w = self.lower(lo);
-            if lex.prepositions.contains(w.as_str())
-                || lex.subordinators.contains(w.as_str())
-                || lex.time_words.contains(w.as_str())
+            if lex.prepositions.contains(w)
+                || lex.subordinators.contains(w)
+                || lex.time_words.contains(w)
+                || lex.not_name_words.contains(w)
             {
                 if let Some(c) =
                     (lo..hi.min(lo + MAX_SUBJECT_WORDS)).find(|&k| self.is_punct(k, ","))
@@ -378,7 +416,7 @@ impl<'a> Para<'a> {
         while k < hi
             && self.is_word(k)
             && !self.is_cap(k)
-            && !lex.determiners.contains(self.lower(k).as_str())
+            && !lex.determiners.contains(self.lower(k))
             && k - lo < 2
         {
             k += 1; // leading "And", "But" are capitalised; lowercase adverbs are skipped
@@ -386,9 +424,9 @@ impl<'a> Para<'a> {
         let start = k;
         while k < hi && self.is_word(k) {
             let w = self.lower(k);
-            let inner = lex.determiners.contains(w.as_str())
+            let inner = lex.determiners.contains(w)
                 || self.np_word(k)
-                || lex.subject_links.contains(w.as_str())
+                || lex.subject_links.contains(w)
                 || (k == start);
             if !inner {
                 break;
@@ -402,9 +440,9 @@ impl<'a> Para<'a> {
         // Name part: after "from/for/of" when the head is a source noun.
         let name = (start..k)
             .find(|&x| {
-                lex.subject_links.contains(self.lower(x).as_str())
+                lex.subject_links.contains(self.lower(x))
                     && x > start
-                    && lex.source_nouns.contains(self.lower(x - 1).as_str())
+                    && lex.source_nouns.contains(self.lower(x - 1))
             })
             .map_or(phrase.clone(), |x| x + 1..k);
         Some((phrase, name))

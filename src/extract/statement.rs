@@ -15,8 +15,8 @@ pub(super) struct Raw {
     pub(super) kind: Kind,
     /// The speaker as written, or the part of the phrase that names them.
     pub(super) mention: String,
-    /// Byte span of the speaker phrase.
-    pub(super) speaker_span: Span,
+    /// Byte span of the speaker phrase (none for an unnamed asker: `Asked whether ...`).
+    pub(super) speaker_span: Option<Span>,
     /// The cue as written (`said`, `according to`), none for a quotation framed by the
     /// sentence before.
     pub(super) cue: Option<String>,
@@ -58,7 +58,7 @@ impl Raw {
             quoted: self.quoted,
             content_span: (self.spans.len() == 1).then(|| self.spans[0]),
             content_spans: (self.spans.len() > 1).then(|| self.spans.clone()),
-            speaker_span: Some(self.speaker_span),
+            speaker_span: self.speaker_span,
             cue_span: self.cue_span,
             statement_date,
             via: self.via,
@@ -72,6 +72,46 @@ impl Raw {
             self.mention = name;
         }
         self
+    }
+}
+
+/// An attribution closing a paragraph with a colon (`He said:`), waiting for the quotation
+/// that opens the next paragraph.
+#[derive(Debug, Clone)]
+pub(super) struct Opener {
+    /// The speaker as written, its span, the cue and its span.
+    pub(super) mention: String,
+    pub(super) speaker_span: Span,
+    pub(super) cue: String,
+    pub(super) cue_span: Span,
+}
+
+impl Opener {
+    /// The direct statement of the opener and the quotations `qs`, if any has words.
+    pub(super) fn with_quotes<'q>(
+        &self,
+        text: &str,
+        qs: impl Iterator<Item = &'q Quote>,
+    ) -> Option<Raw> {
+        let spans: Vec<Span> = qs
+            .map(|q| trim_span(text, [q.start, q.end]))
+            .filter(|s| s[1] > s[0])
+            .take(MAX_PIECES)
+            .collect();
+        if spans.is_empty() {
+            return None;
+        }
+        Some(Raw {
+            kind: Kind::Direct,
+            mention: self.mention.clone(),
+            speaker_span: Some(self.speaker_span),
+            cue: Some(self.cue.clone()),
+            cue_span: Some(self.cue_span),
+            quoted: spans.iter().map(|s| text[s[0]..s[1]].to_string()).collect(),
+            spans,
+            date: None,
+            via: None,
+        })
     }
 }
 

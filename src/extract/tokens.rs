@@ -16,6 +16,8 @@ pub(super) struct Para<'a> {
     pub(super) toks: &'a [Tok],
     /// The paragraph's quotations, which `TokKind::Quote` tokens index.
     pub(super) quotes: &'a [Quote],
+    /// Each token folded by `fold_word` once (empty for punctuation and quotations).
+    pub(super) lowers: &'a [String],
     /// A title-case line (`Clinton Says Russians Hacked DNC`): capitalised cues count.
     pub(super) headline: bool,
 }
@@ -27,9 +29,26 @@ impl<'a> Para<'a> {
     }
 
     /// Token `i` in lower case, with a curly apostrophe as a straight one (`Trump’s` ->
-    /// `trump's`): the form the word tables are compared with.
-    pub(super) fn lower(&self, i: usize) -> String {
-        fold_word(self.s(i))
+    /// `trump's`): the form the word tables are compared with (folded once per paragraph).
+    pub(super) fn lower(&self, i: usize) -> &'a str {
+        self.lowers.get(i).map_or("", String::as_str)
+    }
+
+    /// The folded form of every token of `toks` (`Para::lowers`).
+    pub(super) fn fold_tokens(text: &str, toks: &[Tok]) -> Vec<String> {
+        toks.iter()
+            .map(|t| match t.kind {
+                TokKind::Word => {
+                    let w = &text[t.start..t.end];
+                    if w.is_ascii() {
+                        w.to_ascii_lowercase()
+                    } else {
+                        fold_word(w)
+                    }
+                }
+                _ => String::new(),
+            })
+            .collect()
     }
 
     /// Whether token `i` exists and is a word.

@@ -3,9 +3,12 @@
 //! (name, article text, expected statements).
 
 mod dates;
+mod frames;
 mod not_statements;
 mod quotes;
 mod reported;
+mod resolution;
+mod senses;
 mod speakers;
 
 use super::extract;

@@ -70,3 +70,23 @@ fn quote_mark_table() {
         ),
     ]);
 }
+
+#[test]
+fn paragraphs_one_newline_apart() {
+    check(&[
+        (
+            "a quotation on its own line after a statement is not the next line's",
+            "\u{201c}It is over,\u{201d} he said. \u{201c}Why did we lose?\u{201d}\n\
+             Campaign spokesman Jon Reyes added, \u{201c}We will be back.\u{201d}",
+            vec![
+                ("direct", "he", "said", "It is over ... Why did we lose?"),
+                ("direct", "Jon Reyes", "added", "We will be back."),
+            ],
+        ),
+        (
+            "a hard-wrapped quotation stays one paragraph",
+            "\"We are ready for the\nstorm,\" the mayor said.",
+            vec![("direct", "the mayor", "said", "We are ready for the\nstorm")],
+        ),
+    ]);
+}

@@ -1,0 +1,220 @@
+//! Attribution frames without a speech verb of the speaker's own: noun cues (`Trump's claim
+//! that ...`, `her warning that ...`), a bare name before a colon and a quotation (`Musk:
+//! "..."`), and a question put to someone (`Asked whether he would run, Smith ...`, `he said
+//! when asked by a reporter if ...`), whose asker is often unnamed.
+
+use super::frames::{Attr, Form};
+use super::lexicon::{lexicon, CueClass};
+use super::tokens::Para;
+use std::ops::Range;
+
+/// Most words of a name before a colon frame (`Sen. Elizabeth Warren:`).
+const MAX_COLON_NAME: usize = 4;
+
+impl<'a> Para<'a> {
+    /// Whether token `i` is a noun cue read as a noun after a determiner and an adjective
+    /// (`a false claim`, `the repeated warning`): no verb, so no speaker before it.
+    pub(super) fn modified_noun_cue(&self, lo: usize, i: usize) -> bool {
+        let lex = lexicon();
+        i >= lo + 2
+            && lex.noun_cues.contains(self.lower(i))
+            && self.is_word(i - 1)
+            && !self.is_cap(i - 1)
+            && !self.lower(i - 1).ends_with("ly")
+            && self.is_word(i - 2)
+            && (lex.determiners.contains(self.lower(i - 2)) || self.lower(i - 2).ends_with("'s"))
+    }
+
+    /// `Donald Trump's claim that ...`, `his warning that ...`: a possessive before a noun cue
+    /// (an adjective may stand between) and `that`; the possessor speaks.
+    pub(super) fn noun_frames(&self, lo: usize, hi: usize, attrs: &[Attr]) -> Vec<Attr> {
+        let lex = lexicon();
+        let mut out = Vec::new();
+        for i in lo + 1..hi.saturating_sub(1) {
+            if !self.is_word(i) || !lex.noun_cues.contains(self.lower(i)) {
+                continue;
+            }
+            if !(self.is_word(i + 1) && self.lower(i + 1) == "that") {
+                continue;
+            }
+            if attrs.iter().any(|a| a.cue.start <= i && i < a.cue.end) {
+                continue;
+            }
+            // The possessive: right before, or before one adjective.
+            let p = if self.possessive_at(i - 1) {
+                i - 1
+            } else if i >= lo + 2 && !self.is_cap(i - 1) && self.possessive_at(i - 2) {
+                i - 2
+            } else {
+                // "Trump made a false claim that ...": a light verb's subject claims.
+                if let Some(a) = self.light_verb_frame(lo, i) {
+                    out.push(a);
+                }
+                continue;
+            };
+            let w = self.lower(p);
+            let (speaker, name) = match w {
+                "his" | "her" | "their" | "its" => (p..p + 1, p..p + 1),
+                _ => {
+                    let mut s = p;
+                    while s > lo && s - 1 + MAX_COLON_NAME > p && self.is_cap(s - 1) {
+                        s -= 1;
+                    }
+                    (s..p + 1, s..p + 1)
+                }
+            };
+            out.push(Attr {
+                cue: i..i + 1,
+                class: CueClass::Say,
+                form: Form::Before,
+                speaker,
+                name,
+                date_tok: None,
+                region: p,
+            });
+        }
+        out
+    }
+
+    /// `Trump made a false claim that ...`, `she repeated her warning that ...`: a light verb
+    /// (`light_verbs.txt`), a determiner, maybe an adjective, then the noun cue at `i`; the
+    /// light verb's subject speaks.
+    fn light_verb_frame(&self, lo: usize, i: usize) -> Option<Attr> {
+        let lex = lexicon();
+        let mut d = i - 1;
+        if !lex.determiners.contains(self.lower(d)) && d > lo {
+            d -= 1;
+        }
+        let det = self.is_word(d) && lex.determiners.contains(self.lower(d));
+        if !det || d <= lo || !self.is_word(d - 1) || !lex.light_verbs.contains(self.lower(d - 1)) {
+            return None;
+        }
+        let (speaker, name) = self.clause_subject(lo, d - 1)?;
+        Some(Attr {
+            cue: i..i + 1,
+            class: CueClass::Say,
+            form: Form::Before,
+            region: speaker.start,
+            speaker,
+            name,
+            date_tok: None,
+        })
+    }
+
+    /// Whether token `i` is a possessive: `his`, `her`, `their`, `its`, or a capitalised word
+    /// ending in `'s`.
+    fn possessive_at(&self, i: usize) -> bool {
+        if !self.is_word(i) {
+            return false;
+        }
+        let w = self.lower(i);
+        matches!(w, "his" | "her" | "their" | "its") || (self.is_cap(i) && w.ends_with("'s"))
+    }
+
+    /// `Musk: "..."`: a sentence made of a name, a colon and a quotation; the colon is the cue.
+    pub(super) fn name_colon_frame(&self, lo: usize, hi: usize, attrs: &[Attr]) -> Option<Attr> {
+        let c = (lo + 1..(lo + 1 + MAX_COLON_NAME).min(hi)).find(|&c| !self.is_cap(c))?;
+        if !(self.is_punct(c, ":") && self.is_quote(c + 1) && self.rest_is_punct(c + 2, hi)) {
+            return None;
+        }
+        // An all-capitals label ("WATCH:", "UPDATE:") is page furniture, not a name.
+        let label = (lo..c).all(|k| !self.s(k).chars().any(char::is_lowercase));
+        if label || !attrs.is_empty() || super::mentions::is_name_glue(self.lower(lo)) {
+            return None;
+        }
+        Some(Attr {
+            cue: c..c + 1,
+            class: CueClass::Say,
+            form: Form::Before,
+            speaker: lo..c,
+            name: lo..c,
+            date_tok: None,
+            region: lo,
+        })
+    }
+
+    /// `He said:` ending sentence `r` (the paragraph's last): a cue right before the closing
+    /// colon with a speaker before it, waiting for the next paragraph's quotation.
+    pub(super) fn colon_opener(&self, r: Range<usize>) -> Option<super::statement::Opener> {
+        let c = r.end.checked_sub(1).filter(|&c| c > r.start)?;
+        if !self.is_punct(c, ":") {
+            return None;
+        }
+        let mut v = c - 1;
+        while v > r.start && self.is_word(v) && lexicon().time_words.contains(self.lower(v)) {
+            v -= 1;
+        }
+        let (len, _) = self.cue_at(v, c)?;
+        if v + len > c {
+            return None;
+        }
+        let (sp, name, _) = self.speaker_before(r.start, v, false)?;
+        Some(super::statement::Opener {
+            mention: self.words(name),
+            speaker_span: self.span(sp),
+            cue: self.words(v..v + len),
+            cue_span: self.span(v..v + len),
+        })
+    }
+
+    /// `Asked whether he would run, Smith ...`, `he said when asked by a reporter if ...`:
+    /// `asked` opening a sentence or after a subordinator, then `by` and the asker if named,
+    /// then the question (`if`, `whether`, a wh-word or `about`) up to a comma.
+    pub(super) fn asked_frames(&self, lo: usize, hi: usize, attrs: &[Attr]) -> Vec<Attr> {
+        let mut out = Vec::new();
+        for k in lo..hi.saturating_sub(1) {
+            if !self.asked_opens(lo, k) || attrs.iter().any(|a| a.cue.start == k) {
+                continue;
+            }
+            let mut q = k + 1;
+            let mut asker: Range<usize> = q..q;
+            if self.is_word(q) && self.lower(q) == "by" {
+                let s = q + 1;
+                let mut e = s;
+                while e < hi && self.is_word(e) && e - s < 6 && !question_word(self.lower(e)) {
+                    e += 1;
+                }
+                asker = s..e;
+                q = e;
+            }
+            // "Asked how concerned he was, Austin said": a reporter's question to the speaker,
+            // no statement of anyone named; only a named asker's question counts.
+            if asker.is_empty() || !(self.is_word(q) && question_word(self.lower(q))) {
+                continue;
+            }
+            out.push(Attr {
+                cue: k..k + 1,
+                class: CueClass::Quoted,
+                form: Form::Asked,
+                speaker: asker.clone(),
+                name: asker,
+                date_tok: None,
+                region: k.saturating_sub(usize::from(k > lo && self.is_word(k - 1))),
+            });
+        }
+        out
+    }
+}
+
+impl<'a> Para<'a> {
+    /// Whether token `k` is an `asked` that opens its clause (`Asked whether ...`, `when
+    /// asked ...`) before a question or `by`: the question frame, not a verb with a subject.
+    pub(super) fn asked_opens(&self, lo: usize, k: usize) -> bool {
+        let lex = lexicon();
+        let opens =
+            k == lo || !self.is_word(k - 1) || lex.subordinators.contains(self.lower(k - 1));
+        opens
+            && self.is_word(k)
+            && self.lower(k) == "asked"
+            && self.is_word(k + 1)
+            && (question_word(self.lower(k + 1)) || self.lower(k + 1) == "by")
+    }
+}
+
+/// Whether a word opens the question after `asked` (`whether`, `if`, `how`, `about`).
+fn question_word(w: &str) -> bool {
+    matches!(
+        w,
+        "whether" | "if" | "how" | "what" | "why" | "who" | "when" | "where" | "which" | "about"
+    )
+}

@@ -1,0 +1,287 @@
+//! Resolving one mention as written (`he`, `Clinton`, `the Indiana governor`, `Republican
+//! Carla Mendes`, `Cameron Easley for Morning Consult`): the mention's own words, the role
+//! holders and the people of the article the resolver keeps.
+
+use super::{is_cap, Resolved, Resolver};
+use crate::extract::lexicon::{lexicon, Referent};
+use crate::extract::mentions::is_name_glue;
+use crate::finding::SpeakerType;
+use crate::speakers::{is_title_word, name_gender, split_role, Gender};
+
+impl Resolver {
+    pub(super) fn lookup(&mut self, mention: &str, tok: usize) -> (Resolved, Option<usize>) {
+        let mention = match trim_mention(mention) {
+            // "his claim that ...": the possessive pronoun's person.
+            m if m.eq_ignore_ascii_case("his") => "he",
+            m if m.eq_ignore_ascii_case("her") => "she",
+            m if m.eq_ignore_ascii_case("their") => "they",
+            m if m.eq_ignore_ascii_case("its") => "it",
+            m => m,
+        };
+        let words: Vec<&str> = mention.split_whitespace().collect();
+        let lower = mention.to_lowercase();
+        if words.len() == 1 {
+            match lexicon().pronouns.get(lower.as_str()) {
+                Some(Referent::Person) => {
+                    if let Some(id) = self.pronoun_person(&lower, tok) {
+                        if self.lead_pronoun.as_ref().is_some_and(|l| l.1 == tok) {
+                            self.lead_pronoun = None;
+                        }
+                        return (
+                            self.person(id).unwrap_or_else(|| unknown(mention)),
+                            Some(id),
+                        );
+                    }
+                    return (self.last_speaker(Referent::Person, mention), None);
+                }
+                Some(r) => return (self.last_speaker(*r, mention), None),
+                None => {}
+            }
+        }
+        let (mut role, mut name) = split_role(mention);
+        // "Cameron Easley for Morning Consult": a person and the outlet they write for.
+        if let Some((person, _)) = name.split_once(" for ").or_else(|| name.split_once(" of ")) {
+            if looks_like_person(person) {
+                name = person.to_string();
+            }
+        }
+        // "oil and gas worker Sam Miller": a description before a full name is its role.
+        if !looks_like_person(&name) {
+            let ws: Vec<&str> = name.split_whitespace().collect();
+            let tail = ws.iter().rev().take_while(|w| is_cap(w)).count();
+            let run = ws[ws.len() - tail..].join(" ");
+            if tail >= 2 && tail < ws.len() && looks_like_person(&run) {
+                let desc = ws[..ws.len() - tail].join(" ");
+                role = Some(role.map_or(desc.clone(), |r| format!("{r} {desc}")));
+                name = run;
+            }
+        }
+        // "the conservative-leaning Tax Foundation": lowercase words before an
+        // institution's name describe it ("the White House" keeps its article).
+        let ws: Vec<&str> = name.split_whitespace().collect();
+        let lead = ws.iter().take_while(|w| !is_cap(w)).count();
+        if lead >= 2 && lead < ws.len() && !looks_like_person(&ws[lead..].join(" ")) {
+            let desc = ws[..lead].join(" ");
+            role = Some(role.map_or(desc.clone(), |r| format!("{r} {desc}")));
+            name = ws[lead..].join(" ");
+        }
+        let name_words: Vec<&str> = name.split_whitespace().collect();
+        if let Some(m) = crate::extract::mentions::leading_modifier(&name_words) {
+            role = Some(role.map_or(m.to_string(), |r| format!("{r} {m}")));
+            name = name_words[1..].join(" ");
+        }
+        let content: Vec<&str> = name
+            .split_whitespace()
+            .filter(|w| !lexicon().determiners.contains(w.to_lowercase().as_str()))
+            .collect();
+        // "the defense secretary", "The Indiana governor": a role held by someone named.
+        let head = content.last().copied().unwrap_or("");
+        let description = !content.is_empty()
+            && !is_cap(head)
+            && is_title_word(head)
+            && content.iter().all(|w| !is_cap(w) || !looks_like_person(w));
+        if description && words.len() <= 6 {
+            if let Some(id) = self.role_holder(&content) {
+                return (
+                    self.person(id).unwrap_or_else(|| unknown(mention)),
+                    Some(id),
+                );
+            }
+            // "The Democratic nominee", "Obama's former campaign strategist": a definite
+            // description of someone the article has just named, found like a pronoun (but
+            // not for one who speaks for another: "the spokesman").
+            let first = crate::article::fold_word(words[0]);
+            let definite = ["the", "this", "that"].contains(&first.as_str())
+                || first.ends_with("'s")
+                || matches!(first.as_str(), "his" | "her" | "their");
+            let helper = lexicon()
+                .helper_roles
+                .contains(crate::article::fold_word(head).as_str());
+            if definite && !helper {
+                let g = match name_gender(&format!("{head} X Y")) {
+                    Some(Gender::Male) => "he",
+                    Some(Gender::Female) => "she",
+                    None => "",
+                };
+                if let Some(id) = self.pronoun_person(g, tok) {
+                    return (
+                        self.person(id).unwrap_or_else(|| unknown(mention)),
+                        Some(id),
+                    );
+                }
+            }
+            return (unknown(mention), None);
+        }
+        // A surname: the most mentioned person with it.
+        if content.len() == 1 && is_cap(content[0]) {
+            let gender = role
+                .as_deref()
+                .and_then(|r| name_gender(&format!("{r} {}", content[0])));
+            if let Some(id) = self.by_surname(content[0], gender, true) {
+                if let Some(e) = self.entity_mut(id) {
+                    e.count += 1;
+                }
+                let mut r = self.person(id).unwrap_or_else(|| unknown(mention));
+                r.role = role.or(r.role);
+                return (r, Some(id));
+            }
+            // "The Kremlin", "NATO": a name after a determiner, or an acronym, is no person.
+            let acronym = content[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !content[0].chars().any(char::is_lowercase);
+            if acronym || name.split_whitespace().count() > 1 {
+                let r = Resolved {
+                    name,
+                    role,
+                    kind: SpeakerType::Institution,
+                };
+                return (r, None);
+            }
+            // Someone the article has not named in full: a person as written, whom a later
+            // pronoun may refer to. A sentence-opening word (`Then`, `Chastened`) is none.
+            let w = crate::article::fold_word(content[0]);
+            let word_like = is_name_glue(&w)
+                || ["ed", "ing", "ly"].iter().any(|e| w.ends_with(e))
+                || !w
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '\'' || c == '-');
+            if word_like {
+                return (unknown(mention), None);
+            }
+            let id = self.register(content[0], role.clone());
+            let r = Resolved {
+                name: content[0].to_string(),
+                role,
+                kind: SpeakerType::Person,
+            };
+            return (r, id);
+        }
+        if looks_like_person(&name) {
+            let id = self.register(&name, role.clone());
+            // A fuller name said before ("Joe Biden" then "Joseph R. Biden") is kept as given.
+            let r = Resolved {
+                name,
+                role,
+                kind: SpeakerType::Person,
+            };
+            return (r, id);
+        }
+        let kind = if content.iter().any(|w| is_cap(w)) {
+            SpeakerType::Institution
+        } else {
+            SpeakerType::Unknown
+        };
+        (Resolved { name, role, kind }, None)
+    }
+
+    /// The person whose role shares the most words with a description (`the Indiana
+    /// governor`; `Gov.` counts as `governor`), its head word required; the latest on a tie.
+    fn role_holder(&self, content: &[&str]) -> Option<usize> {
+        let wanted: Vec<String> = content.iter().map(|w| expand(&w.to_lowercase())).collect();
+        let head = wanted.last()?;
+        self.entities
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let role: Vec<String> = e
+                    .role
+                    .as_deref()?
+                    .split_whitespace()
+                    .map(|w| expand(&crate::article::fold_word(&w.replace('.', ""))))
+                    .collect();
+                role.contains(head).then(|| {
+                    let shared = wanted.iter().filter(|w| role.contains(w)).count();
+                    (shared, i + self.base)
+                })
+            })
+            .max()
+            .map(|(_, id)| id)
+    }
+
+    /// The latest speaker a `they`, `it` or unresolved `he` may be.
+    fn last_speaker(&self, referent: Referent, mention: &str) -> Resolved {
+        let fits = |r: &Resolved| match referent {
+            Referent::Person => r.kind == SpeakerType::Person,
+            Referent::Institution => r.kind == SpeakerType::Institution,
+            Referent::Any => r.kind != SpeakerType::Unknown,
+        };
+        self.speakers
+            .iter()
+            .rev()
+            .take(4)
+            .find(|r| fits(r))
+            .cloned()
+            .unwrap_or_else(|| unknown(mention))
+    }
+}
+
+/// A mention kept as written, of unknown kind.
+pub(super) fn unknown(mention: &str) -> Resolved {
+    Resolved {
+        name: mention.to_string(),
+        role: None,
+        kind: SpeakerType::Unknown,
+    }
+}
+
+/// A title's abbreviation as the word (`sen` -> `senator`), for matching roles.
+fn expand(w: &str) -> String {
+    match w {
+        "sen" => "senator",
+        "gov" => "governor",
+        "rep" => "representative",
+        "gen" => "general",
+        "pres" => "president",
+        "sec" => "secretary",
+        "congressman" | "congresswoman" => "representative",
+        other => other,
+    }
+    .to_string()
+}
+
+/// A mention without the function, date and opening words that stuck to it (`When Clinton`,
+/// `Friday Cruz`, `an architect who`).
+fn trim_mention(mention: &str) -> &str {
+    let mut m = mention.trim();
+    while let Some((first, rest)) = m.split_once(char::is_whitespace) {
+        let w = crate::article::fold_word(first);
+        let glue = is_cap(first) && is_name_glue(&w) && !lexicon().determiners.contains(w.as_str());
+        if !glue || !rest.trim_start().starts_with(char::is_uppercase) {
+            break;
+        }
+        m = rest.trim_start();
+    }
+    // "Donald Trump's claim that": the possessor.
+    for tail in ["'s", "\u{2019}s"] {
+        if let Some(stem) = m.strip_suffix(tail) {
+            m = stem;
+            break;
+        }
+    }
+    if let Some((rest, last)) = m.rsplit_once(char::is_whitespace) {
+        if lexicon()
+            .relatives
+            .contains(crate::article::fold_word(last).as_str())
+        {
+            m = rest.trim_end();
+        }
+    }
+    m
+}
+
+/// Two or more capitalised words, none of them a title word, an institution's word
+/// (`Foundation`) or joined by "and".
+pub(super) fn looks_like_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let lex = lexicon();
+    words.len() >= 2
+        && words.len() <= 5
+        && words.iter().all(|w| {
+            is_cap(w)
+                && !is_title_word(w)
+                && !w.ends_with("'s")
+                && !lex
+                    .institution_words
+                    .contains(crate::article::fold_word(w).as_str())
+        })
+        && !lex.not_name_starts.contains(words[0])
+}

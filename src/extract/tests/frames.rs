@@ -1,0 +1,184 @@
+//! Attribution frames the verb table alone does not give: noun cues, a bare name before a
+//! colon, a question put to someone, `He said:` closing a paragraph, a fragment before an
+//! interrupting attribution, long descriptive speakers, appositives with abbreviations,
+//! `said that` before a preposition, invisible spaces.
+
+use super::check;
+
+#[test]
+fn noun_cue_table() {
+    check(&[
+        (
+            "possessive name and noun cue",
+            "Observers doubted Lena Park's claim that the ballots had been counted twice.",
+            vec![(
+                "indirect",
+                "Lena Park",
+                "claim",
+                "the ballots had been counted twice",
+            )],
+        ),
+        (
+            "possessive pronoun, adjective between",
+            "Rosa Levin spoke at noon. Few heeded her stark warning that the dam would fail.",
+            vec![("indirect", "Rosa Levin", "warning", "the dam would fail")],
+        ),
+        (
+            "a light verb's subject makes the claim",
+            "Victor Hale made a false claim that he had opposed the war.",
+            vec![("indirect", "Victor Hale", "claim", "he had opposed the war")],
+        ),
+        (
+            "a determiner and an adjective before a noun cue: no verb, no speaker",
+            "The report contained a common claim without evidence.",
+            vec![],
+        ),
+    ]);
+}
+
+#[test]
+fn cueless_frames_table() {
+    check(&[
+        (
+            "bare name, colon, quotation (a quoted post)",
+            "Okafor: \"We will land on the moon by 2030.\"",
+            vec![("direct", "Okafor", ":", "We will land on the moon by 2030.")],
+        ),
+        (
+            "a capitals label before a colon is no name",
+            "UPDATE: \"The road is closed.\"",
+            vec![],
+        ),
+        (
+            "a question put by an unnamed asker frames the answer, and is no statement",
+            "Asked whether he would back the nominee, Ortega shrugged.",
+            vec![],
+        ),
+        (
+            "question after a subordinator, asker named with by",
+            "\"Absolutely,\" he said when asked by a reporter if the offer still stood.",
+            vec![
+                ("direct", "he", "said", "Absolutely"),
+                (
+                    "indirect",
+                    "a reporter",
+                    "asked",
+                    "if the offer still stood",
+                ),
+            ],
+        ),
+        (
+            "He said: closing a paragraph, the quotation in the next",
+            "Gareth Lowe spoke last.\n\nHe said:\n\n\"We have a plan for the harbour.\"",
+            vec![(
+                "direct",
+                "Gareth Lowe",
+                "said",
+                "We have a plan for the harbour.",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn speaker_and_content_apart_table() {
+    check(&[
+        (
+            "a fragment before an interrupting attribution",
+            "Police, she says, have no policy on the matter.",
+            vec![(
+                "indirect",
+                "she",
+                "says",
+                "Police ... have no policy on the matter",
+            )],
+        ),
+        (
+            "a long descriptive speaker after the quote",
+            "\"It works,\" said oil and gas worker Sam Miller.",
+            vec![("direct", "Sam Miller", "said", "It works")],
+        ),
+        (
+            "an appositive with a state abbreviation and commas",
+            "Sandra Inman, a supporter from Jackson, Miss., said she could not back the plan.",
+            vec![(
+                "indirect",
+                "Sandra Inman",
+                "said",
+                "she could not back the plan",
+            )],
+        ),
+        (
+            "an appositive with a relative clause",
+            "Anna Kowalski, a geologist at the university who studies faults, said the wave \
+             was the largest in decades.",
+            vec![(
+                "indirect",
+                "Anna Kowalski",
+                "said",
+                "the wave was the largest in decades",
+            )],
+        ),
+        (
+            "said that, then a clause opening with a preposition",
+            "Carter said that for decades critics had predicted a withdrawal.",
+            vec![(
+                "indirect",
+                "Carter",
+                "said",
+                "for decades critics had predicted a withdrawal",
+            )],
+        ),
+        (
+            "a zero-width space between the name and the cue",
+            "Sam Miller\u{200b}said the pipeline was safe.",
+            vec![("indirect", "Sam Miller", "said", "the pipeline was safe")],
+        ),
+        (
+            "a no-break space between the name and the cue",
+            "Sam Miller\u{a0}said the pipeline was safe.",
+            vec![("indirect", "Sam Miller", "said", "the pipeline was safe")],
+        ),
+        (
+            "according to at the start of a sentence",
+            "According to Haley, the threats were made over several months.",
+            vec![(
+                "indirect",
+                "Haley",
+                "According to",
+                "the threats were made over several months",
+            )],
+        ),
+        (
+            "a party and state in parentheses between the name and the cue",
+            "Sen. Rand Paul (R-Ky.) said the plan had failed.",
+            vec![("indirect", "Rand Paul", "said", "the plan had failed")],
+        ),
+        (
+            "after a quote, a name with two appositives before the cue",
+            "\"It is an overreach,\" Ada Price, the attorney general of Utah, one of the states \
+             suing, said on Monday.",
+            vec![("direct", "Ada Price", "said", "It is an overreach")],
+        ),
+        (
+            "a phrase between the cue and a clause opening with a pronoun",
+            "Trump said after the convention he would not accept the endorsement.",
+            vec![(
+                "indirect",
+                "Trump",
+                "said",
+                "he would not accept the endorsement",
+            )],
+        ),
+        (
+            "interrupted quotation",
+            "\"The drugs,\" he says, \"are mostly meant for export.\"",
+            vec![(
+                "direct",
+                "he",
+                "says",
+                "The drugs ... are mostly meant for export.",
+            )],
+        ),
+    ]);
+}

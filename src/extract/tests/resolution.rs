@@ -1,0 +1,210 @@
+//! Who a speaker is inside the article: pronouns against the sentences before (subject first,
+//! sex as evidence, never a name in the pronoun's own clause), names cut from the date and
+//! function words stuck to them, role nouns, first names, and nested reported clauses.
+
+use super::check;
+use crate::article::Article;
+use crate::finding::SpeakerType;
+
+#[test]
+fn pronoun_resolution_table() {
+    check(&[
+        (
+            "he: the subject of the sentence before wins over a name mentioned after it",
+            "Mark Delgado answered questions from the host, Peter Lindqvist, for an hour.\n\n\
+             Delgado took offense at the questions. He suggested that the audit was routine.",
+            vec![(
+                "indirect",
+                "Mark Delgado",
+                "suggested",
+                "the audit was routine",
+            )],
+        ),
+        (
+            "she: a man's first name is skipped for a woman's",
+            "Maria Okafor hired Daniel Weiss as her spokesman in May.\n\n\
+             \"We will appeal the ruling,\" she said.",
+            vec![(
+                "direct",
+                "Maria Okafor",
+                "said",
+                "We will appeal the ruling",
+            )],
+        ),
+        (
+            "she: a title tells the sex (Mr. is not she)",
+            "Ms. Varga met with Mr. Lund at the embassy to discuss the merger.\n\n\
+             \"The deal is off,\" she said.",
+            vec![("direct", "Varga", "said", "The deal is off")],
+        ),
+        (
+            "he told X: X is not he",
+            "Tom Baxter asked Leon Fairweather how tall the tower would be.\n\n\
+             \"It could be 300 feet,\" he told Baxter.",
+            vec![
+                (
+                    "indirect",
+                    "Tom Baxter",
+                    "asked",
+                    "how tall the tower would be",
+                ),
+                ("direct", "Leon Fairweather", "told", "It could be 300 feet"),
+            ],
+        ),
+        (
+            "a person introduced after a subordinate clause is the one who speaks next",
+            "While Anna Berg sold her shares, the decline worried Paul Ndiaye, head of the \
+             pension fund.\n\n\"It was a bad week,\" he said.",
+            vec![("direct", "Paul Ndiaye", "said", "It was a bad week")],
+        ),
+        (
+            "a pronoun subject carries its person to the next pronoun",
+            "Helen Carver spoke first.\n\nShe thanked the crowd.\n\n\
+             She said the plant would reopen in spring.",
+            vec![(
+                "indirect",
+                "Helen Carver",
+                "said",
+                "the plant would reopen in spring",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn names_as_written_table() {
+    check(&[
+        (
+            "a weekday before the name after a comma is not part of it",
+            "Sen. Rafael Ortiz flew home.\n\n\
+             In a message posted Friday, Ortiz said the vote was rigged.",
+            vec![("indirect", "Rafael Ortiz", "said", "the vote was rigged")],
+        ),
+        (
+            "an opening subordinator is not part of the name",
+            "Governor Lena Holt spoke to farmers.\n\n\
+             When Holt finished, she said the drought was over.",
+            vec![("indirect", "Lena Holt", "said", "the drought was over")],
+        ),
+        (
+            "a party word before a full name is a role",
+            "Republican Carla Mendes said the budget was balanced.\n\n\
+             Mendes said the deficit was gone.",
+            vec![
+                (
+                    "indirect",
+                    "Carla Mendes",
+                    "said",
+                    "the budget was balanced",
+                ),
+                ("indirect", "Carla Mendes", "said", "the deficit was gone"),
+            ],
+        ),
+        (
+            "a first name alone is the person named in full",
+            "Melissa Trent moved to Ohio in 2010.\n\n\
+             Melissa said the schools were better there.",
+            vec![(
+                "indirect",
+                "Melissa Trent",
+                "said",
+                "the schools were better there",
+            )],
+        ),
+        (
+            "a surname misspelt by one letter is the person named before",
+            "Voters such as Tamsin McAllister were undecided.\n\n\
+             McAlister said the race was close.",
+            vec![(
+                "indirect",
+                "Tamsin McAllister",
+                "said",
+                "the race was close",
+            )],
+        ),
+        (
+            "a role noun is the person who holds the role",
+            "Gov. Arthur Penn toured the flooded towns.\n\n\
+             The governor said the damage was severe.",
+            vec![("indirect", "Arthur Penn", "said", "the damage was severe")],
+        ),
+        (
+            "a definite description is the subject just named",
+            "Oskar Lindgren won the nomination on Tuesday.\n\n\
+             The Democratic nominee said the party was united.",
+            vec![("indirect", "Oskar Lindgren", "said", "the party was united")],
+        ),
+        (
+            "a possessive description of someone just named",
+            "Rita Vance called on the mayor to apologise.\n\n\
+             \"It was outrageous,\" Obama's former campaign strategist said.",
+            vec![
+                ("indirect", "Rita Vance", "called on", "to apologise"),
+                ("direct", "Rita Vance", "said", "It was outrageous"),
+            ],
+        ),
+        (
+            "a writer and the outlet written for",
+            "\"The impact is small,\" wrote Cameron Hale for Morning Digest.",
+            vec![("direct", "Cameron Hale", "wrote", "The impact is small")],
+        ),
+        (
+            "lowercase description before an institution's name",
+            "Critics doubted it, but the conservative-leaning Tax Institute said the plan \
+             would cost billions.",
+            vec![(
+                "indirect",
+                "Tax Institute",
+                "said",
+                "the plan would cost billions",
+            )],
+        ),
+        (
+            "a title and a modifier before a full name",
+            "Trump met former Miss Universe Lena Ortiz at a gala in the spring.\n\n\
+             Ortiz said the attacks were cruel.",
+            vec![("indirect", "Lena Ortiz", "said", "the attacks were cruel")],
+        ),
+        (
+            "a spokesman is not the person he speaks for",
+            "Oskar Lindgren won the nomination on Tuesday.\n\n\
+             The spokesman said the party was united.",
+            vec![("indirect", "The spokesman", "said", "the party was united")],
+        ),
+    ]);
+}
+
+#[test]
+fn nested_clause_belongs_to_the_outer_speaker() {
+    check(&[(
+        "Trump said that Clinton once described X as Y: the whole clause is Trump's",
+        "Lydia Crane said during a rally that Marcus Hale once described the treaty as \
+         \"the best deal ever.\"",
+        vec![
+            (
+                "partial",
+                "Lydia Crane",
+                "said",
+                "Marcus Hale once described the treaty as \"the best deal ever.\"",
+            ),
+            (
+                "partial",
+                "Marcus Hale",
+                "described",
+                "the treaty as \"the best deal ever.\"",
+            ),
+        ],
+    )]);
+}
+
+#[test]
+fn an_unresolved_surname_stays_a_person() {
+    let article = Article::from_bytes("t.txt", b"Okonkwo said the market would recover.");
+    let st = crate::extract::extract(&article);
+    assert_eq!(st.len(), 1);
+    assert_eq!(st[0].speaker, "Okonkwo");
+    assert_eq!(st[0].speaker_type, SpeakerType::Person);
+    let article = Article::from_bytes("t.txt", b"NATO said the exercise would go ahead.");
+    let st = crate::extract::extract(&article);
+    assert_eq!(st[0].speaker_type, SpeakerType::Institution);
+}

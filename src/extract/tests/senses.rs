@@ -1,0 +1,115 @@
+//! Cue words that are no speech where they stand: market and sports senses, violence,
+//! refusals and negations, and page furniture (link lines, photo captions). Each row has a
+//! speech counterpart, so that a rule that dropped everything would fail.
+
+use super::check;
+
+#[test]
+fn other_senses_table() {
+    check(&[
+        (
+            "market sense: a cue before a quantity",
+            "The index declined 1.2 per cent on Friday after the bank raised rates.",
+            vec![],
+        ),
+        (
+            "sports sense: a cue before a score",
+            "Both strikers added a goal in the second half of the final.",
+            vec![],
+        ),
+        (
+            "speech sense of the same cue with a number in a clause",
+            "She added that 5 percent of the vote was enough to win.",
+            vec![(
+                "indirect",
+                "She",
+                "added",
+                "5 percent of the vote was enough to win",
+            )],
+        ),
+        (
+            "violence: attacked with a weapon, inside a reported clause",
+            "Police said the man attacked a neighbour with a knife.",
+            vec![(
+                "indirect",
+                "Police",
+                "said",
+                "the man attacked a neighbour with a knife",
+            )],
+        ),
+        (
+            "verbal attack stays a statement",
+            "Senator Ruth Abara attacked the plan as a giveaway to insurers.",
+            vec![(
+                "indirect",
+                "Ruth Abara",
+                "attacked",
+                "the plan as a giveaway to insurers",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn negated_and_refused_table() {
+    check(&[
+        (
+            "no response to requests for comment",
+            "She did not respond to requests for comment on Monday.",
+            vec![],
+        ),
+        (
+            "declined to say whether",
+            "The ministry declined to say whether the talks had failed.",
+            vec![],
+        ),
+        (
+            "has not said",
+            "He has not said he would veto the bill.",
+            vec![],
+        ),
+        (
+            "never said, contracted negation",
+            "The mayor never said the bridge was safe, and her aide didn't say it either.",
+            vec![],
+        ),
+        (
+            "declined as speech: declined an invitation is no refusal to speak but no speech \
+             either; a plain said after it stays",
+            "The mayor declined to comment. Her deputy said the bridge was closed.",
+            vec![("indirect", "Her deputy", "said", "the bridge was closed")],
+        ),
+    ]);
+}
+
+#[test]
+fn page_furniture_table() {
+    check(&[
+        (
+            "a READ MORE link line",
+            "READ MORE: Minister says the plan is dead\n\nThe minister said the plan was dead.",
+            vec![("indirect", "The minister", "said", "the plan was dead")],
+        ),
+        (
+            "a WATCH link line",
+            "WATCH: Protesters say the mayor must resign",
+            vec![],
+        ),
+        (
+            "a photo caption with its credit",
+            "Residents say the river flooded twice this year. (Jane Doe/The Press)\n\n\
+             Residents say the river flooded twice this year.",
+            vec![(
+                "indirect",
+                "Residents",
+                "say",
+                "the river flooded twice this year",
+            )],
+        ),
+        (
+            "a party and state in parentheses is no credit",
+            "The plan failed, said Sen. Rand Paul (R-Ky.)",
+            vec![("indirect", "Rand Paul", "said", "The plan failed")],
+        ),
+    ]);
+}
