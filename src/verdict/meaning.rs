@@ -88,6 +88,25 @@ fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The last sentence of the turn before `r`, when another speaker said it: the charge a
+/// reply at the start of `r` answers.
+fn charge(hay: &Haystack, r: TurnRef) -> Option<&str> {
+    let prev = hay
+        .previous(r)
+        .map(|p| hay.turn(p))
+        .filter(|p| p.speaker != hay.turn(r).speaker)?;
+    sentences(&prev.text).pop().map(|last| &prev.text[last])
+}
+
+/// What a unit says: its passage, after the charge it answers when it is an answer.
+fn unit_text(hay: &Haystack, r: TurnRef, u: &Unit) -> String {
+    let body = &hay.turn(r).text[u.range.clone()];
+    match charge(hay, r).filter(|_| u.answer) {
+        Some(c) => format!("{c} {body}"),
+        None => body.to_string(),
+    }
+}
+
 /// The units of turn `r`: each sentence, each pair of sentences, and the first sentence read
 /// with the last sentence of the turn before when another speaker said that.
 fn make_units(model: &Model, hay: &Haystack, r: TurnRef) -> Vec<Unit> {
@@ -112,14 +131,8 @@ fn make_units(model: &Model, hay: &Haystack, r: TurnRef) -> Vec<Unit> {
             units.push(unit(r.start..next.end, None));
         }
     }
-    let before = hay
-        .previous(r)
-        .map(|p| hay.turn(p))
-        .filter(|p| p.speaker != hay.turn(r).speaker);
-    if let (Some(prev), Some(first)) = (before, s.first()) {
-        if let Some(last) = sentences(&prev.text).pop() {
-            units.push(unit(first.clone(), Some(&prev.text[last])));
-        }
+    if let (Some(c), Some(first)) = (charge(hay, r), s.first()) {
+        units.push(unit(first.clone(), Some(c)));
     }
     units
 }
@@ -212,14 +225,7 @@ pub fn best_passage(
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
     ranked.truncate(RESCORED);
     let scored = ranked.into_iter().map(|(_, r, u)| {
-        let passage = &hay.turn(r).text[u.range.clone()];
-        let mut s: Support = model.support(&q, passage);
-        if u.answer {
-            // The charge read with the answer: the vectors saw both.
-            s.cosine = crate::meaning::cosine(q.embedding.as_slice(), &u.vector);
-            s.score = crate::meaning::SEMANTIC_WEIGHT * (s.cosine - s.background)
-                + crate::meaning::LEXICAL_WEIGHT * s.share;
-        }
+        let s: Support = model.support(&q, &unit_text(hay, r, u));
         (r, u, s)
     });
     let best = scored.max_by(|a, b| {
