@@ -3,6 +3,7 @@
 //! number, name, hedge, antonym, word order, other word: substantive), and grading it.
 
 use super::grade::{grade, Grade};
+use super::thresholds::defaults::PARAPHRASE_ENOUGH_WORDS;
 use super::Thresholds;
 use crate::article::fold_word;
 use crate::finding::{Change, DiffKind, Difference, Kind, ScoreParts};
@@ -159,6 +160,7 @@ pub fn assess(
     let mut diffs: Vec<Difference> = Vec::new();
     let mut matched = 0;
     let mut content_matched = 0;
+    let mut telling_matched = 0;
     let mut run = 0;
     let mut longest_gap = 0;
     let mut contraction: Option<OpenContraction> = None;
@@ -213,6 +215,9 @@ pub fn assess(
                 if !lex.fillers.contains(st[s].norm.as_str()) {
                     content_matched += 1;
                     run = 0;
+                    if !lex.stopwords.contains(st[s].norm.as_str()) {
+                        telling_matched += 1;
+                    }
                 }
                 if st[s].norm != src[t].norm {
                     diffs.push(Difference {
@@ -362,7 +367,7 @@ pub fn assess(
         .count();
     let content_coverage = content_matched as f64 / content_words.max(1) as f64;
     let score = (1.0 - f64::from(a.cost) / (f64::from(COST_GAP) * words as f64)).clamp(0.0, 1.0);
-    let grade = grade(
+    let grade = match grade(
         &diffs,
         matched,
         words,
@@ -370,7 +375,15 @@ pub fn assess(
         longest_gap,
         kind,
         t,
-    );
+    ) {
+        Grade::Loose
+            if telling_matched < t.paraphrase_min_words
+                && (telling_matched == 0 || matched < PARAPHRASE_ENOUGH_WORDS) =>
+        {
+            Grade::None
+        }
+        g => g,
+    };
     Assessment {
         grade,
         score,

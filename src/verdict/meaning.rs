@@ -39,8 +39,13 @@ pub struct Found {
     pub clean: bool,
 }
 
+/// Most words of reported content read with its cue: a short content is often no clause
+/// but the cue's object (`called` + `her a liar`); a longer one says its claim itself.
+const CUE_CONTENT_WORDS: usize = 5;
+
 /// The text the meaning layer judges: a direct quote's quoted words; a reported statement's
-/// content, with its cue when the cue says something (`called her a liar`, not `said`).
+/// content, with its cue when the content is short and the cue says something (`called her
+/// a liar`, not `said`).
 fn query_text(st: &Statement) -> String {
     match st.kind {
         Kind::Direct if !st.quoted.is_empty() => st.quoted.join(" "),
@@ -50,7 +55,8 @@ fn query_text(st: &Statement) -> String {
                 .split_whitespace()
                 .next()
                 .is_none_or(|w| lexicon().stopwords.contains(w.to_lowercase().as_str()));
-            if plain {
+            let short = st.content.split_whitespace().count() < CUE_CONTENT_WORDS;
+            if plain || !short {
                 st.content.clone()
             } else {
                 format!("{cue} {}", st.content)
@@ -224,9 +230,34 @@ pub fn best_passage(
     }
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
     ranked.truncate(RESCORED);
-    let scored = ranked.into_iter().map(|(_, r, u)| {
+    let text = query_text(st);
+    // Names the statement gives (capitalised words; a sentence's first word too, unless a
+    // stop word): support must share something else of it.
+    let names: Vec<String> = text
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !lexicon().stopwords.contains(w.as_str()))
+        .collect();
+    // Support is the same claim, not the same topic: the passage holds two of the statement's
+    // words (one of a two-word statement), and not only its names.
+    let needed = q.content().count().div_ceil(2).min(2);
+    let holds =
+        |shared: &[String]| shared.len() >= needed && shared.iter().any(|w| !names.contains(w));
+    let scored = ranked.into_iter().filter_map(|(_, r, u)| {
+        if u.answer {
+            // A reply read with its charge: the reply itself must hold a word of the
+            // statement's, or it scores on the charge alone.
+            let body = model.support(&q, &hay.turn(r).text[u.range.clone()]);
+            if !body.shared.iter().any(|w| !names.contains(w)) {
+                return None;
+            }
+        }
         let s: Support = model.support(&q, &unit_text(hay, r, u));
-        (r, u, s)
+        holds(&s.shared).then_some((r, u, s))
     });
     let best = scored.max_by(|a, b| {
         let key = |s: &Support| (!s.conflicts.iter().any(blocks), s.score);

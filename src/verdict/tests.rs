@@ -174,3 +174,54 @@ fn thresholds_from_settings_change_grades() {
         assert_eq!(f.verdict, want, "{name}: {text}");
     }
 }
+
+#[test]
+fn a_short_phrase_of_common_words_is_no_paraphrase() {
+    use Kind::Indirect;
+    let c = corpus(
+        "So I would send two more brigades to the northern border. \
+         Then he changed his mind about the whole plan.",
+    );
+    let words_only = |min_words: usize| Thresholds {
+        paraphrase_min_words: min_words,
+        meaning_min_support: 2.0,
+        meaning_min_possible: 2.0,
+        ..Thresholds::default()
+    };
+    let table: [(&str, &str, usize, Verdict); 5] = [
+        (
+            "one telling word and one common word",
+            "the army would send",
+            2,
+            Verdict::Unverified,
+        ),
+        (
+            "one telling word",
+            "his mind freely",
+            2,
+            Verdict::Unverified,
+        ),
+        (
+            "a reworded clause keeps its telling words",
+            "he would dispatch two more brigades to the northern border",
+            2,
+            Verdict::Paraphrase,
+        ),
+        (
+            "one telling word in a long run of the speaker's words",
+            "he would send two more troops to the",
+            2,
+            Verdict::Paraphrase,
+        ),
+        (
+            "the setting lowered to one",
+            "the army would send",
+            1,
+            Verdict::Paraphrase,
+        ),
+    ];
+    for (name, text, min_words, want) in table {
+        let f = judge(&c, statement(text, Indirect), None, &words_only(min_words));
+        assert_eq!(f.verdict, want, "{name}: {text}: {:?}", f.differences);
+    }
+}

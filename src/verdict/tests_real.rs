@@ -451,3 +451,39 @@ fn paraphrase_by_meaning_table() {
         }
     }
 }
+
+/// Regression: a passage that shares only the statement's names (`Bob Stone`) supported any
+/// claim about that person by meaning (`So this is who Donald Trump is` for `Donald Trump has
+/// shown us who he is`, and for anything else said of him).
+#[cfg(quotecheck_vectors)]
+#[test]
+fn a_passage_that_shares_only_names_is_no_support() {
+    let hay = corpus(&[(
+        "town.txt",
+        "2016-09-26",
+        DEBATE,
+        &[
+            ("Ann Lee", "So this is who Bob Stone is."),
+            ("Ann Lee", "Bob Stone once ran the harbour board."),
+        ],
+    )]);
+    let table: [(&str, &str); 2] = [
+        (
+            "another claim about the person",
+            "Bob Stone has cheated the people who worked for him",
+        ),
+        (
+            "the name and common words",
+            "Bob Stone has shown us who he is and we should believe him",
+        ),
+    ];
+    for (name, text) in table {
+        let f = judge(
+            &hay,
+            statement("Ann Lee", Kind::Indirect, text, &[]),
+            day("2016-09-27"),
+            &Thresholds::default(),
+        );
+        assert_eq!(f.verdict, Verdict::Unverified, "{name}: {:?}", f.meaning);
+    }
+}

@@ -30,6 +30,16 @@ pub mod defaults {
     /// words or short phrases (`get rid of` for `eliminate`); a longer run is a clause the
     /// passage does not hold.
     pub const PARAPHRASE_MAX_RUN: usize = 3;
+    /// Paraphrase: fewest of the statement's telling words (stop words and fillers aside) the
+    /// passage must hold, unless it holds [`PARAPHRASE_ENOUGH_WORDS`] of its words in all. A
+    /// short phrase that keeps one telling word and a common one or two (`his mind`, `I would
+    /// send`, `know what it's`) is found in a passage of any speaker; a reworded sentence
+    /// keeps two telling words (`more second chance programs`) or one in a longer run of the
+    /// speaker's words (`the most important thing to emphasize`).
+    pub const PARAPHRASE_MIN_WORDS: usize = 2;
+    /// Paraphrase: words matched in all that make one telling word enough (see
+    /// [`PARAPHRASE_MIN_WORDS`]).
+    pub const PARAPHRASE_ENOUGH_WORDS: usize = 5;
     /// Paraphrase by meaning: least support (`0.5 x (cosine - background) + 0.5 x share`) of
     /// a passage of the speaker for a statement whose words do not align.
     pub const MEANING_MIN_SUPPORT: f64 = 0.38;
@@ -60,6 +70,8 @@ pub struct Thresholds {
     pub paraphrase_min_coverage: f64,
     /// See [`defaults::PARAPHRASE_MAX_RUN`].
     pub paraphrase_max_run: usize,
+    /// See [`defaults::PARAPHRASE_MIN_WORDS`].
+    pub paraphrase_min_words: usize,
     /// See [`defaults::MEANING_MIN_SUPPORT`].
     pub meaning_min_support: f64,
     /// See [`defaults::MEANING_MIN_POSSIBLE`].
@@ -80,6 +92,7 @@ impl Default for Thresholds {
             altered_max_words: ALTERED_MAX_WORDS,
             paraphrase_min_coverage: PARAPHRASE_MIN_COVERAGE,
             paraphrase_max_run: PARAPHRASE_MAX_RUN,
+            paraphrase_min_words: PARAPHRASE_MIN_WORDS,
             meaning_min_support: MEANING_MIN_SUPPORT,
             meaning_min_possible: MEANING_MIN_POSSIBLE,
             min_misattribution_words: MIN_MISATTRIBUTION_WORDS,
