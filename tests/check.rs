@@ -313,3 +313,51 @@ fn changed_number_is_altered() {
         "{f}"
     );
 }
+
+/// An article whose only date is in its file name (as archives name them) is judged as of
+/// that date: transcripts dated after it are no evidence. `--date` still wins.
+#[test]
+fn a_date_in_the_file_name_dates_the_article() {
+    let dir = sample_dir();
+    let name = "kyiv_2021-11-01_draft.txt";
+    let text = std::fs::read_to_string(dir.path().join("article.txt")).unwrap();
+    let undated: String = text
+        .lines()
+        .filter(|l| !l.starts_with("Published:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(undated, text, "the seed article has a date line to take out");
+    std::fs::write(dir.path().join(name), undated).unwrap();
+    let findings = jsonl(&run(
+        dir.path(),
+        &["check", name, "--corpus", "corpus", "--format", "jsonl"],
+    ));
+    assert_eq!(findings.len(), SEED_STATEMENTS);
+    assert!(
+        findings.iter().all(|f| f["verdict"] == "unverified"),
+        "a November article cannot be supported by December transcripts"
+    );
+    assert!(findings.iter().any(|f| f["reason"] == "only_later_sources"));
+    let friday = |fs: &[serde_json::Value]| {
+        fs.iter()
+            .find(|f| f["cue"] == "said" && f["speaker"] == "Joe Biden")
+            .map(|f| f["statement_date"].clone())
+            .unwrap()
+    };
+    assert_eq!(friday(&findings), "2021-10-29");
+    let given = jsonl(&run(
+        dir.path(),
+        &[
+            "check",
+            name,
+            "--corpus",
+            "corpus",
+            "--format",
+            "jsonl",
+            "--date",
+            "2021-12-06",
+        ],
+    ));
+    assert_eq!(friday(&given), "2021-12-03");
+    assert!(given.iter().any(|f| f["verdict"] == "verbatim"));
+}

@@ -34,7 +34,8 @@ pub struct Article {
     /// The article's title: an HTML `<title>` or first `<h1>`, a Markdown front matter's
     /// `title:` or first heading.
     pub title: Option<String>,
-    /// The article's date: from the caller, else from a date line near the top.
+    /// The article's date: from the caller, else from a date line near the top or a Markdown
+    /// front matter's `date:` (a caller may fall back on [`date_in_file_name`]).
     pub date: Option<Date>,
     /// Problems worth telling the user that did not stop the read (invalid UTF-8, ...).
     pub warnings: Vec<String>,
@@ -267,9 +268,44 @@ impl Article {
     }
 }
 
+/// A date written `YYYY-MM-DD` in a file's name (not its folders), as archives and data
+/// desks name articles (`nyt_2016-10-04_trump-taxes.txt`): the article's date when nothing
+/// else gives one.
+pub fn date_in_file_name(path: &str) -> Option<Date> {
+    let name = path.rsplit(['/', '\\']).next()?.as_bytes();
+    let digit = |i: usize| name.get(i).is_some_and(u8::is_ascii_digit);
+    (0..name.len().saturating_sub(9)).find_map(|i| {
+        let shape = [0, 1, 2, 3, 5, 6, 8, 9].iter().all(|&k| digit(i + k))
+            && name[i + 4] == b'-'
+            && name[i + 7] == b'-';
+        let bounded = (i == 0 || !digit(i - 1)) && !digit(i + 10);
+        if !(shape && bounded) {
+            return None;
+        }
+        Date::parse_iso(std::str::from_utf8(&name[i..i + 10]).ok()?)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_in_file_name_table() {
+        let table: [(&str, Option<&str>); 7] = [
+            ("nyt_2016-10-04_trump-taxes.txt", Some("2016-10-04")),
+            ("articles/2016-10-04.md", Some("2016-10-04")),
+            ("2016-10-04-remarks.html", Some("2016-10-04")),
+            ("2016-10-04/story.txt", None),
+            ("story-12016-10-04.txt", None),
+            ("story_2016-13-04.txt", None),
+            ("story.txt", None),
+        ];
+        for (path, want) in table {
+            let got = date_in_file_name(path).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), want, "{path}");
+        }
+    }
 
     #[test]
     fn paragraphs_and_lines() {

@@ -42,7 +42,8 @@ pub struct Args {
     /// A CSV summary to write: one row per article, with counts per verdict and any error.
     #[arg(long, value_name = "FILE")]
     summary: Option<PathBuf>,
-    /// Date for articles that have none in a manifest, a JSON line or a date line (YYYY-MM-DD).
+    /// Date for articles that have none in a manifest, a JSON line, a date line or a front
+    /// matter (YYYY-MM-DD); a YYYY-MM-DD date in the file's name comes after it.
     #[arg(long, value_parser = super::parse_date)]
     date: Option<Date>,
     /// Write cells as they are, without the `'` that keeps a spreadsheet from running a cell
@@ -200,7 +201,11 @@ pub fn run(args: Args) -> Result<u8, Error> {
         }
         let outcome = match read(&item) {
             Ok(mut a) => {
-                a.date = item.date.or(a.date).or(args.date);
+                a.date = item
+                    .date
+                    .or(a.date)
+                    .or(args.date)
+                    .or_else(|| quotecheck::article::date_in_file_name(&a.path));
                 match checker.check(&a) {
                     Ok(findings) => Outcome::Done(ArticleReport {
                         findings,

@@ -27,7 +27,8 @@ pub struct Args {
     /// said it) and `; reason: ...` (why it is unverified).
     #[arg(long, short)]
     quiet: bool,
-    /// The articles' date (YYYY-MM-DD), when they have no date line.
+    /// The articles' date (YYYY-MM-DD) [default: a date line near the top, a Markdown front
+    /// matter's `date:`, else a YYYY-MM-DD date in the file's name]
     #[arg(long, value_parser = super::parse_date)]
     date: Option<Date>,
     /// When to colour the text report (NO_COLOR is honoured with auto).

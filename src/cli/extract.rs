@@ -15,7 +15,8 @@ pub struct Args {
     /// Output format (`jsonl` is what ../shared/eval/score_attributions.py reads).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-    /// The articles' date (YYYY-MM-DD), when they have no date line.
+    /// The articles' date (YYYY-MM-DD) [default: a date line near the top, a Markdown front
+    /// matter's `date:`, else a YYYY-MM-DD date in the file's name]
     #[arg(long, value_parser = super::parse_date)]
     date: Option<Date>,
     /// When to colour the text output.

@@ -81,9 +81,9 @@ pub fn read_articles(paths: &[String], date: Option<Date>, failed: &mut bool) ->
                 for w in &a.warnings {
                     eprintln!("quotecheck: warning: {w}");
                 }
-                if date.is_some() {
-                    a.date = date;
-                }
+                a.date = date
+                    .or(a.date)
+                    .or_else(|| quotecheck::article::date_in_file_name(&a.path));
                 out.push(a);
             }
             Err(e) => {
