@@ -326,7 +326,10 @@ fn a_date_in_the_file_name_dates_the_article() {
         .filter(|l| !l.starts_with("Published:"))
         .map(|l| format!("{l}\n"))
         .collect();
-    assert_ne!(undated, text, "the seed article has a date line to take out");
+    assert_ne!(
+        undated, text,
+        "the seed article has a date line to take out"
+    );
     std::fs::write(dir.path().join(name), undated).unwrap();
     let findings = jsonl(&run(
         dir.path(),

@@ -93,11 +93,7 @@ pub fn extract(article: &Article) -> Vec<Statement> {
                 }
                 _ => found,
             };
-            for raw in found {
-                let at = raw.speaker_span.map_or(raw.spans[0][0], |s| s[0]);
-                let resolved = resolver.resolve(&raw.mention, at);
-                out.push(raw.into_statement(article, resolved));
-            }
+            out.extend(resolver.resolve_sentence(article, found));
             resolver.end_sentence();
         }
         let opener = colon_opener.take();

@@ -157,7 +157,17 @@ impl Resolver {
         }
         if looks_like_person(&name) {
             let id = self.register(&name, role.clone());
-            // A fuller name said before ("Joe Biden" then "Joseph R. Biden") is kept as given.
+            // The end of a name said in full before (`Mr. Guajardo Villarreal` after `Ildefonso
+            // Guajardo Villarreal`) is that person; a fuller name said after a shorter one
+            // (`Joe Biden` then `Joseph R. Biden`) is kept as given.
+            let shorter = id.and_then(|id| self.entity(id)).is_some_and(|e| {
+                let parts = crate::speakers::name_parts(&name);
+                e.parts.len() > parts.len() && e.parts.ends_with(&parts)
+            });
+            if let Some(mut r) = id.filter(|_| shorter).and_then(|id| self.person(id)) {
+                r.role = role.or(r.role);
+                return (r, id);
+            }
             let r = Resolved {
                 name,
                 role,

@@ -321,6 +321,41 @@ impl Resolver {
         })
     }
 
+    /// Resolves the speakers of one sentence's statements and makes the statements, in the
+    /// order found. A statement inside another's content (`Trump's claim that …` in `Trump's
+    /// claim that … was false, Biden said`) is resolved after it: the outer speaker is the
+    /// sentence's, whom a `he said` after it means.
+    pub(in crate::extract) fn resolve_sentence(
+        &mut self,
+        article: &crate::article::Article,
+        found: Vec<super::statement::Raw>,
+    ) -> Vec<crate::finding::Statement> {
+        let reach = |r: &super::statement::Raw| {
+            let start = r.spans.first().map_or(0, |s| s[0]);
+            (start, r.spans.last().map_or(start, |s| s[1]))
+        };
+        let nested = |i: usize| {
+            let (s, e) = reach(&found[i]);
+            found.iter().enumerate().any(|(j, o)| {
+                let (os, oe) = reach(o);
+                j != i && os <= s && e <= oe && (os, oe) != (s, e)
+            })
+        };
+        let mut order: Vec<usize> = (0..found.len()).collect();
+        order.sort_by_key(|&i| nested(i));
+        let mut resolved: Vec<Option<Resolved>> = vec![None; found.len()];
+        for i in order {
+            let raw = &found[i];
+            let at = raw.speaker_span.map_or(raw.spans[0][0], |s| s[0]);
+            resolved[i] = Some(self.resolve(&raw.mention, at));
+        }
+        found
+            .into_iter()
+            .zip(resolved)
+            .filter_map(|(raw, r)| Some(raw.into_statement(article, r?)))
+            .collect()
+    }
+
     /// Resolves a speaker mention as written, standing at byte `tok` of the current
     /// sentence, and remembers the speaker.
     pub fn resolve(&mut self, mention: &str, tok: usize) -> Resolved {

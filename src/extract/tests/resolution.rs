@@ -208,3 +208,34 @@ fn an_unresolved_surname_stays_a_person() {
     let st = crate::extract::extract(&article);
     assert_eq!(st[0].speaker_type, SpeakerType::Institution);
 }
+
+/// The speaker of a sentence's last direct quote, by the sentence's statements' speakers
+/// (`run`): who a `he said`/`she said` after them resolves to.
+#[test]
+fn later_mentions_table() {
+    let table: [(&str, &str, &str); 3] = [
+        (
+            "he after a claim nested in another's statement is the outer speaker",
+            "Governor Ed Park's warning that taxes would rise was wrong, Senator Bob Vance \
+             said.\n\n\"We will see,\" he said.",
+            "Bob Vance",
+        ),
+        (
+            "she after a nested claim, the nested speaker a man",
+            "Rival Tom Hale's claim that the bridge would close was false, Mayor Ann Cole \
+             said.\n\n\"If my daughter still drove that road, I would be afraid,\" she said.",
+            "Ann Cole",
+        ),
+        (
+            "the end of a name said in full (a two-word surname after a title)",
+            "Trade minister Carlos Reyes Barragan spoke first.\n\n\
+             \"We will not overreact,\" Mr. Reyes Barragan told reporters.",
+            "Carlos Reyes Barragan",
+        ),
+    ];
+    for (name, text, want) in table {
+        let got = super::run(text);
+        let last = got.iter().rev().find(|s| s.0 == "direct");
+        assert_eq!(last.map(|s| s.1.as_str()), Some(want), "{name}: {got:?}");
+    }
+}
