@@ -92,3 +92,36 @@ fn misattribution_through_the_index_knows_every_speaker_of_the_transcript() {
     assert_eq!(verdicts(&brute), ["misattributed"], "{}", stderr(&brute));
     assert_eq!(verdicts(&indexed), verdicts(&brute), "{}", stderr(&indexed));
 }
+
+/// Regression: a short quoted reply (`"makes me smart"`) counts with its clause when a word
+/// of the clause ends the charge it answers. Through the index only the charge's last chunk
+/// was read back, which may hold only its last few words, so the clause word standing before
+/// them was missed: `paraphrase` through the index, `verbatim` by brute force.
+#[test]
+fn a_short_reply_is_read_with_the_charge_through_the_index_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("corpus")).unwrap();
+    // A charge of 120 words: chunks of 100 leave its last 20 words, which do not hold
+    // "taxes", as its own chunk.
+    let filler = "and the people of this town deserve to hear the whole story tonight ".repeat(7);
+    let charge = format!(
+        "{filler}because he paid nothing in taxes for years while the rest of you paid your \
+         share, and the records from the casino board show it plainly to anyone who reads them."
+    );
+    assert!(charge.split_whitespace().count() > 100);
+    let t = format!(
+        "---\ntitle: Debate\ndate: 2022-03-01\nspeakers: Ann Lee (Candidate); Bo Pike (Candidate)\n---\n\n\
+         Ann Lee: {charge}\n\nBo Pike: That makes me clever.\n\nAnn Lee: We will see about that.\n"
+    );
+    std::fs::write(d.join("corpus/debate.txt"), t).unwrap();
+    std::fs::write(
+        d.join("a.txt"),
+        "Published: 3 March 2022\n\nBo Pike said paying no taxes ''makes me clever.''\n",
+    )
+    .unwrap();
+    let brute = check_jsonl_with(d, "a.txt", &["--no-index"]);
+    let indexed = check_jsonl_with(d, "a.txt", &["--index", "i.idx"]);
+    assert_eq!(verdicts(&brute), ["verbatim"], "{}", stderr(&brute));
+    assert_eq!(verdicts(&indexed), verdicts(&brute), "{}", stderr(&indexed));
+}

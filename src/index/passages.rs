@@ -55,11 +55,20 @@ impl Index {
             let last = ids.next_back().unwrap_or(first);
             ranges.push((turn, first, last + 1));
             // A window at the start of a turn is read with the end of the turn before (the
-            // charge a reply answers), which the judge may read with it.
+            // charge a reply answers), which the judge may read with it: its last two chunks,
+            // as a turn's last chunk may hold only a few words, and the judge reads the last
+            // `SHORT_QUOTE_CONTEXT` words of the turn (as the brute-force path does).
             if first > 0 && w == first {
-                let before = self.chunk_entries(first - 1, first)?;
-                if before[0][0] + 1 == turn {
-                    ranges.push((turn - 1, first - 1, first));
+                let lo = first.saturating_sub(2);
+                let before = self.chunk_entries(lo, first)?;
+                let at_start = before.last().is_some_and(|e| e[0] + 1 == turn);
+                if let Some(from) = (lo..first)
+                    .zip(&before)
+                    .find(|(_, e)| e[0] + 1 == turn)
+                    .map(|(c, _)| c)
+                    .filter(|_| at_start)
+                {
+                    ranges.push((turn - 1, from, first));
                 }
             }
         }
