@@ -1,4 +1,5 @@
-//! The word tables matching uses (fillers, negations, numbers, modals, antonyms, contractions,
+//! The word tables matching uses (fillers, negations, numbers, modals, antonyms, names of the
+//! same country, contractions,
 //! stage notes, reported-speech shifts), loaded once from the data files beside this module.
 
 use crate::tables::lines;
@@ -28,6 +29,9 @@ pub struct Lexicon {
     /// Modals and hedges, each with its strength class (a line of `modals.txt`).
     pub modals: HashMap<&'static str, usize>,
     pub antonyms: HashSet<(&'static str, &'static str)>,
+    /// Groups of words that name the same country or body (`united states america
+    /// american`), a line of `same_names.txt` each.
+    pub same_names: Vec<Vec<&'static str>>,
     /// Whole-word contractions: `won't` -> [will, not].
     pub contractions: HashMap<&'static str, Vec<&'static str>>,
     /// Suffix contractions: `'re` -> are.
@@ -89,6 +93,9 @@ pub fn lexicon() -> &'static Lexicon {
                 .flat_map(|(class, l)| l.split(' ').map(move |w| (w, class)))
                 .collect(),
             antonyms,
+            same_names: lines(include_str!("data/same_names.txt"))
+                .map(|l| l.split(' ').collect())
+                .collect(),
             contractions: pairs(include_str!("data/contractions.txt"))
                 .into_iter()
                 .map(|(k, v)| (k, v.split(' ').collect()))

@@ -350,7 +350,18 @@ fn conflicts(s: &Words, p: &Words, shared: &[String]) -> Vec<Conflict> {
         let shorter = a.chars().count().min(b.chars().count());
         a == b || (common >= 4 && common * 5 >= shorter * 3)
     };
-    let holds = |ws: &[Word], n: &str| ws.iter().any(|w| related(&w.lower, n));
+    // Or a name of the same country or body (`united states`, `american`).
+    let same = |a: &str, b: &str| {
+        lexicon()
+            .same_names
+            .iter()
+            .any(|g| g.contains(&a) && g.contains(&b))
+    };
+    let holds = |ws: &[Word], n: &str| {
+        ws.iter().any(|w| {
+            related(&w.lower, n) || same(w.lower.trim_end_matches('.'), n.trim_end_matches('.'))
+        })
+    };
     let other_name = p
         .tokens
         .iter()

@@ -198,6 +198,18 @@ fn conflicts_table() {
             "he is a good man",
             vec![],
         ),
+        (
+            "the same country named otherwise",
+            "jobs would come back to the United States",
+            "how do we bring American jobs back",
+            vec![],
+        ),
+        (
+            "another country",
+            "jobs would come back to the United States",
+            "how do we bring Chinese jobs back",
+            vec![name("united"), name("states")],
+        ),
     ];
     for (label, s, p, want) in cases {
         let q = m.query(s, |_| 1.0);
