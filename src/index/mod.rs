@@ -4,7 +4,7 @@
 //! rare words with a statement instead of parsing the whole corpus again.
 //!
 //! [`format`] describes the files, [`build`] writes them, [`query`] finds a statement's
-//! candidate passages and [`passages`] reads them back as a small corpus the matcher runs on.
+//! candidate passages and `passages` reads them back as a small corpus the matcher runs on.
 //! Opening reads the header and the meta of `records` (checking both checksums and the
 //! length) and checks every tantivy file against the checksum in its footer; each record is
 //! checked when it is read. The directory is built under a temporary name and renamed into

@@ -5,7 +5,7 @@
 //! format characters, U+0000 and U+FFFD removed; whitespace splits; CJK ideographs stand alone;
 //! accents stripped (NFD, nonspacing marks dropped); lower-cased; punctuation split off. The
 //! NFD step uses a table of the precomposed Latin, Greek and Cyrillic letters (see
-//! [`super::unicode`]); other scripts' precomposed characters (Hangul syllables, for one) are
+//! `super::unicode`); other scripts' precomposed characters (Hangul syllables, for one) are
 //! kept whole, where the Python tokenizer would decompose them. Words over 100 chars, and words
 //! with no matching pieces, are one `[UNK]`.
 

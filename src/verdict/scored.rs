@@ -60,7 +60,7 @@ pub(super) struct Graded {
     pub(super) assessment: Assessment,
 }
 
-/// Every placement of a statement, graded: what [`judge`] decides from, and what
+/// Every placement of a statement, graded: what [`judge`](super::judge) decides from, and what
 /// `report::explain` prints.
 pub struct Scored {
     /// The checked text, prepared (for reported speech, its words also match the unshifted ones).
