@@ -212,8 +212,11 @@ def run_verify(exe, shared, name):
 
 
 def spans_of(p):
+    # A split quote is labelled from its first piece's start to its last piece's end,
+    # narration included (tests/real/README.md), so it is measured the same way.
     if p.get("content_spans"):
-        return [tuple(s) for s in p["content_spans"] if s and len(s) == 2]
+        pieces = [tuple(s) for s in p["content_spans"] if s and len(s) == 2]
+        return [(min(a for a, _ in pieces), max(b for _, b in pieces))] if pieces else []
     if p.get("content_span"):
         return [tuple(p["content_span"])]
     return []
