@@ -39,6 +39,8 @@ pub struct Lexicon {
     pub stage_notes: Vec<&'static str>,
     /// Reported-speech shifts: reported word -> the words the speaker may have used.
     pub shifts: HashMap<&'static str, Vec<&'static str>>,
+    /// Irregular past tenses -> their base form (`made` -> `make`).
+    pub irregular: HashMap<&'static str, &'static str>,
 }
 
 impl Lexicon {
@@ -104,7 +106,11 @@ pub fn lexicon() -> &'static Lexicon {
             stage_notes: lines(include_str!("data/stage_notes.txt")).collect(),
             shifts: pairs(include_str!("data/reported_shifts.txt"))
                 .into_iter()
+                .chain(pairs(include_str!("data/irregular_verbs.txt")))
                 .map(|(k, v)| (k, v.split(' ').collect()))
+                .collect(),
+            irregular: pairs(include_str!("data/irregular_verbs.txt"))
+                .into_iter()
                 .collect(),
         }
     })

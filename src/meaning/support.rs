@@ -406,6 +406,8 @@ fn is_negator(w: &str) -> bool {
 /// A light suffix-stripping stemmer: enough that `cuts`/`cut`, `changed`/`change`,
 /// `funding`/`fund` meet; not a linguistic one.
 pub(crate) fn stem(w: &str) -> String {
+    // An irregular past tense is its base form (`made`, `makes` -> `make`).
+    let w = lexicon().irregular.get(w).copied().unwrap_or(w);
     let n = w.len();
     let mut s: &str = w;
     let owned;
