@@ -124,4 +124,29 @@ fn a_short_reply_is_read_with_the_charge_through_the_index_too() {
     let indexed = check_jsonl_with(d, "a.txt", &["--index", "i.idx"]);
     assert_eq!(verdicts(&brute), ["verbatim"], "{}", stderr(&brute));
     assert_eq!(verdicts(&indexed), verdicts(&brute), "{}", stderr(&indexed));
+    // The same claim in the writer's words, sharing one word with the reply: the index must
+    // still find the reply, by the end of the charge it was indexed with (format 6: the
+    // charge's last 60 words across its chunks, not its last chunk's).
+    std::fs::write(
+        d.join("b.txt"),
+        "Published: 3 March 2022\n\nBo Pike said paying nothing in taxes made him clever.\n",
+    )
+    .unwrap();
+    let flags = |o: &std::process::Output| {
+        jsonl(o)
+            .iter()
+            .map(|f| f["flags"].to_string())
+            .collect::<Vec<_>>()
+    };
+    let brute = check_jsonl_with(d, "b.txt", &["--no-index"]);
+    let indexed = check_jsonl_with(d, "b.txt", &["--index", "i.idx"]);
+    if cfg!(quotecheck_vectors) {
+        assert!(
+            flags(&brute)[0].contains("possible paraphrase"),
+            "{:?}",
+            flags(&brute)
+        );
+    }
+    assert_eq!(flags(&indexed), flags(&brute), "{}", stderr(&indexed));
+    assert_eq!(verdicts(&indexed), verdicts(&brute), "{}", stderr(&indexed));
 }

@@ -21,8 +21,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// tantivy's indexing memory, in all (split among its indexing threads).
 const WRITER_HEAP: usize = 128 << 20;
-/// Words of a turn's end indexed with the first chunk of the reply to it.
-pub(super) const ANSWERED_WORDS: usize = 40;
+/// Words of a turn's end indexed with the first chunk of the reply to it: as many as the
+/// judge reads of a charge before a short reply (`verdict::judge::SHORT_QUOTE_CONTEXT`).
+pub(super) const ANSWERED_WORDS: usize = 60;
 
 /// Files parsed per batch while indexing (bounds memory: tantivy keeps its own buffers).
 const BATCH_FILES: usize = 512;
@@ -379,9 +380,18 @@ fn write_index(dir: &Path, files: &[PathBuf], fp: u64, tmp: &Path) -> Result<Sum
                         let doc = chunk_doc(&f, chunk_id, doc_day, known, answered, &c.words, next);
                         writer.add_document(doc).map_err(build_error(&tdir))?;
                     }
-                    if let Some(last) = turn.chunks.last() {
-                        let from = last.words.len().saturating_sub(ANSWERED_WORDS);
-                        before = last.words[from..].to_vec();
+                    // The turn's last words, across its chunks (a last chunk may be short).
+                    let mut end: Vec<String> = Vec::new();
+                    for c in turn.chunks.iter().rev() {
+                        let need = ANSWERED_WORDS - end.len();
+                        let from = c.words.len().saturating_sub(need);
+                        end.splice(0..0, c.words[from..].iter().cloned());
+                        if end.len() >= ANSWERED_WORDS {
+                            break;
+                        }
+                    }
+                    if !turn.chunks.is_empty() {
+                        before = end;
                     }
                     before_speaker = std::mem::take(&mut turn.record.speaker);
                 }
