@@ -41,6 +41,10 @@ pub struct Lexicon {
     pub shifts: HashMap<&'static str, Vec<&'static str>>,
     /// Irregular past tenses -> their base form (`made` -> `make`).
     pub irregular: HashMap<&'static str, &'static str>,
+    /// First-person pronouns (`i`, `my`, `we`).
+    pub first_person: HashSet<&'static str>,
+    /// Third-person pronouns (`she`, `his`, `they`).
+    pub third_person: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -67,6 +71,13 @@ pub fn lexicon() -> &'static Lexicon {
             lines(src)
                 .filter_map(|l| l.split_once(' '))
                 .collect::<Vec<_>>()
+        };
+        let person = |which: &str| -> HashSet<&'static str> {
+            lines(include_str!("data/pronoun_persons.txt"))
+                .filter_map(|l| l.split_once(' '))
+                .filter(|(k, _)| *k == which)
+                .flat_map(|(_, ws)| ws.split(' '))
+                .collect()
         };
         let mut antonyms = HashSet::default();
         for (a, b) in pairs(include_str!("data/antonyms.txt")) {
@@ -112,6 +123,8 @@ pub fn lexicon() -> &'static Lexicon {
             irregular: pairs(include_str!("data/irregular_verbs.txt"))
                 .into_iter()
                 .collect(),
+            first_person: person("first"),
+            third_person: person("third"),
         }
     })
 }

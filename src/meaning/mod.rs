@@ -22,6 +22,7 @@ pub mod wordpiece;
 use std::fmt;
 use std::sync::OnceLock;
 
+pub(crate) use support::stem;
 pub use support::{Conflict, Query, Support, LEXICAL_WEIGHT, SEMANTIC_WEIGHT};
 pub use table::{Table, TableError};
 pub use wordpiece::WordPiece;

@@ -198,6 +198,47 @@ fn half_quoted(statement: &str, passage: &str) -> bool {
     best >= MAX_VERBATIM_RUN && (best as f64) < MOSTLY * s.len() as f64
 }
 
+/// Whether a quotation speaks of someone else where the passage speaks of the speaker: the
+/// pronoun nearest before the first word they share is third person in the quotation (`She's
+/// still got the best friends`) and first person in the passage (`My best friend from grade
+/// school`). A quotation keeps the speaker's person; reported speech shifts it, so only
+/// quotations are asked.
+fn other_person(quote: &str, passage: &str, shared: &[String]) -> bool {
+    use crate::meaning::stem;
+    let lex = lexicon();
+    // The person (1 or 3) of the pronoun nearest before `word`, within a few words.
+    let person = |text: &str, word: &str| -> Option<u8> {
+        let want = stem(word);
+        let words: Vec<String> = text
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .map(|w| {
+                let w = w.to_lowercase().replace('\u{2019}', "'");
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+                w.split('\'').next().unwrap_or("").to_string()
+            })
+            .collect();
+        let at = words.iter().position(|w| stem(w) == want)?;
+        words[at.saturating_sub(PERSON_REACH)..at]
+            .iter()
+            .rev()
+            .find_map(|w| {
+                if lex.first_person.contains(w.as_str()) {
+                    Some(1)
+                } else if lex.third_person.contains(w.as_str()) {
+                    Some(3)
+                } else {
+                    None
+                }
+            })
+    };
+    shared
+        .first()
+        .is_some_and(|w| person(quote, w) == Some(3) && person(passage, w) == Some(1))
+}
+
+/// How many words before a shared word its pronoun may stand (`she had in grade school`).
+const PERSON_REACH: usize = 5;
+
 /// Whether a conflict rules out support (negation, a number, an antonym) rather than only
 /// casting doubt on it (a name).
 fn blocks(c: &Conflict) -> bool {
@@ -265,21 +306,28 @@ pub fn best_passage(
         ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
     })?;
     let (turn, unit, s) = best;
-    if half_quoted(&query_text(st), &hay.turn(turn).text[unit.range.clone()]) {
+    let body = &hay.turn(turn).text[unit.range.clone()];
+    if half_quoted(&query_text(st), body) {
         return None;
+    }
+    let quoted = st.kind == Kind::Direct && !st.quoted.is_empty();
+    let person = quoted && other_person(&query_text(st), body, &s.shared);
+    let mut conflicts: Vec<String> = s.conflicts.iter().map(|c| format!("{c:?}")).collect();
+    if person {
+        conflicts.push("Person".to_string());
     }
     Some(Found {
         turn,
         range: unit.range.clone(),
         blocked: s.conflicts.iter().any(blocks),
-        clean: s.conflicts.is_empty(),
+        clean: s.conflicts.is_empty() && !person,
         parts: MeaningParts {
             score: f64::from(s.score),
             cosine: f64::from(s.cosine),
             background: f64::from(s.background),
             share: f64::from(s.share),
             shared: s.shared.clone(),
-            conflicts: s.conflicts.iter().map(|c| format!("{c:?}")).collect(),
+            conflicts,
             answer: unit.answer,
         },
     })

@@ -487,3 +487,31 @@ fn a_passage_that_shares_only_names_is_no_support() {
         assert_eq!(f.verdict, Verdict::Unverified, "{name}: {:?}", f.meaning);
     }
 }
+
+/// Regression: a quotation about someone else (`She's still got the best friends she had in
+/// grade school`) was a paraphrase of the speaker's words about themself (`My best friend
+/// from grade school ...`) twenty years before: a quotation keeps the speaker's person.
+#[cfg(quotecheck_vectors)]
+#[test]
+fn a_quote_about_someone_else_is_no_paraphrase_of_the_speaker_about_themself() {
+    let hay = corpus(&[(
+        "town.txt",
+        "1996-10-16",
+        DEBATE,
+        &[(
+            "Ann Lee",
+            "My best friend from grade school is a baker, and he told me the rent doubled.",
+        )],
+    )]);
+    let quote = "She's still got the best friends that she had in grade school";
+    let f = judge(
+        &hay,
+        statement("Ann Lee", Kind::Direct, quote, &[quote]),
+        day("2016-01-31"),
+        &Thresholds::default(),
+    );
+    assert_eq!(f.verdict, Verdict::Unverified, "{:?}", f.meaning);
+    if let Some(m) = &f.meaning {
+        assert!(m.conflicts.iter().any(|c| c == "Person"), "{m:?}");
+    }
+}
