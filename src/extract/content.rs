@@ -61,6 +61,20 @@ impl<'a> Para<'a> {
             after = self.skip_addressee(after, hi);
         }
         after = self.skip_adjuncts(after, hi, &mut date_tok);
+        if a.class != CueClass::Tell && matches!(a.form, Form::Before | Form::Participle) {
+            // "is warning voters that", "assured Congress that": an addressee (a listed one
+            // or a name) before a `that` clause.
+            let k = self.skip_addressee(after, hi);
+            let listed = |k: usize| self.is_word(k) && lex.addressees.contains(self.lower(k));
+            let listed = self.is_cap(after)
+                || listed(after)
+                || (self.is_word(after)
+                    && lex.determiners.contains(self.lower(after))
+                    && listed(after + 1));
+            if k > after && listed && self.is_word(k) && self.lower(k) == "that" {
+                after = k;
+            }
+        }
         // "said Sen. Rand Paul (R-Ky.)": a short parenthesis closes the attribution.
         if self.is_punct(after, "(") {
             if let Some(close) = (after + 1..(after + 10).min(hi)).find(|&k| self.is_punct(k, ")"))
@@ -210,6 +224,9 @@ impl<'a> Para<'a> {
             }
             // A say-cue needs a clause: at least three words, or a quotation.
             let with_that = self.is_word(after) && self.lower(after) == "that";
+            if nquotes == 0 && a.class == CueClass::Clause && !with_that {
+                return None;
+            }
             if nquotes == 0
                 && a.class == CueClass::Say
                 && nwords < 3
@@ -243,7 +260,7 @@ impl<'a> Para<'a> {
         Some(
             Raw {
                 kind,
-                mention: self.words(a.speaker.clone()),
+                mention: self.speaker_words(a.speaker.clone()),
                 speaker_span: (!a.speaker.is_empty()).then(|| self.span(a.speaker.clone())),
                 cue: Some(self.words(a.cue.clone())),
                 cue_span: Some(self.span(a.cue.clone())),
@@ -252,7 +269,7 @@ impl<'a> Para<'a> {
                 date: date_tok,
                 via: None,
             }
-            .with_name(self.words(a.name.clone())),
+            .with_name(self.speaker_words(a.name.clone())),
         )
     }
 
@@ -405,8 +422,11 @@ impl<'a> Para<'a> {
                 {
                     k += 1;
                 }
-                let head_at = (k..(k + 3).min(hi))
-                    .find(|&h| self.is_word(h) && lex.pp_heads.contains(self.lower(h)));
+                let head_at = (k..(k + 3).min(hi)).find(|&h| {
+                    self.is_word(h)
+                        && (lex.pp_heads.contains(self.lower(h))
+                            || lex.time_nouns.contains(self.lower(h)))
+                });
                 if let Some(h) = head_at {
                     let mut e = h + 1;
                     if e < hi

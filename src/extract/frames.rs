@@ -189,6 +189,12 @@ impl<'a> Para<'a> {
                 region,
             });
         }
+        let participle = self.lower(cue.start).ends_with("ing");
+        if participle {
+            if let Some(a) = self.progressive(lo, cue.clone(), class) {
+                return Some(a);
+            }
+        }
         if cue.start > lo
             && self.is_word(cue.start - 1)
             && lex.passive_auxiliaries.contains(self.lower(cue.start - 1))
@@ -198,7 +204,6 @@ impl<'a> Para<'a> {
         if self.negated(lo, cue.start) {
             return None;
         }
-        let participle = self.lower(cue.start).ends_with("ing");
         // ", saying ..." : the sentence's subject speaks.
         if participle {
             // ", saying", "by saying", "before adding"
@@ -243,21 +248,8 @@ impl<'a> Para<'a> {
                 region: j - 2,
             });
         }
-        if let Some((sp, name, date_tok)) = self.speaker_before(lo, cue.start, false) {
-            let region = if sp.start > lo && self.is_punct(sp.start - 1, ",") {
-                sp.start - 1
-            } else {
-                sp.start
-            };
-            return Some(Attr {
-                cue,
-                class,
-                form: Form::Before,
-                speaker: sp,
-                name,
-                date_tok,
-                region,
-            });
+        if let Some(found) = self.speaker_before(lo, cue.start, false) {
+            return Some(self.before(lo, cue, class, found));
         }
         // "..., said Smith" / "\"...\" said Smith"
         let opens =
@@ -328,6 +320,64 @@ impl<'a> Para<'a> {
             k -= 1;
         }
         false
+    }
+
+    /// A progressive cue, `Smith is warning`, `he has been saying`, `she's claiming`: a form of
+    /// `be` before the `-ing` cue makes it the verb of the subject before it (a contracted
+    /// subject is the speaker itself), not a participle clause.
+    fn progressive(&self, lo: usize, cue: Range<usize>, class: CueClass) -> Option<Attr> {
+        let aux = cue
+            .start
+            .checked_sub(1)
+            .filter(|&k| k >= lo && self.is_word(k))?;
+        let w = self.lower(aux);
+        if !lexicon().progressive_auxiliaries.contains(w) || self.negated(lo, aux) {
+            return None;
+        }
+        let found = if w.contains('\'') {
+            (aux..aux + 1, aux..aux + 1, None)
+        } else {
+            self.speaker_before(lo, aux, false)?
+        };
+        Some(self.before(lo, cue, class, found))
+    }
+
+    /// The attribution of a speaker phrase before its cue, `(phrase, name, weekday)`: its
+    /// region opens at a comma before the phrase.
+    fn before(
+        &self,
+        lo: usize,
+        cue: Range<usize>,
+        class: CueClass,
+        (sp, name, date_tok): (Range<usize>, Range<usize>, Option<usize>),
+    ) -> Attr {
+        let region = if sp.start > lo && self.is_punct(sp.start - 1, ",") {
+            sp.start - 1
+        } else {
+            sp.start
+        };
+        Attr {
+            cue,
+            class,
+            form: Form::Before,
+            speaker: sp,
+            name,
+            date_tok,
+            region,
+        }
+    }
+
+    /// The words of a speaker phrase, a contracted subject without its verb (`he's` -> `he`).
+    pub(super) fn speaker_words(&self, r: Range<usize>) -> String {
+        let w = self.words(r.clone());
+        let contracted = r.len() == 1
+            && lexicon()
+                .progressive_auxiliaries
+                .contains(self.lower(r.start));
+        match w.find(['\'', '\u{2019}']).filter(|_| contracted) {
+            Some(k) => w[..k].to_string(),
+            None => w,
+        }
     }
 
     /// A participle cue of the same speaker in a sentence, with no subject of its own before

@@ -1,0 +1,60 @@
+//! Cue forms and what stands around a cue: progressive and perfect cues, addressees and time
+//! phrases before `that`, participles of a noun phrase, continuation cues, `says of X`.
+
+use super::check;
+
+#[test]
+fn progressive_and_perfect_cues_table() {
+    check(&[
+        (
+            "progressive cue with an addressee before that",
+            "Nora Quint is warning tenants that the landlord will raise the rent.",
+            vec![(
+                "indirect",
+                "Nora Quint",
+                "warning",
+                "the landlord will raise the rent",
+            )],
+        ),
+        (
+            "contracted progressive: the pronoun is the speaker",
+            "Nora Quint spoke at the rally. She's claiming that the fund ran dry in March.",
+            vec![(
+                "indirect",
+                "Nora Quint",
+                "claiming",
+                "the fund ran dry in March",
+            )],
+        ),
+        (
+            "perfect progressive",
+            "Omar Reyes has been saying that the mill will reopen.",
+            vec![("indirect", "Omar Reyes", "saying", "the mill will reopen")],
+        ),
+        (
+            "a time phrase between the cue and that",
+            "Omar Reyes has said from the outset that the mill will reopen.",
+            vec![("indirect", "Omar Reyes", "said", "the mill will reopen")],
+        ),
+        (
+            "charges that: a clause cue",
+            "Omar Reyes charges that the board sold the land in secret.",
+            vec![(
+                "indirect",
+                "Omar Reyes",
+                "charges",
+                "the board sold the land in secret",
+            )],
+        ),
+        (
+            "charged with: no clause, no statement",
+            "Police charged Omar Reyes with theft after the raid.",
+            vec![],
+        ),
+        (
+            "a negated progressive gives nothing",
+            "Omar Reyes is not saying whether the mill will reopen.",
+            vec![],
+        ),
+    ]);
+}
