@@ -10,6 +10,11 @@ use super::tokens::Para;
 use crate::finding::{Kind, Span};
 use std::ops::Range;
 
+/// Whether `c` is a dash that may open a closing attribution (`"..." ― Jane Roe`).
+pub(super) fn is_attribution_dash(c: char) -> bool {
+    matches!(c, '\u{2014}' | '\u{2013}' | '\u{2015}' | '-')
+}
+
 /// How the speaker stands to the cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Form {
@@ -426,11 +431,15 @@ impl<'a> Para<'a> {
         })
     }
 
-    /// `"..." — Commissioner Jane Doe`: a dash after a quotation, then a speaker phrase that
-    /// ends the sentence; the dash is the cue.
+    /// `"..." — Commissioner Jane Doe`, `"..."― Jane Roe.`: a dash (em, en, horizontal bar or a
+    /// spaced hyphen) after a quotation, then a speaker phrase that ends the sentence; the dash
+    /// is the cue.
     fn dash_frame(&self, lo: usize, hi: usize, attrs: &[Attr]) -> Option<Attr> {
-        let d = (lo + 1..hi.saturating_sub(1))
-            .find(|&d| self.is_punct(d, "\u{2014}\u{2013}") && self.is_quote(d - 1))?;
+        let d = (lo + 1..hi.saturating_sub(1)).find(|&d| {
+            self.is_quote(d - 1)
+                && self.is_punct(d, self.s(d))
+                && self.s(d).chars().all(is_attribution_dash)
+        })?;
         if attrs.iter().any(|a| a.cue.start > d) {
             return None;
         }

@@ -58,3 +58,33 @@ fn progressive_and_perfect_cues_table() {
         ),
     ]);
 }
+
+#[test]
+fn pull_quote_lines_table() {
+    check(&[
+        (
+            "reader comments one line each, horizontal bar, hyphen and a closing period",
+            "\"The ferry has not run on time all winter.\" \u{2015} Ivo Marsh\n\"We pay twice what the town over pays.\"\u{2015} Dana Okoye.\n\"Fix the pier first.\" - Lu Chen",
+            vec![
+                (
+                    "direct",
+                    "Ivo Marsh",
+                    "\u{2015}",
+                    "The ferry has not run on time all winter.",
+                ),
+                (
+                    "direct",
+                    "Dana Okoye",
+                    "\u{2015}",
+                    "We pay twice what the town over pays.",
+                ),
+                ("direct", "Lu Chen", "-", "Fix the pier first."),
+            ],
+        ),
+        (
+            "a dash and a name that do not end the sentence are no pull quote",
+            "A banner, \"Save our ferry\" \u{2015} Harbour Road, was torn down overnight.",
+            vec![],
+        ),
+    ]);
+}
