@@ -230,7 +230,7 @@ impl<'a> Para<'a> {
                     region: cue.start - 1,
                 });
             }
-            return None;
+            return self.participle_of_noun(lo, cue, class);
         }
         // "Ukraine, which had warned that ..."
         let mut j = cue.start;
@@ -345,6 +345,48 @@ impl<'a> Para<'a> {
             self.speaker_before(lo, aux, false)?
         };
         Some(self.before(lo, cue, class, found))
+    }
+
+    /// A speech participle right after a noun phrase: `footage of Smith saying, "..."` (a
+    /// recording of someone: they speak), `posted tweets early Friday saying that ...` (what
+    /// someone writes, time words between: the clause's subject speaks).
+    fn participle_of_noun(&self, lo: usize, cue: Range<usize>, class: CueClass) -> Option<Attr> {
+        let lex = lexicon();
+        let mut k = cue.start;
+        while k > lo
+            && self.is_word(k - 1)
+            && (lex.time_words.contains(self.lower(k - 1))
+                || lex.cue_adverbs.contains(self.lower(k - 1))
+                || self.weekday(k - 1).is_some())
+        {
+            k -= 1;
+        }
+        if k <= lo + 1 || !self.is_word(k - 1) {
+            return None;
+        }
+        let (speaker, name, region) = if lex.authored_nouns.contains(self.lower(k - 1)) {
+            let (sp, name) = self.subject(lo, k - 1)?;
+            (sp, name, k - 1)
+        } else {
+            let (sp, name, _) = self.speaker_before(lo, k, true)?;
+            let of = sp.start.checked_sub(1).filter(|&o| o > lo)?;
+            let depicted = self.lower(of) == "of"
+                && self.is_word(of - 1)
+                && lex.depiction_nouns.contains(self.lower(of - 1));
+            if !depicted {
+                return None;
+            }
+            (sp, name, of - 1)
+        };
+        Some(Attr {
+            cue,
+            class,
+            form: Form::Participle,
+            speaker,
+            name,
+            date_tok: None,
+            region,
+        })
     }
 
     /// The attribution of a speaker phrase before its cue, `(phrase, name, weekday)`: its

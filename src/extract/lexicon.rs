@@ -116,6 +116,10 @@ pub struct Lexicon {
     pub progressive_auxiliaries: HashSet<&'static str>,
     /// Heads of time phrases between a cue and its content (`said from the start that`).
     pub time_nouns: HashSet<&'static str>,
+    /// Recordings that show someone speaking (`footage of Smith saying`).
+    pub depiction_nouns: HashSet<&'static str>,
+    /// What someone writes or issues (`posted tweets saying`): the clause's subject speaks.
+    pub authored_nouns: HashSet<&'static str>,
     /// Abbreviations after which a period does not end a sentence (`mr`, `sen`), lower case.
     pub abbreviations: HashSet<&'static str>,
 }
@@ -207,6 +211,8 @@ pub fn lexicon() -> &'static Lexicon {
             progressive_auxiliaries: lines(include_str!("data/progressive_auxiliaries.txt"))
                 .collect(),
             time_nouns: lines(include_str!("data/time_nouns.txt")).collect(),
+            depiction_nouns: lines(include_str!("data/depiction_nouns.txt")).collect(),
+            authored_nouns: lines(include_str!("data/authored_nouns.txt")).collect(),
         }
     })
 }

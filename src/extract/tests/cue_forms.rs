@@ -88,3 +88,29 @@ fn pull_quote_lines_table() {
         ),
     ]);
 }
+
+#[test]
+fn participle_after_a_noun_phrase_table() {
+    check(&[
+        (
+            "footage of a person saying: that person speaks",
+            "The spot closes with footage of Ines Varga saying, \"Every dock will reopen.\"",
+            vec![("direct", "Ines Varga", "saying", "Every dock will reopen.")],
+        ),
+        (
+            "a clip of a person asking a question",
+            "Rivals shared a clip of Paul Odum asking, \"Where did the money go?\"",
+            vec![("direct", "Paul Odum", "asking", "Where did the money go?")],
+        ),
+        (
+            "tweets saying that: their author, the clause's subject, speaks",
+            "Early Tuesday, Ines Varga posted a string of tweets saying that the count was flawed.",
+            vec![("indirect", "Ines Varga", "saying", "the count was flawed")],
+        ),
+        (
+            "a sign saying: no recording and no author, no statement",
+            "A man held a sign saying the end was near.",
+            vec![],
+        ),
+    ]);
+}
