@@ -235,16 +235,23 @@ impl<'a> Para<'a> {
             {
                 return None;
             }
-            for k in all() {
-                if let Some(q) = self.quote_of(k) {
-                    let sp = trim_span(self.text, [q.start, q.end]);
-                    if sp[1] > sp[0] {
-                        quoted.push(self.text[sp[0]..sp[1]].to_string());
+            if nwords == 0 {
+                // "adding that \"...\"": only quotations, each a piece of a direct statement.
+                for q in all().filter_map(|k| self.quote_of(k)) {
+                    add_quote(q, &mut spans, &mut quoted);
+                }
+            } else {
+                for k in all() {
+                    if let Some(q) = self.quote_of(k) {
+                        let sp = trim_span(self.text, [q.start, q.end]);
+                        if sp[1] > sp[0] {
+                            quoted.push(self.text[sp[0]..sp[1]].to_string());
+                        }
                     }
                 }
-            }
-            for r in pieces.iter().filter(|r| !r.is_empty()) {
-                spans.push(trim_span(self.text, self.span(r.clone())));
+                for r in pieces.iter().filter(|r| !r.is_empty()) {
+                    spans.push(trim_span(self.text, self.span(r.clone())));
+                }
             }
             kind = if nquotes > 0 && nwords == 0 {
                 Kind::Direct

@@ -442,7 +442,7 @@ impl<'a> Para<'a> {
         if !(opens && self.lower(cue.start).ends_with("ing")) {
             return None;
         }
-        (k > prev.cue.end && prev.form != Form::According).then(|| Attr {
+        (k >= prev.cue.end && prev.form != Form::According).then(|| Attr {
             cue,
             class,
             form: Form::Participle,

@@ -114,3 +114,38 @@ fn participle_after_a_noun_phrase_table() {
         ),
     ]);
 }
+
+#[test]
+fn continuation_cues_table() {
+    check(&[
+        (
+            "said before adding, a quotation each",
+            "\"The tide is early,\" Kofi Mensah said before adding: \"Move the boats tonight.\"",
+            vec![
+                ("direct", "Kofi Mensah", "said", "The tide is early"),
+                ("direct", "Kofi Mensah", "adding", "Move the boats tonight."),
+            ],
+        ),
+        (
+            "said, adding that a quotation",
+            "\"The tide is early,\" Kofi Mensah said, adding that \"the pier may flood.\"",
+            vec![
+                ("direct", "Kofi Mensah", "said", "The tide is early"),
+                ("direct", "Kofi Mensah", "adding", "the pier may flood."),
+            ],
+        ),
+        (
+            "said, insisting that a clause",
+            "\"The tide is early,\" Kofi Mensah said, insisting that the pier would hold.",
+            vec![
+                ("direct", "Kofi Mensah", "said", "The tide is early"),
+                (
+                    "indirect",
+                    "Kofi Mensah",
+                    "insisting",
+                    "the pier would hold",
+                ),
+            ],
+        ),
+    ]);
+}
