@@ -10,6 +10,9 @@ use super::tokens::Para;
 use crate::finding::{Kind, Span};
 use std::ops::Range;
 
+/// Most words in the topic of a cue (`says of her longtime rival, "..."`).
+const MAX_TOPIC_WORDS: usize = 6;
+
 /// Fewest words of reported content.
 const MIN_REPORTED_WORDS: usize = 2;
 
@@ -75,6 +78,7 @@ impl<'a> Para<'a> {
                 after = k;
             }
         }
+        after = self.skip_of_topic(after, hi);
         // "said Sen. Rand Paul (R-Ky.)": a short parenthesis closes the attribution.
         if self.is_punct(after, "(") {
             if let Some(close) = (after + 1..(after + 10).min(hi)).find(|&k| self.is_punct(k, ")"))
@@ -487,6 +491,25 @@ impl<'a> Para<'a> {
                 }
             }
             return i;
+        }
+    }
+
+    /// Skips the topic of a cue, `says of her rival, "..."`, `said of the plan that ...`: `of`
+    /// and a short phrase, then a comma and a quotation, or `that`. The topic is no speaker.
+    fn skip_of_topic(&self, i: usize, hi: usize) -> usize {
+        if !(self.is_word(i) && self.lower(i) == "of") {
+            return i;
+        }
+        let mut k = i + 1;
+        while k < hi && self.is_word(k) && k - i <= MAX_TOPIC_WORDS && self.lower(k) != "that" {
+            k += 1;
+        }
+        let quoted = self.is_punct(k, ",:") && self.is_quote(k + 1);
+        let that = self.is_word(k) && self.lower(k) == "that";
+        if k > i + 1 && (quoted || that) {
+            k
+        } else {
+            i
         }
     }
 

@@ -149,3 +149,24 @@ fn continuation_cues_table() {
         ),
     ]);
 }
+
+#[test]
+fn cue_with_an_of_topic_table() {
+    check(&[
+        (
+            "says of a rival, a quotation: the topic is no speaker",
+            "Greta Holm says of her opponent, \"She has never run a business.\"",
+            vec![(
+                "direct",
+                "Greta Holm",
+                "says",
+                "She has never run a business.",
+            )],
+        ),
+        (
+            "said of a plan that a clause",
+            "Greta Holm said of the merger that it would cost jobs.",
+            vec![("indirect", "Greta Holm", "said", "it would cost jobs")],
+        ),
+    ]);
+}
