@@ -183,7 +183,7 @@ impl<'a> Para<'a> {
                 if a.form == Form::Relative {
                     e = (s..e).find(|&k| self.is_punct(k, ",")).unwrap_or(e);
                 }
-                e = self.content_end(s, e);
+                e = self.content_end(s, e, a.name.clone());
                 if s >= e {
                     return None;
                 }
@@ -387,19 +387,46 @@ impl<'a> Para<'a> {
     }
 
     /// Where reported content running from `s` ends, before `e`: at a comma that opens a
-    /// participle clause of the writer's (`, throwing the race open`); `-ing` words that are
-    /// not participles are data (`not_participles.txt`).
-    fn content_end(&self, s: usize, e: usize) -> usize {
+    /// participle clause of the writer's (`, throwing the race open`; `-ing` words that are
+    /// not participles are data, `not_participles.txt`), at a comma before an aside whose
+    /// subject is the speaker named by `name` or a pronoun (`, although he refused to ...`), or
+    /// at a dash that no second dash closes (`... taxes ― as was true for ...`).
+    fn content_end(&self, s: usize, e: usize, name: Range<usize>) -> usize {
         let lex = lexicon();
+        let is_dash = |k: usize| self.is_punct(k, "\u{2014}\u{2015}\u{2013}");
         (s + 1..e.saturating_sub(1))
             .find(|&k| {
-                if !self.is_punct(k, ",") || !self.is_word(k + 1) || self.is_cap(k + 1) {
+                if is_dash(k) {
+                    let opens = (s..k).filter(|&d| is_dash(d)).count() % 2 == 0;
+                    return opens && !(k + 1..e).any(is_dash);
+                }
+                if !self.is_punct(k, ",") || !self.is_word(k + 1) {
                     return false;
                 }
                 let w = self.lower(k + 1);
-                w.ends_with("ing") && !lex.not_participles.contains(w)
+                if !self.is_cap(k + 1) && w.ends_with("ing") && !lex.not_participles.contains(w) {
+                    return true;
+                }
+                self.aside_by_speaker(k + 1, e, name.clone())
             })
             .unwrap_or(e)
+    }
+
+    /// Whether an aside opens at `k` (`although`, `even as`) with the speaker as its subject: a
+    /// subject pronoun, or a word of the speaker's name.
+    fn aside_by_speaker(&self, k: usize, e: usize, name: Range<usize>) -> bool {
+        let lex = lexicon();
+        let two = (k < e && self.is_word(k + 1))
+            .then(|| format!("{}_{}", self.lower(k), self.lower(k + 1)))
+            .filter(|w| lex.asides.contains(w.as_str()));
+        let subject = if two.is_some() { k + 2 } else { k + 1 };
+        if (two.is_none() && !lex.asides.contains(self.lower(k))) || subject > e {
+            return false;
+        }
+        let w = self.lower(subject);
+        self.is_word(subject)
+            && (matches!(w, "he" | "she" | "they")
+                || name.clone().any(|n| self.is_cap(n) && self.lower(n) == w))
     }
 
     /// Skips what may stand between a cue and its content: time words, `in a statement`,

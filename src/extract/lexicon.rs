@@ -120,6 +120,9 @@ pub struct Lexicon {
     pub depiction_nouns: HashSet<&'static str>,
     /// What someone writes or issues (`posted tweets saying`): the clause's subject speaks.
     pub authored_nouns: HashSet<&'static str>,
+    /// Words opening the writer's aside after reported content (`, although he ...`); two-word
+    /// forms joined with `_`.
+    pub asides: HashSet<&'static str>,
     /// Abbreviations after which a period does not end a sentence (`mr`, `sen`), lower case.
     pub abbreviations: HashSet<&'static str>,
 }
@@ -211,6 +214,7 @@ pub fn lexicon() -> &'static Lexicon {
             progressive_auxiliaries: lines(include_str!("data/progressive_auxiliaries.txt"))
                 .collect(),
             time_nouns: lines(include_str!("data/time_nouns.txt")).collect(),
+            asides: lines(include_str!("data/asides.txt")).collect(),
             depiction_nouns: lines(include_str!("data/depiction_nouns.txt")).collect(),
             authored_nouns: lines(include_str!("data/authored_nouns.txt")).collect(),
         }
