@@ -79,6 +79,10 @@ impl<'a> Para<'a> {
             }
         }
         after = self.skip_of_topic(after, hi);
+        if quote_before.is_none() && self.is_punct(after, "-\u{2014}\u{2013}\u{2015}") {
+            // "as she said at the outset - any ...": a dash after the cue, no content after it.
+            return None;
+        }
         // "said Sen. Rand Paul (R-Ky.)": a short parenthesis closes the attribution.
         if self.is_punct(after, "(") {
             if let Some(close) = (after + 1..(after + 10).min(hi)).find(|&k| self.is_punct(k, ")"))

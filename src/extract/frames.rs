@@ -344,7 +344,12 @@ impl<'a> Para<'a> {
         } else {
             self.speaker_before(lo, aux, false)?
         };
-        Some(self.before(lo, cue, class, found))
+        // "what he's saying", "said that for years critics had been warning": a progressive
+        // inside another clause is no attribution of its own; its subject opens the clause.
+        let b = found.0.start;
+        let opens =
+            b == lo || !self.is_word(b - 1) || lexicon().coordinators.contains(self.lower(b - 1));
+        opens.then(|| self.before(lo, cue, class, found))
     }
 
     /// A speech participle right after a noun phrase: `footage of Smith saying, "..."` (a

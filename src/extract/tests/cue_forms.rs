@@ -170,3 +170,24 @@ fn cue_with_an_of_topic_table() {
         ),
     ]);
 }
+
+#[test]
+fn progressive_inside_a_clause_and_dash_after_a_cue_table() {
+    check(&[
+        (
+            "a progressive inside the reported clause belongs to it",
+            "Rhea Tolan said that for months rivals had been predicting her defeat.",
+            vec![(
+                "indirect",
+                "Rhea Tolan",
+                "said",
+                "for months rivals had been predicting her defeat",
+            )],
+        ),
+        (
+            "a quotation before the cue keeps its statement when a dash follows the speaker",
+            "\"We will win,\" said Rhea Tolan \u{2014} who then left the hall.",
+            vec![("direct", "Rhea Tolan", "said", "We will win")],
+        ),
+    ]);
+}
