@@ -10,6 +10,9 @@ use super::tokens::Para;
 use crate::finding::{Kind, Span};
 use std::ops::Range;
 
+/// Most words in the topic of a cue (`says of her longtime rival, "..."`).
+const MAX_TOPIC_WORDS: usize = 6;
+
 /// Fewest words of reported content.
 const MIN_REPORTED_WORDS: usize = 2;
 
@@ -61,6 +64,25 @@ impl<'a> Para<'a> {
             after = self.skip_addressee(after, hi);
         }
         after = self.skip_adjuncts(after, hi, &mut date_tok);
+        if a.class != CueClass::Tell && matches!(a.form, Form::Before | Form::Participle) {
+            // "is warning voters that", "assured Congress that": an addressee (a listed one
+            // or a name) before a `that` clause.
+            let k = self.skip_addressee(after, hi);
+            let listed = |k: usize| self.is_word(k) && lex.addressees.contains(self.lower(k));
+            let listed = self.is_cap(after)
+                || listed(after)
+                || (self.is_word(after)
+                    && lex.determiners.contains(self.lower(after))
+                    && listed(after + 1));
+            if k > after && listed && self.is_word(k) && self.lower(k) == "that" {
+                after = k;
+            }
+        }
+        after = self.skip_of_topic(after, hi);
+        if quote_before.is_none() && self.is_punct(after, "-\u{2014}\u{2013}\u{2015}") {
+            // "as she said at the outset - any ...": a dash after the cue, no content after it.
+            return None;
+        }
         // "said Sen. Rand Paul (R-Ky.)": a short parenthesis closes the attribution.
         if self.is_punct(after, "(") {
             if let Some(close) = (after + 1..(after + 10).min(hi)).find(|&k| self.is_punct(k, ")"))
@@ -165,7 +187,7 @@ impl<'a> Para<'a> {
                 if a.form == Form::Relative {
                     e = (s..e).find(|&k| self.is_punct(k, ",")).unwrap_or(e);
                 }
-                e = self.content_end(s, e);
+                e = self.content_end(s, e, a.name.clone());
                 if s >= e {
                     return None;
                 }
@@ -210,6 +232,9 @@ impl<'a> Para<'a> {
             }
             // A say-cue needs a clause: at least three words, or a quotation.
             let with_that = self.is_word(after) && self.lower(after) == "that";
+            if nquotes == 0 && a.class == CueClass::Clause && !with_that {
+                return None;
+            }
             if nquotes == 0
                 && a.class == CueClass::Say
                 && nwords < 3
@@ -218,16 +243,23 @@ impl<'a> Para<'a> {
             {
                 return None;
             }
-            for k in all() {
-                if let Some(q) = self.quote_of(k) {
-                    let sp = trim_span(self.text, [q.start, q.end]);
-                    if sp[1] > sp[0] {
-                        quoted.push(self.text[sp[0]..sp[1]].to_string());
+            if nwords == 0 {
+                // "adding that \"...\"": only quotations, each a piece of a direct statement.
+                for q in all().filter_map(|k| self.quote_of(k)) {
+                    add_quote(q, &mut spans, &mut quoted);
+                }
+            } else {
+                for k in all() {
+                    if let Some(q) = self.quote_of(k) {
+                        let sp = trim_span(self.text, [q.start, q.end]);
+                        if sp[1] > sp[0] {
+                            quoted.push(self.text[sp[0]..sp[1]].to_string());
+                        }
                     }
                 }
-            }
-            for r in pieces.iter().filter(|r| !r.is_empty()) {
-                spans.push(trim_span(self.text, self.span(r.clone())));
+                for r in pieces.iter().filter(|r| !r.is_empty()) {
+                    spans.push(trim_span(self.text, self.span(r.clone())));
+                }
             }
             kind = if nquotes > 0 && nwords == 0 {
                 Kind::Direct
@@ -243,7 +275,7 @@ impl<'a> Para<'a> {
         Some(
             Raw {
                 kind,
-                mention: self.words(a.speaker.clone()),
+                mention: self.speaker_words(a.speaker.clone()),
                 speaker_span: (!a.speaker.is_empty()).then(|| self.span(a.speaker.clone())),
                 cue: Some(self.words(a.cue.clone())),
                 cue_span: Some(self.span(a.cue.clone())),
@@ -252,7 +284,7 @@ impl<'a> Para<'a> {
                 date: date_tok,
                 via: None,
             }
-            .with_name(self.words(a.name.clone())),
+            .with_name(self.speaker_words(a.name.clone())),
         )
     }
 
@@ -359,19 +391,46 @@ impl<'a> Para<'a> {
     }
 
     /// Where reported content running from `s` ends, before `e`: at a comma that opens a
-    /// participle clause of the writer's (`, throwing the race open`); `-ing` words that are
-    /// not participles are data (`not_participles.txt`).
-    fn content_end(&self, s: usize, e: usize) -> usize {
+    /// participle clause of the writer's (`, throwing the race open`; `-ing` words that are
+    /// not participles are data, `not_participles.txt`), at a comma before an aside whose
+    /// subject is the speaker named by `name` or a pronoun (`, although he refused to ...`), or
+    /// at a dash that no second dash closes (`... taxes ― as was true for ...`).
+    fn content_end(&self, s: usize, e: usize, name: Range<usize>) -> usize {
         let lex = lexicon();
+        let is_dash = |k: usize| self.is_punct(k, "\u{2014}\u{2015}\u{2013}");
         (s + 1..e.saturating_sub(1))
             .find(|&k| {
-                if !self.is_punct(k, ",") || !self.is_word(k + 1) || self.is_cap(k + 1) {
+                if is_dash(k) {
+                    let opens = (s..k).filter(|&d| is_dash(d)).count() % 2 == 0;
+                    return opens && !(k + 1..e).any(is_dash);
+                }
+                if !self.is_punct(k, ",") || !self.is_word(k + 1) {
                     return false;
                 }
                 let w = self.lower(k + 1);
-                w.ends_with("ing") && !lex.not_participles.contains(w)
+                if !self.is_cap(k + 1) && w.ends_with("ing") && !lex.not_participles.contains(w) {
+                    return true;
+                }
+                self.aside_by_speaker(k + 1, e, name.clone())
             })
             .unwrap_or(e)
+    }
+
+    /// Whether an aside opens at `k` (`although`, `even as`) with the speaker as its subject: a
+    /// subject pronoun, or a word of the speaker's name.
+    fn aside_by_speaker(&self, k: usize, e: usize, name: Range<usize>) -> bool {
+        let lex = lexicon();
+        let two = (k < e && self.is_word(k + 1))
+            .then(|| format!("{}_{}", self.lower(k), self.lower(k + 1)))
+            .filter(|w| lex.asides.contains(w.as_str()));
+        let subject = if two.is_some() { k + 2 } else { k + 1 };
+        if (two.is_none() && !lex.asides.contains(self.lower(k))) || subject > e {
+            return false;
+        }
+        let w = self.lower(subject);
+        self.is_word(subject)
+            && (matches!(w, "he" | "she" | "they")
+                || name.clone().any(|n| self.is_cap(n) && self.lower(n) == w))
     }
 
     /// Skips what may stand between a cue and its content: time words, `in a statement`,
@@ -405,8 +464,11 @@ impl<'a> Para<'a> {
                 {
                     k += 1;
                 }
-                let head_at = (k..(k + 3).min(hi))
-                    .find(|&h| self.is_word(h) && lex.pp_heads.contains(self.lower(h)));
+                let head_at = (k..(k + 3).min(hi)).find(|&h| {
+                    self.is_word(h)
+                        && (lex.pp_heads.contains(self.lower(h))
+                            || lex.time_nouns.contains(self.lower(h)))
+                });
                 if let Some(h) = head_at {
                     let mut e = h + 1;
                     if e < hi
@@ -460,6 +522,25 @@ impl<'a> Para<'a> {
                 }
             }
             return i;
+        }
+    }
+
+    /// Skips the topic of a cue, `says of her rival, "..."`, `said of the plan that ...`: `of`
+    /// and a short phrase, then a comma and a quotation, or `that`. The topic is no speaker.
+    fn skip_of_topic(&self, i: usize, hi: usize) -> usize {
+        if !(self.is_word(i) && self.lower(i) == "of") {
+            return i;
+        }
+        let mut k = i + 1;
+        while k < hi && self.is_word(k) && k - i <= MAX_TOPIC_WORDS && self.lower(k) != "that" {
+            k += 1;
+        }
+        let quoted = self.is_punct(k, ",:") && self.is_quote(k + 1);
+        let that = self.is_word(k) && self.lower(k) == "that";
+        if k > i + 1 && (quoted || that) {
+            k
+        } else {
+            i
         }
     }
 

@@ -10,6 +10,11 @@ use super::tokens::Para;
 use crate::finding::{Kind, Span};
 use std::ops::Range;
 
+/// Whether `c` is a dash that may open a closing attribution (`"..." ― Jane Roe`).
+pub(super) fn is_attribution_dash(c: char) -> bool {
+    matches!(c, '\u{2014}' | '\u{2013}' | '\u{2015}' | '-')
+}
+
 /// How the speaker stands to the cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Form {
@@ -189,6 +194,12 @@ impl<'a> Para<'a> {
                 region,
             });
         }
+        let participle = self.lower(cue.start).ends_with("ing");
+        if participle {
+            if let Some(a) = self.progressive(lo, cue.clone(), class) {
+                return Some(a);
+            }
+        }
         if cue.start > lo
             && self.is_word(cue.start - 1)
             && lex.passive_auxiliaries.contains(self.lower(cue.start - 1))
@@ -198,7 +209,6 @@ impl<'a> Para<'a> {
         if self.negated(lo, cue.start) {
             return None;
         }
-        let participle = self.lower(cue.start).ends_with("ing");
         // ", saying ..." : the sentence's subject speaks.
         if participle {
             // ", saying", "by saying", "before adding"
@@ -220,7 +230,7 @@ impl<'a> Para<'a> {
                     region: cue.start - 1,
                 });
             }
-            return None;
+            return self.participle_of_noun(lo, cue, class);
         }
         // "Ukraine, which had warned that ..."
         let mut j = cue.start;
@@ -243,21 +253,8 @@ impl<'a> Para<'a> {
                 region: j - 2,
             });
         }
-        if let Some((sp, name, date_tok)) = self.speaker_before(lo, cue.start, false) {
-            let region = if sp.start > lo && self.is_punct(sp.start - 1, ",") {
-                sp.start - 1
-            } else {
-                sp.start
-            };
-            return Some(Attr {
-                cue,
-                class,
-                form: Form::Before,
-                speaker: sp,
-                name,
-                date_tok,
-                region,
-            });
+        if let Some(found) = self.speaker_before(lo, cue.start, false) {
+            return Some(self.before(lo, cue, class, found));
         }
         // "..., said Smith" / "\"...\" said Smith"
         let opens =
@@ -330,6 +327,111 @@ impl<'a> Para<'a> {
         false
     }
 
+    /// A progressive cue, `Smith is warning`, `he has been saying`, `she's claiming`: a form of
+    /// `be` before the `-ing` cue makes it the verb of the subject before it (a contracted
+    /// subject is the speaker itself), not a participle clause.
+    fn progressive(&self, lo: usize, cue: Range<usize>, class: CueClass) -> Option<Attr> {
+        let aux = cue
+            .start
+            .checked_sub(1)
+            .filter(|&k| k >= lo && self.is_word(k))?;
+        let w = self.lower(aux);
+        if !lexicon().progressive_auxiliaries.contains(w) || self.negated(lo, aux) {
+            return None;
+        }
+        let found = if w.contains('\'') {
+            (aux..aux + 1, aux..aux + 1, None)
+        } else {
+            self.speaker_before(lo, aux, false)?
+        };
+        // "what he's saying", "said that for years critics had been warning": a progressive
+        // inside another clause is no attribution of its own; its subject opens the clause.
+        let b = found.0.start;
+        let opens =
+            b == lo || !self.is_word(b - 1) || lexicon().coordinators.contains(self.lower(b - 1));
+        opens.then(|| self.before(lo, cue, class, found))
+    }
+
+    /// A speech participle right after a noun phrase: `footage of Smith saying, "..."` (a
+    /// recording of someone: they speak), `posted tweets early Friday saying that ...` (what
+    /// someone writes, time words between: the clause's subject speaks).
+    fn participle_of_noun(&self, lo: usize, cue: Range<usize>, class: CueClass) -> Option<Attr> {
+        let lex = lexicon();
+        let mut k = cue.start;
+        while k > lo
+            && self.is_word(k - 1)
+            && (lex.time_words.contains(self.lower(k - 1))
+                || lex.cue_adverbs.contains(self.lower(k - 1))
+                || self.weekday(k - 1).is_some())
+        {
+            k -= 1;
+        }
+        if k <= lo + 1 || !self.is_word(k - 1) {
+            return None;
+        }
+        let (speaker, name, region) = if lex.authored_nouns.contains(self.lower(k - 1)) {
+            let (sp, name) = self.subject(lo, k - 1)?;
+            (sp, name, k - 1)
+        } else {
+            let (sp, name, _) = self.speaker_before(lo, k, true)?;
+            let of = sp.start.checked_sub(1).filter(|&o| o > lo)?;
+            let depicted = self.lower(of) == "of"
+                && self.is_word(of - 1)
+                && lex.depiction_nouns.contains(self.lower(of - 1));
+            if !depicted {
+                return None;
+            }
+            (sp, name, of - 1)
+        };
+        Some(Attr {
+            cue,
+            class,
+            form: Form::Participle,
+            speaker,
+            name,
+            date_tok: None,
+            region,
+        })
+    }
+
+    /// The attribution of a speaker phrase before its cue, `(phrase, name, weekday)`: its
+    /// region opens at a comma before the phrase.
+    fn before(
+        &self,
+        lo: usize,
+        cue: Range<usize>,
+        class: CueClass,
+        (sp, name, date_tok): (Range<usize>, Range<usize>, Option<usize>),
+    ) -> Attr {
+        let region = if sp.start > lo && self.is_punct(sp.start - 1, ",") {
+            sp.start - 1
+        } else {
+            sp.start
+        };
+        Attr {
+            cue,
+            class,
+            form: Form::Before,
+            speaker: sp,
+            name,
+            date_tok,
+            region,
+        }
+    }
+
+    /// The words of a speaker phrase, a contracted subject without its verb (`he's` -> `he`).
+    pub(super) fn speaker_words(&self, r: Range<usize>) -> String {
+        let w = self.words(r.clone());
+        let contracted = r.len() == 1
+            && lexicon()
+                .progressive_auxiliaries
+                .contains(self.lower(r.start));
+        match w.find(['\'', '\u{2019}']).filter(|_| contracted) {
+            Some(k) => w[..k].to_string(),
+            None => w,
+        }
+    }
+
     /// A participle cue of the same speaker in a sentence, with no subject of its own before
     /// it: `To wit, Smith told Newsmax that A, adding B`.
     fn coordinate(
@@ -345,7 +447,7 @@ impl<'a> Para<'a> {
         if !(opens && self.lower(cue.start).ends_with("ing")) {
             return None;
         }
-        (k > prev.cue.end && prev.form != Form::According).then(|| Attr {
+        (k >= prev.cue.end && prev.form != Form::According).then(|| Attr {
             cue,
             class,
             form: Form::Participle,
@@ -376,11 +478,15 @@ impl<'a> Para<'a> {
         })
     }
 
-    /// `"..." — Commissioner Jane Doe`: a dash after a quotation, then a speaker phrase that
-    /// ends the sentence; the dash is the cue.
+    /// `"..." — Commissioner Jane Doe`, `"..."― Jane Roe.`: a dash (em, en, horizontal bar or a
+    /// spaced hyphen) after a quotation, then a speaker phrase that ends the sentence; the dash
+    /// is the cue.
     fn dash_frame(&self, lo: usize, hi: usize, attrs: &[Attr]) -> Option<Attr> {
-        let d = (lo + 1..hi.saturating_sub(1))
-            .find(|&d| self.is_punct(d, "\u{2014}\u{2013}") && self.is_quote(d - 1))?;
+        let d = (lo + 1..hi.saturating_sub(1)).find(|&d| {
+            self.is_quote(d - 1)
+                && self.is_punct(d, self.s(d))
+                && self.s(d).chars().all(is_attribution_dash)
+        })?;
         if attrs.iter().any(|a| a.cue.start > d) {
             return None;
         }

@@ -19,6 +19,9 @@ pub enum CueClass {
     /// Like `Obj`, but only an attribution when its content holds a quotation (`called it
     /// "a disaster"`, `"...," he continued`): without one the verb is rarely speech.
     Quoted,
+    /// Like `Say`, but only an attribution with a `that` clause or a quotation (`charges that
+    /// ...`): otherwise the verb is rarely speech (`charged with murder`).
+    Clause,
 }
 
 /// The tables.
@@ -109,6 +112,17 @@ pub struct Lexicon {
     pub noun_cues: HashSet<&'static str>,
     /// Verbs that carry a noun cue for their subject (`made a claim that`).
     pub light_verbs: HashSet<&'static str>,
+    /// Forms of `be` (and contracted subjects, `he's`) that make a cue in `-ing` progressive.
+    pub progressive_auxiliaries: HashSet<&'static str>,
+    /// Heads of time phrases between a cue and its content (`said from the start that`).
+    pub time_nouns: HashSet<&'static str>,
+    /// Recordings that show someone speaking (`footage of Smith saying`).
+    pub depiction_nouns: HashSet<&'static str>,
+    /// What someone writes or issues (`posted tweets saying`): the clause's subject speaks.
+    pub authored_nouns: HashSet<&'static str>,
+    /// Words opening the writer's aside after reported content (`, although he ...`); two-word
+    /// forms joined with `_`.
+    pub asides: HashSet<&'static str>,
     /// Abbreviations after which a period does not end a sentence (`mr`, `sen`), lower case.
     pub abbreviations: HashSet<&'static str>,
 }
@@ -128,6 +142,7 @@ pub fn lexicon() -> &'static Lexicon {
                 "tell" => CueClass::Tell,
                 "according" => CueClass::According,
                 "quoted" => CueClass::Quoted,
+                "clause" => CueClass::Clause,
                 _ => CueClass::Say,
             };
             let words: Vec<&str> = form.split('_').collect();
@@ -196,6 +211,12 @@ pub fn lexicon() -> &'static Lexicon {
             noun_cues: lines(include_str!("data/noun_cues.txt")).collect(),
             light_verbs: lines(include_str!("data/light_verbs.txt")).collect(),
             not_name_words: lines(include_str!("data/not_name_words.txt")).collect(),
+            progressive_auxiliaries: lines(include_str!("data/progressive_auxiliaries.txt"))
+                .collect(),
+            time_nouns: lines(include_str!("data/time_nouns.txt")).collect(),
+            asides: lines(include_str!("data/asides.txt")).collect(),
+            depiction_nouns: lines(include_str!("data/depiction_nouns.txt")).collect(),
+            authored_nouns: lines(include_str!("data/authored_nouns.txt")).collect(),
         }
     })
 }

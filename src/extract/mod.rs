@@ -168,7 +168,8 @@ fn line_paragraphs(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
             break;
         }
         let next = text[pos..end].trim_start();
-        let ends = text[from..line_end].ends_with(['.', '?', '!', '"', '\u{201d}', '\'']);
+        let ends = text[from..line_end].ends_with(['.', '?', '!', '"', '\u{201d}', '\''])
+            || pull_quote_line(&text[pos - line.len()..line_end]);
         let opens = next.starts_with(|c: char| c.is_uppercase() || article_quote(c));
         if ends && opens && find_quotes(text, from, line_end).iter().all(|q| q.closed) {
             out.push(from..line_end);
@@ -177,6 +178,24 @@ fn line_paragraphs(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
     }
     out.push(from..end);
     out
+}
+
+/// Whether a line is a pull quote or reader comment: a quotation closed before a dash and a
+/// short capitalised name (`"..." ― Jane Roe`), which ends its paragraph like a sentence.
+fn pull_quote_line(line: &str) -> bool {
+    let line = line.trim_end_matches(['.', ' ']);
+    let Some((at, dash)) = line
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| frames::is_attribution_dash(c))
+    else {
+        return false;
+    };
+    let before = line[..at].trim_end();
+    let name: Vec<&str> = line[at + dash.len_utf8()..].split_whitespace().collect();
+    before.ends_with(['"', '\u{201d}', '\''])
+        && (1..=5).contains(&name.len())
+        && name.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// An opening quotation mark at a line's start.

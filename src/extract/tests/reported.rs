@@ -146,3 +146,49 @@ fn reported_speech_table() {
         ),
     ]);
 }
+
+#[test]
+fn content_ends_before_the_writers_aside_table() {
+    check(&[
+        (
+            "although and the speaker as the aside's subject",
+            "Hugo Brandl said the audit was clean, although he again kept the ledgers locked away.",
+            vec![("indirect", "Hugo Brandl", "said", "the audit was clean")],
+        ),
+        (
+            "even as and the speaker's name",
+            "Hugo Brandl said the audit was clean, even as Brandl kept the figures private.",
+            vec![("indirect", "Hugo Brandl", "said", "the audit was clean")],
+        ),
+        (
+            "though and someone else as subject: the clause may be the speaker's",
+            "Hugo Brandl said the audit was clean, though the books were late.",
+            vec![(
+                "indirect",
+                "Hugo Brandl",
+                "said",
+                "the audit was clean, though the books were late",
+            )],
+        ),
+        (
+            "a lone dash opens the writer's aside",
+            "Hugo Brandl said the bridge would open in June \u{2015} a date few engineers believe.",
+            vec![(
+                "indirect",
+                "Hugo Brandl",
+                "said",
+                "the bridge would open in June",
+            )],
+        ),
+        (
+            "paired dashes enclose words of the reported clause",
+            "Hugo Brandl said the bridge \u{2014} the older of the two \u{2014} would close.",
+            vec![(
+                "indirect",
+                "Hugo Brandl",
+                "said",
+                "the bridge \u{2014} the older of the two \u{2014} would close",
+            )],
+        ),
+    ]);
+}
