@@ -213,7 +213,13 @@ fn an_unresolved_surname_stays_a_person() {
 /// (`run`): who a `he said`/`she said` after them resolves to.
 #[test]
 fn later_mentions_table() {
-    let table: [(&str, &str, &str); 3] = [
+    let table: [(&str, &str, &str); 4] = [
+        (
+            "a group named by its plural is no person a later he can be",
+            "Senator Tom Reyes spoke on Monday.\n\nRepublicans said the plan was dead. \
+             \"We will see,\" he said.",
+            "Tom Reyes",
+        ),
         (
             "he after a claim nested in another's statement is the outer speaker",
             "Governor Ed Park's warning that taxes would rise was wrong, Senator Bob Vance \
