@@ -29,6 +29,17 @@ fn noun_cue_table() {
             vec![("indirect", "Victor Hale", "claim", "he had opposed the war")],
         ),
         (
+            "a speech-act noun other than claim (a retort) carries its possessor's words",
+            "Mayor Ida Brenner answered her rival Paul Ostrow's retort that the budget was \
+             balanced.",
+            vec![(
+                "indirect",
+                "Paul Ostrow",
+                "retort",
+                "the budget was balanced",
+            )],
+        ),
+        (
             "a determiner and an adjective before a noun cue: no verb, no speaker",
             "The report contained a common claim without evidence.",
             vec![],
