@@ -52,6 +52,8 @@ pub struct Lexicon {
     pub coordinators: HashSet<&'static str>,
     /// Words that open a cue's complement clause (`said that`, `asked whether`).
     pub complementizers: HashSet<&'static str>,
+    /// Words before a speaker that embed its attribution in an earlier cue's content (`what`).
+    pub nested_openers: HashSet<&'static str>,
     /// Auxiliaries that make a cue passive (`is said to be`).
     pub passive_auxiliaries: HashSet<&'static str>,
     /// Words skipped after a cue when a weekday follows (`said last Friday`).
@@ -180,6 +182,7 @@ pub fn lexicon() -> &'static Lexicon {
             quantifiers: lines(include_str!("data/quantifiers.txt")).collect(),
             coordinators: lines(include_str!("data/coordinators.txt")).collect(),
             complementizers: lines(include_str!("data/complementizers.txt")).collect(),
+            nested_openers: lines(include_str!("data/nested_openers.txt")).collect(),
             passive_auxiliaries: lines(include_str!("data/passive_auxiliaries.txt")).collect(),
             weekday_openers: lines(include_str!("data/weekday_openers.txt")).collect(),
             cue_adverbs: lines(include_str!("data/cue_adverbs.txt")).collect(),
