@@ -54,6 +54,8 @@ pub struct Lexicon {
     pub complementizers: HashSet<&'static str>,
     /// Words before a speaker that embed its attribution in an earlier cue's content (`what`).
     pub nested_openers: HashSet<&'static str>,
+    /// Words inside a date phrase that name no time themselves (`in early June`).
+    pub date_modifiers: HashSet<&'static str>,
     /// Auxiliaries that make a cue passive (`is said to be`).
     pub passive_auxiliaries: HashSet<&'static str>,
     /// Words skipped after a cue when a weekday follows (`said last Friday`).
@@ -183,6 +185,7 @@ pub fn lexicon() -> &'static Lexicon {
             coordinators: lines(include_str!("data/coordinators.txt")).collect(),
             complementizers: lines(include_str!("data/complementizers.txt")).collect(),
             nested_openers: lines(include_str!("data/nested_openers.txt")).collect(),
+            date_modifiers: lines(include_str!("data/date_modifiers.txt")).collect(),
             passive_auxiliaries: lines(include_str!("data/passive_auxiliaries.txt")).collect(),
             weekday_openers: lines(include_str!("data/weekday_openers.txt")).collect(),
             cue_adverbs: lines(include_str!("data/cue_adverbs.txt")).collect(),

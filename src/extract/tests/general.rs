@@ -34,3 +34,29 @@ fn nested_cue_keeps_outer_content_table() {
         ),
     ]);
 }
+
+#[test]
+fn participle_takes_clause_subject_table() {
+    check(&[
+        (
+            "a participle after a clause with an object: the subject speaks",
+            "The magazine praised the governor, saying she \"kept her word.\"",
+            vec![(
+                "partial",
+                "The magazine",
+                "saying",
+                "she \"kept her word.\"",
+            )],
+        ),
+        (
+            "a date phrase opening the clause is no speaker",
+            "On Tuesday they closed the hearing by declaring that the vote was final.",
+            vec![("indirect", "they", "declaring", "the vote was final")],
+        ),
+        (
+            "a month phrase opening the clause is no speaker",
+            "In early March the union ended the strike, saying the offer was fair.",
+            vec![("indirect", "the union", "saying", "the offer was fair")],
+        ),
+    ]);
+}
