@@ -56,6 +56,8 @@ pub struct Lexicon {
     pub nested_openers: HashSet<&'static str>,
     /// Words inside a date phrase that name no time themselves (`in early June`).
     pub date_modifiers: HashSet<&'static str>,
+    /// Quotation-only cues that are speech with content `Y as Z` (`cited the audit as ...`).
+    pub as_cues: HashSet<&'static str>,
     /// Auxiliaries that make a cue passive (`is said to be`).
     pub passive_auxiliaries: HashSet<&'static str>,
     /// Words skipped after a cue when a weekday follows (`said last Friday`).
@@ -186,6 +188,7 @@ pub fn lexicon() -> &'static Lexicon {
             complementizers: lines(include_str!("data/complementizers.txt")).collect(),
             nested_openers: lines(include_str!("data/nested_openers.txt")).collect(),
             date_modifiers: lines(include_str!("data/date_modifiers.txt")).collect(),
+            as_cues: lines(include_str!("data/as_cues.txt")).collect(),
             passive_auxiliaries: lines(include_str!("data/passive_auxiliaries.txt")).collect(),
             weekday_openers: lines(include_str!("data/weekday_openers.txt")).collect(),
             cue_adverbs: lines(include_str!("data/cue_adverbs.txt")).collect(),

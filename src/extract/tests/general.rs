@@ -60,3 +60,29 @@ fn participle_takes_clause_subject_table() {
         ),
     ]);
 }
+
+#[test]
+fn cited_as_table() {
+    check(&[
+        (
+            "cited Y as Z: an indirect statement without a quotation",
+            "The mayor cited the storm damage as the reason the budget was late.",
+            vec![(
+                "indirect",
+                "The mayor",
+                "cited",
+                "the storm damage as the reason the budget was late",
+            )],
+        ),
+        (
+            "cited without `as` is no statement",
+            "The driver was cited for parking near the school.",
+            vec![],
+        ),
+        (
+            "cited a noun phrase alone is no statement",
+            "Reyes cited the report in her opening remarks.",
+            vec![],
+        ),
+    ]);
+}
