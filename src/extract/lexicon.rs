@@ -58,6 +58,8 @@ pub struct Lexicon {
     pub date_modifiers: HashSet<&'static str>,
     /// Quotation-only cues that are speech with content `Y as Z` (`cited the audit as ...`).
     pub as_cues: HashSet<&'static str>,
+    /// Nouns of a reply before a copula (`her answer was that ...`).
+    pub answer_nouns: HashSet<&'static str>,
     /// Auxiliaries that make a cue passive (`is said to be`).
     pub passive_auxiliaries: HashSet<&'static str>,
     /// Words skipped after a cue when a weekday follows (`said last Friday`).
@@ -189,6 +191,7 @@ pub fn lexicon() -> &'static Lexicon {
             nested_openers: lines(include_str!("data/nested_openers.txt")).collect(),
             date_modifiers: lines(include_str!("data/date_modifiers.txt")).collect(),
             as_cues: lines(include_str!("data/as_cues.txt")).collect(),
+            answer_nouns: lines(include_str!("data/answer_nouns.txt")).collect(),
             passive_auxiliaries: lines(include_str!("data/passive_auxiliaries.txt")).collect(),
             weekday_openers: lines(include_str!("data/weekday_openers.txt")).collect(),
             cue_adverbs: lines(include_str!("data/cue_adverbs.txt")).collect(),

@@ -86,3 +86,29 @@ fn cited_as_table() {
         ),
     ]);
 }
+
+#[test]
+fn answer_was_that_table() {
+    check(&[
+        (
+            "her answer was that: the possessor speaks",
+            "Asked about the delay, her answer was that the permits had expired.",
+            vec![("indirect", "she", "answer was", "the permits had expired")],
+        ),
+        (
+            "X's best response was to say that",
+            "Lindqvist's best response was to say that the figures were old.",
+            vec![(
+                "indirect",
+                "Lindqvist",
+                "response was to say",
+                "the figures were old",
+            )],
+        ),
+        (
+            "a reply noun without a possessive is no statement",
+            "The answer was that nobody knew.",
+            vec![],
+        ),
+    ]);
+}
