@@ -222,7 +222,8 @@ impl<'a> Para<'a> {
             if !content_first && self.not_speech(a, pieces[0].clone()) {
                 return None;
             }
-            if nquotes == 0 && (nwords < MIN_REPORTED_WORDS || a.class == CueClass::Quoted) {
+            let quoted_only = a.class == CueClass::Quoted && !self.cited_as(a, pieces[0].clone());
+            if nquotes == 0 && (nwords < MIN_REPORTED_WORDS || quoted_only) {
                 return None;
             }
             // "confirmed the talks, saying ...": the participle carries the content.

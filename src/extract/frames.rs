@@ -111,7 +111,8 @@ impl<'a> Para<'a> {
         attrs.sort_by_key(|a| a.cue.start);
         // "Trump said that Clinton once described it as ...": an attribution whose speaker
         // opens the clause after an earlier cue's complementizer is nested in that cue's
-        // content, which runs on over it (the outer speaker says the whole clause).
+        // content, which runs on over it (the outer speaker says the whole clause); so is one
+        // after a word that embeds it there (`through what she calls`, `nested_openers.txt`).
         let nested: Vec<bool> = attrs
             .iter()
             .enumerate()
@@ -119,7 +120,8 @@ impl<'a> Para<'a> {
                 let c = b.speaker.start.min(b.cue.start);
                 c > lo
                     && self.is_word(c - 1)
-                    && lexicon().complementizers.contains(self.lower(c - 1))
+                    && (lexicon().complementizers.contains(self.lower(c - 1))
+                        || lexicon().nested_openers.contains(self.lower(c - 1)))
                     && attrs[..k]
                         .iter()
                         .any(|a| a.cue.end < c && a.form != Form::According)

@@ -52,6 +52,14 @@ pub struct Lexicon {
     pub coordinators: HashSet<&'static str>,
     /// Words that open a cue's complement clause (`said that`, `asked whether`).
     pub complementizers: HashSet<&'static str>,
+    /// Words before a speaker that embed its attribution in an earlier cue's content (`what`).
+    pub nested_openers: HashSet<&'static str>,
+    /// Words inside a date phrase that name no time themselves (`in early June`).
+    pub date_modifiers: HashSet<&'static str>,
+    /// Quotation-only cues that are speech with content `Y as Z` (`cited the audit as ...`).
+    pub as_cues: HashSet<&'static str>,
+    /// Nouns of a reply before a copula (`her answer was that ...`).
+    pub answer_nouns: HashSet<&'static str>,
     /// Auxiliaries that make a cue passive (`is said to be`).
     pub passive_auxiliaries: HashSet<&'static str>,
     /// Words skipped after a cue when a weekday follows (`said last Friday`).
@@ -180,6 +188,10 @@ pub fn lexicon() -> &'static Lexicon {
             quantifiers: lines(include_str!("data/quantifiers.txt")).collect(),
             coordinators: lines(include_str!("data/coordinators.txt")).collect(),
             complementizers: lines(include_str!("data/complementizers.txt")).collect(),
+            nested_openers: lines(include_str!("data/nested_openers.txt")).collect(),
+            date_modifiers: lines(include_str!("data/date_modifiers.txt")).collect(),
+            as_cues: lines(include_str!("data/as_cues.txt")).collect(),
+            answer_nouns: lines(include_str!("data/answer_nouns.txt")).collect(),
             passive_auxiliaries: lines(include_str!("data/passive_auxiliaries.txt")).collect(),
             weekday_openers: lines(include_str!("data/weekday_openers.txt")).collect(),
             cue_adverbs: lines(include_str!("data/cue_adverbs.txt")).collect(),

@@ -31,7 +31,7 @@ pub struct Run {
 }
 
 /// Month names, lower case (`July Ivanka Trump` is a date and a name).
-const MONTHS: [&str; 12] = [
+pub(super) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

@@ -11,6 +11,7 @@
 //! decides the statement's content; `statement.rs` builds it (`Raw`); `resolve.rs` names the
 //! speaker. The word tables are data in `data/`, one file each, loaded by `lexicon.rs`.
 
+mod as_frame;
 mod content;
 mod cues;
 mod frames;

@@ -31,10 +31,14 @@ impl<'a> Para<'a> {
         let lex = lexicon();
         let mut out = Vec::new();
         for i in lo + 1..hi.saturating_sub(1) {
-            if !self.is_word(i) || !lex.noun_cues.contains(self.lower(i)) {
+            let answer = self.is_word(i) && lex.answer_nouns.contains(self.lower(i));
+            if !self.is_word(i) || !(answer || lex.noun_cues.contains(self.lower(i))) {
                 continue;
             }
             if !(self.is_word(i + 1) && self.lower(i + 1) == "that") {
+                if let Some(a) = self.answer_frame(lo, hi, i, attrs) {
+                    out.push(a);
+                }
                 continue;
             }
             if attrs.iter().any(|a| a.cue.start <= i && i < a.cue.end) {
@@ -74,6 +78,57 @@ impl<'a> Para<'a> {
             });
         }
         out
+    }
+
+    /// `Her answer was that ...`, `his best response was to say (that) ...`: a possessive (an
+    /// adjective may stand between) before the reply noun at `i` (`answer_nouns.txt`), a
+    /// copula, then `that` or `to` and a say-cue; the possessor speaks. The cue runs from the
+    /// noun to the word before the content.
+    fn answer_frame(&self, lo: usize, hi: usize, i: usize, attrs: &[Attr]) -> Option<Attr> {
+        let lex = lexicon();
+        if !lex.answer_nouns.contains(self.lower(i)) {
+            return None;
+        }
+        let p = if self.possessive_at(i - 1) {
+            i - 1
+        } else if i >= lo + 2 && !self.is_cap(i - 1) && self.possessive_at(i - 2) {
+            i - 2
+        } else {
+            return None;
+        };
+        let c = i + 1;
+        if c + 1 >= hi || !self.is_word(c) || !matches!(self.lower(c), "was" | "is" | "has_been") {
+            return None;
+        }
+        let end = if self.is_word(c + 1) && self.lower(c + 1) == "that" {
+            c + 1
+        } else if self.is_word(c + 1) && self.lower(c + 1) == "to" {
+            let (len, class) = self.cue_at(c + 2, hi)?;
+            (class == CueClass::Say).then_some(c + 2 + len)?
+        } else {
+            return None;
+        };
+        if attrs.iter().any(|a| a.cue.start < end && i < a.cue.end) {
+            return None;
+        }
+        let speaker = if matches!(self.lower(p), "his" | "her" | "their" | "its") {
+            p..p + 1
+        } else {
+            let mut s = p;
+            while s > lo && s - 1 + MAX_COLON_NAME > p && self.is_cap(s - 1) {
+                s -= 1;
+            }
+            s..p + 1
+        };
+        Some(Attr {
+            cue: i..end,
+            class: CueClass::Say,
+            form: Form::Before,
+            name: speaker.clone(),
+            speaker,
+            date_tok: None,
+            region: p,
+        })
     }
 
     /// `Trump made a false claim that ...`, `she repeated her warning that ...`: a light verb

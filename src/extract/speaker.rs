@@ -409,6 +409,9 @@ impl<'a> Para<'a> {
                     (lo..hi.min(lo + MAX_SUBJECT_WORDS)).find(|&k| self.is_punct(k, ","))
                 {
                     lo = c + 1;
+                } else if let Some(e) = self.date_phrase_end(lo, hi) {
+                    // "On Monday they published ...": a date or time phrase is no speaker.
+                    lo = e;
                 }
             }
         }
@@ -417,6 +420,7 @@ impl<'a> Para<'a> {
             && self.is_word(k)
             && !self.is_cap(k)
             && !lex.determiners.contains(self.lower(k))
+            && !lex.pronouns.contains_key(self.lower(k))
             && k - lo < 2
         {
             k += 1; // leading "And", "But" are capitalised; lowercase adverbs are skipped
@@ -436,6 +440,9 @@ impl<'a> Para<'a> {
         if k == start {
             return None;
         }
+        if (start..k).all(|x| lex.determiners.contains(self.lower(x))) {
+            k = self.common_noun_end(k, hi);
+        }
         let phrase = start..k;
         // Name part: after "from/for/of" when the head is a source noun.
         let name = (start..k)
@@ -446,5 +453,58 @@ impl<'a> Para<'a> {
             })
             .map_or(phrase.clone(), |x| x + 1..k);
         Some((phrase, name))
+    }
+
+    /// The end of a date or time phrase opening a clause at `lo`, a preposition and up to
+    /// four words each a weekday, a month, a number, a time word or noun or a determiner
+    /// (`On Monday`, `in early June`, `at 3 p.m.`), with one that names a time.
+    fn date_phrase_end(&self, lo: usize, hi: usize) -> Option<usize> {
+        let lex = lexicon();
+        let timed = |k: usize| {
+            let w = self.lower(k);
+            self.weekday(k).is_some()
+                || super::mentions::MONTHS.contains(&w)
+                || w.starts_with(|c: char| c.is_ascii_digit())
+                || lex.time_words.contains(w)
+                || lex.time_nouns.contains(w)
+        };
+        let mut k = lo + 1;
+        let mut end = None;
+        while k < hi && k - lo <= 4 && self.is_word(k) {
+            let w = self.lower(k);
+            if timed(k) {
+                end = Some(k + 1);
+            } else if !(lex.determiners.contains(w) || lex.date_modifiers.contains(w)) {
+                break;
+            }
+            k += 1;
+        }
+        end.filter(|&e| e < hi && self.is_word(e))
+    }
+
+    /// The end of the lowercase head after a subject's determiner (`The newspaper attacked`,
+    /// `the state agency said`): up to three words that are no function words or cues, up to
+    /// one that reads as a verb (a cue, or a word in `-ed`); without one, the first word.
+    fn common_noun_end(&self, k: usize, hi: usize) -> usize {
+        let plain = |x: usize| {
+            x < hi
+                && self.is_word(x)
+                && !self.is_cap(x)
+                && !super::mentions::is_name_glue(self.lower(x))
+                && self.cue_at(x, hi).is_none()
+        };
+        let mut e = k;
+        while e - k < 3 && plain(e) && !(e > k && self.lower(e).ends_with("ed")) {
+            e += 1;
+        }
+        let verb = e > k
+            && e < hi
+            && self.is_word(e)
+            && (self.cue_at(e, hi).is_some() || self.lower(e).ends_with("ed"));
+        match (verb, plain(k)) {
+            (true, _) => e,
+            (false, true) => k + 1,
+            (false, false) => k,
+        }
     }
 }

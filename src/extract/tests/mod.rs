@@ -5,6 +5,7 @@
 mod cue_forms;
 mod dates;
 mod frames;
+mod general;
 mod not_statements;
 mod quotes;
 mod reported;
