@@ -96,6 +96,8 @@ pub struct Lexicon {
     pub not_name_words: HashSet<&'static str>,
     /// Words that make a capitalised run an institution (`Tax Foundation`), lower case.
     pub institution_words: HashSet<&'static str>,
+    /// Plural nouns that name a group, never one person (`republicans`).
+    pub group_nouns: HashSet<&'static str>,
     /// Roles of people who speak for someone else (`spokesman`, `aide`), lower case.
     pub helper_roles: HashSet<&'static str>,
     /// US state abbreviations (`Miss`, `Fla`), as written.
@@ -210,6 +212,7 @@ pub fn lexicon() -> &'static Lexicon {
             not_name_starts: lines(include_str!("data/not_name_starts.txt")).collect(),
             abbreviations: lines(include_str!("data/abbreviations.txt")).collect(),
             institution_words: lines(include_str!("data/institution_words.txt")).collect(),
+            group_nouns: lines(include_str!("data/group_nouns.txt")).collect(),
             helper_roles: lines(include_str!("data/helper_roles.txt")).collect(),
             state_abbreviations: lines(include_str!("data/state_abbreviations.txt")).collect(),
             measure_cues: lines(include_str!("data/measure_cues.txt")).collect(),

@@ -138,7 +138,7 @@ impl Resolver {
             }
             // A group named by its plural (`Republicans`): no one person.
             let folded = crate::article::fold_word(content[0]);
-            if group_nouns().contains(folded.as_str()) {
+            if lexicon().group_nouns.contains(folded.as_str()) {
                 let r = Resolved {
                     name,
                     role,
@@ -286,13 +286,6 @@ fn trim_mention(mention: &str) -> &str {
         }
     }
     m
-}
-
-/// Plural nouns that name a group, never one person (`data/group_nouns.txt`).
-fn group_nouns() -> &'static std::collections::HashSet<&'static str> {
-    static GROUPS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    GROUPS.get_or_init(|| crate::tables::lines(include_str!("../data/group_nouns.txt")).collect())
 }
 
 /// Two or more capitalised words, none of them a title word, an institution's word
