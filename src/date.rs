@@ -11,8 +11,20 @@ pub struct Date {
     pub day: u32,
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+/// Month names in full, lower case, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Weekday names, Monday first (index = days since Monday).
@@ -31,22 +43,9 @@ fn month_from_name(word: &str) -> Option<u32> {
     if w.len() < 3 {
         return None;
     }
-    let idx = MONTHS.iter().position(|m| w.starts_with(m))?;
+    let idx = MONTH_NAMES.iter().position(|m| w.starts_with(&m[..3]))?;
     // "march" or "mar" but not "marching"
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ][idx];
+    let full = MONTH_NAMES[idx];
     (full.starts_with(&w) || w == "sept").then_some(idx as u32 + 1)
 }
 

@@ -63,11 +63,7 @@ pub enum Gender {
 /// Census first-name table, `data/first_names.txt`). A single word is a surname: none.
 pub fn name_gender(name: &str) -> Option<Gender> {
     let t = tables();
-    let words: Vec<String> = name
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .map(fold)
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = folded_words(name);
     let mut k = 0;
     while k < words.len() && (t.titles.contains(words[k].as_str()) || words[k] == "the") {
         if let Some(g) = t.genders.get(words[k].as_str()) {
@@ -86,6 +82,14 @@ pub fn is_first_name(word: &str) -> bool {
     with_folded(word, |w| {
         tables().genders.contains_key(w) && !tables().titles.contains(w)
     })
+}
+
+/// A name's words, each folded as [`fold`] folds it (`Sen. Ann Lee,` -> sen, ann, lee).
+fn folded_words(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || c == ',')
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// A word's comparable form: lower case, without periods and trailing commas.
@@ -118,11 +122,7 @@ pub fn is_title_word(word: &str) -> bool {
 /// The words of a name that identify the person: titles, honorifics and suffixes removed.
 pub fn name_parts(name: &str) -> Vec<String> {
     let t = tables();
-    let words: Vec<String> = name
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .map(fold)
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = folded_words(name);
     // Titles are only stripped from the front ("Secretary Austin"), suffixes from the back.
     let mut start = 0;
     while start < words.len() && (t.titles.contains(words[start].as_str()) || words[start] == "the")

@@ -228,26 +228,7 @@ fn words(n: usize, seed: u64) -> Vec<String> {
 fn a_long_statement_is_aligned_whole_through_the_index() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    std::fs::create_dir(d.join("corpus")).unwrap();
-    let turn = words(50_000, 11);
-    std::fs::write(
-        d.join("corpus/long.txt"),
-        format!(
-            "---\ntitle: Long\ndate: 2020-01-01\nspeakers: Dan Long (Speaker)\n---\n\nDan Long: {}\n",
-            turn.join(" ")
-        ),
-    )
-    .unwrap();
-    let mut statement = turn[20_000..21_000].to_vec();
-    statement[500] = "never".to_string();
-    std::fs::write(
-        d.join("claims.csv"),
-        format!(
-            "id,speaker,statement,kind,date\nlong,Dan Long,{},direct,2020-01-01\n",
-            statement.join(" ")
-        ),
-    )
-    .unwrap();
+    long_turn_claim(d, &words(50_000, 11));
     for extra in [&["--no-index"][..], &[][..]] {
         let mut args = vec![
             "verify",

@@ -190,26 +190,7 @@ fn words(n: usize, seed: u64) -> Vec<String> {
 #[test]
 fn a_long_statement_against_a_long_turn_stays_fast() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("corpus")).unwrap();
-    let turn = words(50_000, 7);
-    std::fs::write(
-        dir.path().join("corpus/long.txt"),
-        format!(
-            "---\ntitle: Long\ndate: 2020-01-01\nspeakers: Dan Long (Speaker)\n---\n\nDan Long: {}\n",
-            turn.join(" ")
-        ),
-    )
-    .unwrap();
-    let mut statement = turn[20_000..21_000].to_vec();
-    statement[500] = "never".to_string();
-    std::fs::write(
-        dir.path().join("claims.csv"),
-        format!(
-            "id,speaker,statement,kind,date\nlong,Dan Long,{},direct,2020-01-01\n",
-            statement.join(" ")
-        ),
-    )
-    .unwrap();
+    long_turn_claim(dir.path(), &words(50_000, 7));
     let start = Instant::now();
     // The aligner's bound on a long turn is what is tested, so the whole turn is aligned
     // (`--no-index`): in a corpus of 24 distinct words no word is rare, and the index, which

@@ -30,22 +30,6 @@ pub struct Run {
     pub possessive: bool,
 }
 
-/// Month names, lower case (`July Ivanka Trump` is a date and a name).
-pub(super) const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Whether a word (lower case) sticks to a name without being part of it: a function word, a
 /// time word, a weekday or a month.
 pub(super) fn is_name_glue(w: &str) -> bool {
@@ -58,7 +42,7 @@ pub(super) fn is_name_glue(w: &str) -> bool {
         || lex.pronouns.contains_key(w)
         || lex.not_name_words.contains(w)
         || WEEKDAYS.contains(&w)
-        || MONTHS.contains(&w)
+        || crate::date::MONTH_NAMES.contains(&w)
 }
 
 /// A party or nationality word before a full name (`Republican Donald Trump`, `Democrat

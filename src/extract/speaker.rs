@@ -463,7 +463,7 @@ impl<'a> Para<'a> {
         let timed = |k: usize| {
             let w = self.lower(k);
             self.weekday(k).is_some()
-                || super::mentions::MONTHS.contains(&w)
+                || crate::date::MONTH_NAMES.contains(&w)
                 || w.starts_with(|c: char| c.is_ascii_digit())
                 || lex.time_words.contains(w)
                 || lex.time_nouns.contains(w)

@@ -98,3 +98,28 @@ pub fn check_jsonl_with(dir: &Path, file: &str, extra: &[&str]) -> Output {
     args.extend_from_slice(extra);
     run(dir, &args)
 }
+
+/// Writes `corpus/long.txt`, one turn of Dan Long made of `turn`, and `claims.csv`, one
+/// direct claim of words 20,000..21,000 of it with word 500 changed to `never`: a long
+/// statement against a long turn (the turn needs 21,000 words or more).
+pub fn long_turn_claim(dir: &Path, turn: &[String]) {
+    std::fs::create_dir_all(dir.join("corpus")).unwrap();
+    std::fs::write(
+        dir.join("corpus/long.txt"),
+        format!(
+            "---\ntitle: Long\ndate: 2020-01-01\nspeakers: Dan Long (Speaker)\n---\n\nDan Long: {}\n",
+            turn.join(" ")
+        ),
+    )
+    .unwrap();
+    let mut statement = turn[20_000..21_000].to_vec();
+    statement[500] = "never".to_string();
+    std::fs::write(
+        dir.join("claims.csv"),
+        format!(
+            "id,speaker,statement,kind,date\nlong,Dan Long,{},direct,2020-01-01\n",
+            statement.join(" ")
+        ),
+    )
+    .unwrap();
+}
