@@ -204,18 +204,16 @@ fn half_quoted(statement: &str, passage: &str) -> bool {
 /// school`). A quotation keeps the speaker's person; reported speech shifts it, so only
 /// quotations are asked.
 fn other_person(quote: &str, passage: &str, shared: &[String]) -> bool {
+    use crate::matching::normalize::{tokenize, Side};
     use crate::meaning::stem;
     let lex = lexicon();
     // The person (1 or 3) of the pronoun nearest before `word`, within a few words.
     let person = |text: &str, word: &str| -> Option<u8> {
         let want = stem(word);
-        let words: Vec<String> = text
-            .split(|c: char| c.is_whitespace() || c == '-')
-            .map(|w| {
-                let w = w.to_lowercase().replace('\u{2019}', "'");
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-                w.split('\'').next().unwrap_or("").to_string()
-            })
+        let words: Vec<String> = tokenize(text, Side::Source)
+            .into_iter()
+            .filter(|t| !t.is_ellipsis())
+            .map(|t| t.norm)
             .collect();
         let at = words.iter().position(|w| stem(w) == want)?;
         words[at.saturating_sub(PERSON_REACH)..at]
