@@ -60,6 +60,9 @@ def name_key(name):
     s = re.sub(r"'s\b", "", s)
     words = re.findall(r"[a-z0-9]+", s)
     words = [w for w in words if len(w) > 1]
+    # "The Wall Street Journal" ~ "Wall Street Journal": a leading article is no part of a name
+    if words and words[0] == "the":
+        words = words[1:]
     return " ".join(words)
 
 

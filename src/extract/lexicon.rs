@@ -96,6 +96,11 @@ pub struct Lexicon {
     pub not_name_words: HashSet<&'static str>,
     /// Words that make a capitalised run an institution (`Tax Foundation`), lower case.
     pub institution_words: HashSet<&'static str>,
+    /// Words that make a role another one (`vice`, `deputy`), lower case.
+    pub rank_words: HashSet<&'static str>,
+    /// Lowercase heads of a description of an institution (`the union`), lower case, each
+    /// with whether the institution's name must hold it (`the campaign`).
+    pub institution_nouns: HashMap<&'static str, bool>,
     /// Plural nouns that name a group, never one person (`republicans`).
     pub group_nouns: HashSet<&'static str>,
     /// Roles of people who speak for someone else (`spokesman`, `aide`), lower case.
@@ -212,6 +217,13 @@ pub fn lexicon() -> &'static Lexicon {
             not_name_starts: lines(include_str!("data/not_name_starts.txt")).collect(),
             abbreviations: lines(include_str!("data/abbreviations.txt")).collect(),
             institution_words: lines(include_str!("data/institution_words.txt")).collect(),
+            institution_nouns: lines(include_str!("data/institution_nouns.txt"))
+                .map(|l| match l.split_once(' ') {
+                    Some((w, flag)) => (w, flag.trim() == "own"),
+                    None => (l, false),
+                })
+                .collect(),
+            rank_words: lines(include_str!("data/rank_words.txt")).collect(),
             group_nouns: lines(include_str!("data/group_nouns.txt")).collect(),
             helper_roles: lines(include_str!("data/helper_roles.txt")).collect(),
             state_abbreviations: lines(include_str!("data/state_abbreviations.txt")).collect(),

@@ -24,10 +24,16 @@ pub struct Run {
     pub tok: usize,
     /// The sentence's subject (`Trump took offense ...`).
     pub subject: bool,
-    /// A subject pronoun (`She started off by ...`): the name is the pronoun as written.
+    /// A subject pronoun (`She started off by ...`) or definite description (`The senator
+    /// was ...`): the name is the words as written.
     pub pronoun: bool,
     /// Written with a possessive `'s` (`Trump's microphone`).
     pub possessive: bool,
+    /// The sentence's first word (capitalised whatever it is).
+    pub opening: bool,
+    /// The object of a preposition (`in Chicago`, `at the Pentagon`): a place or a thing
+    /// talked about more often than an actor a later `it` means.
+    pub object: bool,
 }
 
 /// Whether a word (lower case) sticks to a name without being part of it: a function word, a
@@ -90,7 +96,16 @@ impl<'a> Para<'a> {
                 subject: true,
                 pronoun: true,
                 possessive: false,
+                opening: false,
+                object: false,
             });
+        }
+        // A definite description opening the sentence as its subject (`The Indiana governor
+        // was speaking ...`): resolved like a subject pronoun.
+        if out.is_empty() {
+            if let Some(run) = self.lead_description(r.clone()) {
+                out.push(run);
+            }
         }
         // A sentence opening with a subordinate clause or a phrase (`While Obama had ...,`,
         // `During a town hall,`) has its subject after the comma.
@@ -122,11 +137,18 @@ impl<'a> Para<'a> {
                 // The subject: at the start (after glue) of a sentence that opens with its
                 // main clause, or after a comma and before a verb or an appositive's comma.
                 let at_start = s == first && !opens_clause;
-                let after_comma = k > r.start
-                    && self.is_punct(k - 1, ",")
+                // (a determiner between: `, the Association of ... called`)
+                let mut b = k;
+                while b > r.start && lex.determiners.contains(self.lower(b - 1)) {
+                    b -= 1;
+                }
+                let after_comma = b > r.start
+                    && self.is_punct(b - 1, ",")
                     && (self.is_punct(t, ",") || (self.is_word(t) && !self.is_cap(t)));
                 run.subject = !possessive && (at_start || after_comma);
                 run.possessive = possessive;
+                run.object = self.after_preposition(s, r.start);
+                run.opening = s == r.start;
                 out.push(run);
             }
             k = e.max(k + 1);
@@ -163,6 +185,47 @@ impl<'a> Para<'a> {
             k = e + 1;
         }
         out
+    }
+
+    /// A description of a person opening sentence `r` as its subject: `The`, up to four
+    /// modifiers and a lowercase title word (`nominee`, `businessman`), then a lowercase word
+    /// that is no title, no preposition and no name (the verb).
+    fn lead_description(&self, r: Range<usize>) -> Option<Run> {
+        let lex = lexicon();
+        if !matches!(self.lower(r.start), "the" | "this" | "that") {
+            return None;
+        }
+        let head = (r.start + 1..r.end.min(r.start + 6))
+            .take_while(|&i| self.is_word(i))
+            .find(|&i| !self.is_cap(i) && is_title_word(self.lower(i)))?;
+        let next = head + 1;
+        let verb = next < r.end
+            && self.is_word(next)
+            && !self.is_cap(next)
+            && !is_title_word(self.lower(next))
+            && !lex.prepositions.contains(self.lower(next))
+            && !lex.institution_nouns.contains_key(self.lower(head))
+            && !self.lower(head).ends_with('s');
+        verb.then(|| Run {
+            name: self.text[self.toks[r.start].start..self.toks[head].end].to_string(),
+            role: None,
+            tok: self.toks[r.start].start,
+            subject: true,
+            pronoun: true,
+            possessive: false,
+            opening: false,
+            object: false,
+        })
+    }
+
+    /// Whether the word at `i` follows a preposition, a determiner between (`at the Pentagon`).
+    fn after_preposition(&self, i: usize, lo: usize) -> bool {
+        let lex = lexicon();
+        let mut j = i;
+        while j > lo && self.is_word(j - 1) && lex.determiners.contains(self.lower(j - 1)) {
+            j -= 1;
+        }
+        j > lo && self.is_word(j - 1) && lex.prepositions.contains(self.lower(j - 1))
     }
 
     /// The run of name words `n`, with its role (the caller sets the subject flag).
@@ -226,6 +289,8 @@ impl<'a> Para<'a> {
             subject: false,
             pronoun: false,
             possessive: false,
+            opening: false,
+            object: false,
         }
     }
 }

@@ -34,17 +34,55 @@ impl Resolver {
                     }
                     return (self.last_speaker(Referent::Person, mention), None);
                 }
+                Some(Referent::Institution) => {
+                    if let Some(name) = self.institution_referent(tok) {
+                        return (institution(name), None);
+                    }
+                    return (self.last_speaker(Referent::Institution, mention), None);
+                }
                 Some(r) => return (self.last_speaker(*r, mention), None),
                 None => {}
             }
         }
-        let (mut role, mut name) = split_role(mention);
-        // "Cameron Easley for Morning Consult": a person and the outlet they write for.
-        if let Some((person, _)) = name.split_once(" for ").or_else(|| name.split_once(" of ")) {
-            if looks_like_person(person) {
-                name = person.to_string();
-            }
+        // "Cameron Easley for Morning Consult", "Sen. Jo Ames of Ohio": a person and the
+        // outlet they write for or the place they represent.
+        let mention = match mention
+            .split_once(" for ")
+            .or_else(|| mention.split_once(" of "))
+        {
+            Some((person, _)) if looks_like_person(&split_role(person).1) => person,
+            _ => mention,
+        };
+        let words: Vec<&str> = mention.split_whitespace().collect();
+        if let Some(r) = self.owned(&words, tok) {
+            return (r, None);
         }
+        // "The Republican National Committee": a name whose last word is an institution's.
+        let named = words
+            .iter()
+            .skip_while(|w| lexicon().determiners.contains(w.to_lowercase().as_str()))
+            .copied()
+            .collect::<Vec<&str>>();
+        let institution_head = named.last().is_some_and(|w| {
+            is_cap(w)
+                && lexicon()
+                    .institution_words
+                    .contains(crate::article::fold_word(w).as_str())
+        });
+        let joins = ["of", "and", "&", "the", "on"];
+        if institution_head && named.iter().all(|w| is_cap(w) || joins.contains(w)) {
+            let name = match named.as_slice() {
+                [one] => self.full_institution(one),
+                _ => None,
+            };
+            // (kept as written: "the White House")
+            return (institution(name.unwrap_or_else(|| words.join(" "))), None);
+        }
+        // "the union", "the conservative-leaning newspaper": the institution named last.
+        if let Some(r) = self.institution_description(&words, tok) {
+            return (r, None);
+        }
+        let (mut role, mut name) = split_role(mention);
         // "oil and gas worker Sam Miller": a description before a full name is its role.
         if !looks_like_person(&name) {
             let ws: Vec<&str> = name.split_whitespace().collect();
@@ -125,6 +163,10 @@ impl Resolver {
                 r.role = role.or(r.role);
                 return (r, Some(id));
             }
+            // "the Times", "Peabody": the short form of an institution named in full before.
+            if let Some(full) = self.full_institution(content[0]) {
+                return (institution(full), None);
+            }
             // "The Kremlin", "NATO": a name after a determiner, or an acronym, is no person.
             let acronym = content[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !content[0].chars().any(char::is_lowercase);
@@ -193,6 +235,78 @@ impl Resolver {
         (Resolved { name, role, kind }, None)
     }
 
+    /// What a possessive mention is (`His surrogates`, `Ryan's campaign`, `The Trump
+    /// campaign`): the owner resolved, the rest as written (`Donald Trump's surrogates`), a
+    /// group or an institution. A title after the owner (`his spokesman`) is a person and is
+    /// left to the description rules; a plural one (`Lind's aides`) is a group.
+    fn owned(&mut self, words: &[&str], tok: usize) -> Option<Resolved> {
+        let lex = lexicon();
+        let at = words.iter().position(|w| {
+            let w = crate::article::fold_word(w);
+            w.ends_with("'s") || w == "his" || w == "her"
+        })?;
+        let (owner_words, rest) = (&words[..=at], &words[at + 1..]);
+        let lower_rest = !rest.is_empty() && rest.iter().all(|w| !is_cap(w));
+        let head = crate::article::fold_word(rest.last()?);
+        // (a plural title is a group: `Lind's aides`)
+        let person_head = is_title_word(&head)
+            && !head.ends_with('s')
+            && !lex.institution_nouns.contains_key(head.as_str());
+        if !lower_rest || person_head || lex.pronouns.contains_key(head.as_str()) {
+            return None;
+        }
+        let last = crate::article::fold_word(owner_words[at]);
+        let owner = if let Some(p) = match (at, last.as_str()) {
+            (0, "his") => Some("he"),
+            (0, "her") => Some("she"),
+            _ => None,
+        } {
+            let id = self.pronoun_person(p, tok)?;
+            self.entity(id)?.name.clone()
+        } else if let Some(stem) = last.strip_suffix("'s") {
+            // "Ryan's campaign", "Donald Trump's campaign": a person's, the words before
+            // the surname a name or a determiner.
+            let lead_ok = owner_words[..at]
+                .iter()
+                .all(|w| is_cap(w) && !is_title_word(w) || w.eq_ignore_ascii_case("the"));
+            if !lead_ok {
+                return None;
+            }
+            let id = self.by_surname(stem, None, false)?;
+            self.entity(id)?.name.clone()
+        } else {
+            return None;
+        };
+        Some(institution(format!("{owner}'s {}", rest.join(" "))))
+    }
+
+    /// The institution a definite description with an institution's head noun refers to
+    /// (`the union`, `the conservative-leaning newspaper`), or a person's institution (`the
+    /// Trump campaign`).
+    fn institution_description(&mut self, words: &[&str], tok: usize) -> Option<Resolved> {
+        let lex = lexicon();
+        let first = crate::article::fold_word(words.first()?);
+        let head = crate::article::fold_word(words.last()?);
+        let own_word = *lex.institution_nouns.get(head.as_str())?;
+        if !["the", "this", "that"].contains(&first.as_str()) || words.len() > 5 {
+            return None;
+        }
+        let middle = &words[1..words.len() - 1];
+        let caps: Vec<&str> = middle.iter().copied().filter(|w| is_cap(w)).collect();
+        if caps.is_empty() {
+            return self
+                .described_institution(&head, own_word, tok)
+                .map(institution);
+        }
+        // "the Trump campaign": a name before the noun is its owner, when it is a person's.
+        if caps.len() == middle.len() && caps.len() <= 3 {
+            let id = self.by_surname(caps.last()?, None, false)?;
+            let owner = self.entity(id)?.name.clone();
+            return Some(institution(format!("{owner}'s {}", words[words.len() - 1])));
+        }
+        None
+    }
+
     /// The person whose role shares the most words with a description (`the Indiana
     /// governor`; `Gov.` counts as `governor`), its head word required; the latest on a tie.
     fn role_holder(&self, content: &[&str]) -> Option<usize> {
@@ -208,7 +322,20 @@ impl Resolver {
                     .split_whitespace()
                     .map(|w| expand(&crate::article::fold_word(&w.replace('.', ""))))
                     .collect();
-                role.contains(head).then(|| {
+                // "the vice presidential nominee" is not the presidential nominee: every
+                // title word of the description is in the role.
+                let titled = wanted
+                    .iter()
+                    .filter(|w| is_title_word(w))
+                    .all(|w| role.contains(w));
+                // ... and the role's rank words are in the description ("the nominee" is not
+                // the vice presidential nominee).
+                let ranked = role
+                    .iter()
+                    .filter(|w| lexicon().rank_words.contains(w.as_str()))
+                    .all(|w| wanted.contains(w));
+                let titled = titled && ranked;
+                (titled && role.contains(head)).then(|| {
                     let shared = wanted.iter().filter(|w| role.contains(w)).count();
                     (shared, i + self.base)
                 })
@@ -231,6 +358,15 @@ impl Resolver {
             .find(|r| fits(r))
             .cloned()
             .unwrap_or_else(|| unknown(mention))
+    }
+}
+
+/// An institution by name.
+fn institution(name: String) -> Resolved {
+    Resolved {
+        name,
+        role: None,
+        kind: SpeakerType::Institution,
     }
 }
 

@@ -12,7 +12,9 @@ use crate::speakers::{is_title_word, name_gender, name_parts, Gender};
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::VecDeque;
 
+mod institutions;
 mod mention;
+use institutions::OrgMention;
 use mention::looks_like_person;
 
 /// A person the article has named.
@@ -64,6 +66,13 @@ pub struct Resolver {
     current_speakers: Vec<usize>,
     /// Byte offsets of the current sentence's punctuation.
     cuts: Vec<usize>,
+    /// Institutions named in several words, oldest first (the full forms of short ones).
+    org_names: Vec<String>,
+    /// The institutions of each recent sentence, newest last, most salient first.
+    org_history: VecDeque<Vec<OrgMention>>,
+    /// The current sentence's institutions, and its institution speakers in order.
+    current_orgs: Vec<OrgMention>,
+    current_org_speakers: Vec<OrgMention>,
 }
 
 fn is_cap(w: &str) -> bool {
@@ -205,9 +214,12 @@ impl Resolver {
         self.current.clear();
         self.current_speakers.clear();
         self.lead_pronoun = None;
-        for r in runs {
+        self.current_orgs.clear();
+        self.current_org_speakers.clear();
+        let mut person = vec![false; runs.len()];
+        for (k, r) in runs.iter().enumerate() {
             if r.pronoun {
-                self.lead_pronoun = Some((r.name.to_lowercase(), r.tok));
+                self.lead_pronoun = Some((r.name.clone(), r.tok));
                 continue;
             }
             let id = if looks_like_person(&r.name) {
@@ -235,9 +247,11 @@ impl Resolver {
                 None
             };
             if let Some(id) = id {
+                person[k] = true;
                 self.current.push((id, r.tok, r.subject, r.possessive));
             }
         }
+        self.note_institutions(runs, &person);
     }
 
     /// Closes the sentence: its people (statement speakers and the subject first) become the
@@ -245,7 +259,13 @@ impl Resolver {
     pub fn end_sentence(&mut self) {
         if let Some((p, tok)) = self.lead_pronoun.take() {
             if self.current_speakers.is_empty() {
-                if let Some(id) = self.pronoun_person(&p, tok) {
+                // A pronoun, or a description (`The Indiana governor`) found like one.
+                let id = if p.contains(char::is_whitespace) {
+                    self.lookup(&p, tok).1
+                } else {
+                    self.pronoun_person(&p.to_lowercase(), tok)
+                };
+                if let Some(id) = id {
                     self.current_speakers.push(id);
                 }
             }
@@ -266,6 +286,7 @@ impl Resolver {
         self.history.push_back(ids);
         self.current.clear();
         self.current_speakers.clear();
+        self.close_institutions();
     }
 
     /// The person a `he`/`she` at byte `tok` of the current sentence refers to: people
@@ -363,6 +384,15 @@ impl Resolver {
         if let Some(id) = id {
             self.current_speakers.push(id);
         }
+        if r.kind == SpeakerType::Institution {
+            self.remember_institution(&r.name);
+            self.current_org_speakers.push(OrgMention {
+                name: r.name.clone(),
+                tok,
+                strong: true,
+                named: true,
+            });
+        }
         if self.speakers.len() >= 2 * MAX_ENTITIES {
             self.speakers.drain(..MAX_ENTITIES);
         }
@@ -385,6 +415,8 @@ mod tests {
             subject,
             pronoun: false,
             possessive: false,
+            opening: false,
+            object: false,
         }
     }
 

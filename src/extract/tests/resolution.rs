@@ -245,3 +245,114 @@ fn later_mentions_table() {
         assert_eq!(last.map(|s| s.1.as_str()), Some(want), "{name}: {got:?}");
     }
 }
+
+/// Institutions as speakers: what `it` and `they` mean, short forms, descriptions with an
+/// institution's head noun, and a person's group or campaign (`Her campaign`).
+#[test]
+fn institutions_table() {
+    let table: [(&str, &str, &str); 10] = [
+        (
+            "it: the institution that is the subject of the sentence before",
+            "The Harbor Authority released its budget on Monday. It said the port would \
+             expand.",
+            "Harbor Authority",
+        ),
+        (
+            "it: not a sentence-opening adverb",
+            "The Harbor Authority released its budget on Monday.\n\nConversely, it said \
+             the port would shrink.",
+            "Harbor Authority",
+        ),
+        (
+            "they: the institution named before, never the person named last",
+            "Councilwoman Rita Gomez questioned the Metro Transit Agency about delays. \
+             They said the new trains would arrive in May.",
+            "Metro Transit Agency",
+        ),
+        (
+            "a short form is the institution named in full before",
+            "The Daily Courier endorsed the mayor on Sunday.\n\n\
+             In an editorial, the Courier said the mayor had earned a second term.",
+            "Daily Courier",
+        ),
+        (
+            "a one-word short form that no person has as a surname",
+            "The plant belonged to Halvorsen Cement Company until 2010.\n\n\
+             Halvorsen said the plant would close in June.",
+            "Halvorsen Cement Company",
+        ),
+        (
+            "the union: the institution named last",
+            "The Brotherhood of Rail Workers endorsed the senator on Thursday.\n\n\
+             \"She has stood with us,\" the union said.",
+            "Brotherhood of Rail Workers",
+        ),
+        (
+            "her campaign: the person's",
+            "Senator Mara Lind toured the plant.\n\n\
+             Her campaign said the visit had been planned for months.",
+            "Mara Lind's campaign",
+        ),
+        (
+            "a surname's aides: the person named in full",
+            "Senator Mara Lind toured the plant.\n\n\
+             Lind's aides said the visit had been planned for months.",
+            "Mara Lind's aides",
+        ),
+        (
+            "the Lind campaign: the person's campaign",
+            "Senator Mara Lind toured the plant.\n\n\
+             The Lind campaign said the visit had been planned for months.",
+            "Mara Lind's campaign",
+        ),
+        (
+            "a name ending in an institution's word is no person",
+            "The Ohio Farm Council said the harvest was late.",
+            "The Ohio Farm Council",
+        ),
+    ];
+    last_speaker_is(&table);
+}
+
+/// People named by a description or a place after their name.
+#[test]
+fn descriptions_table() {
+    let table: [(&str, &str, &str); 4] = [
+        (
+            "a description opening a sentence is its subject, found like a pronoun",
+            "Dana Whitlock says the tariffs will be lifted.\n\n\
+             The Democratic vice presidential nominee was speaking Monday in Dayton, hours \
+             after Carl Brenner toured the plant.\n\n\
+             The Ohio senator said the plan would save jobs.",
+            "Dana Whitlock",
+        ),
+        (
+            "a role's rank word must be in the description (the nominee is not the vice nominee)",
+            "Democratic vice presidential nominee Paul Adler visited the plant.\n\n\
+             Frank Ocampo toured a factory in Akron.\n\n\
+             The Republican nominee said the plant would reopen.",
+            "Frank Ocampo",
+        ),
+        (
+            "a business role is a role (the businessman is the subject before)",
+            "Grant Mahler charges that the fund was a fraud.\n\n\
+             The New York businessman says of the fund, \"It was a scam.\"",
+            "Grant Mahler",
+        ),
+        (
+            "a person of a place is the person",
+            "Sen. Ruth Okafor of Nevada said the bill would pass.",
+            "Ruth Okafor",
+        ),
+    ];
+    last_speaker_is(&table);
+}
+
+/// Checks a table of (case name, article, speaker of its last statement).
+fn last_speaker_is(table: &[(&str, &str, &str)]) {
+    for (name, text, want) in table {
+        let got = super::run(text);
+        let last = got.last().map(|s| s.1.as_str());
+        assert_eq!(last, Some(*want), "{name}: {got:?}");
+    }
+}
