@@ -96,6 +96,8 @@ pub struct Lexicon {
     pub not_name_words: HashSet<&'static str>,
     /// Words that make a capitalised run an institution (`Tax Foundation`), lower case.
     pub institution_words: HashSet<&'static str>,
+    /// Places (`new york`, `libya`): a run that is one names no person and no institution.
+    pub places: HashSet<&'static str>,
     /// Words that make a role another one (`vice`, `deputy`), lower case.
     pub rank_words: HashSet<&'static str>,
     /// Lowercase heads of a description of an institution (`the union`), lower case, each
@@ -144,6 +146,15 @@ pub struct Lexicon {
 
 /// Lines of a table file, without comments and blank lines.
 /// The tables, parsed on first use.
+/// Whether a run of words (as written) is exactly a place's name (`data/places.txt`).
+pub fn is_place(name: &str) -> bool {
+    let folded: Vec<String> = name
+        .split_whitespace()
+        .map(crate::article::fold_word)
+        .collect();
+    lexicon().places.contains(folded.join(" ").as_str())
+}
+
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
@@ -224,6 +235,7 @@ pub fn lexicon() -> &'static Lexicon {
                 })
                 .collect(),
             rank_words: lines(include_str!("data/rank_words.txt")).collect(),
+            places: lines(include_str!("data/places.txt")).collect(),
             group_nouns: lines(include_str!("data/group_nouns.txt")).collect(),
             helper_roles: lines(include_str!("data/helper_roles.txt")).collect(),
             state_abbreviations: lines(include_str!("data/state_abbreviations.txt")).collect(),

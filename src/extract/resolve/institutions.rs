@@ -49,7 +49,7 @@ fn institution_like(run: &Run) -> bool {
 
 impl Resolver {
     /// Takes in the institutions among a sentence's runs (`person` tells which runs named a
-    /// person): each becomes a candidate for a later `it`, and a name of several words the
+    /// person or a place): each becomes a candidate for a later `it`, and a name of several words the
     /// full form of its short forms.
     pub(super) fn note_institutions(&mut self, runs: &[Run], person: &[bool]) {
         for (r, &is_person) in runs.iter().zip(person) {

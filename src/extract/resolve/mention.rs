@@ -425,7 +425,7 @@ fn trim_mention(mention: &str) -> &str {
 }
 
 /// Two or more capitalised words, none of them a title word, an institution's word
-/// (`Foundation`) or joined by "and".
+/// (`Foundation`) or joined by "and", and no place's name (`New York`).
 pub(super) fn looks_like_person(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let lex = lexicon();
@@ -440,4 +440,5 @@ pub(super) fn looks_like_person(name: &str) -> bool {
                     .contains(crate::article::fold_word(w).as_str())
         })
         && !lex.not_name_starts.contains(words[0])
+        && !crate::extract::lexicon::is_place(name)
 }

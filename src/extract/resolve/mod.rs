@@ -217,9 +217,18 @@ impl Resolver {
         self.current_orgs.clear();
         self.current_org_speakers.clear();
         let mut person = vec![false; runs.len()];
+        let mut place = vec![false; runs.len()];
         for (k, r) in runs.iter().enumerate() {
             if r.pronoun {
                 self.lead_pronoun = Some((r.name.clone(), r.tok));
+                continue;
+            }
+            // "in New York", "Libya": a place is no one (unless a subject with a known
+            // person's surname: `Austin said`).
+            if crate::extract::lexicon::is_place(&r.name)
+                && !(r.subject && self.by_surname(&r.name, None, false).is_some())
+            {
+                place[k] = true;
                 continue;
             }
             let id = if looks_like_person(&r.name) {
@@ -251,7 +260,9 @@ impl Resolver {
                 self.current.push((id, r.tok, r.subject, r.possessive));
             }
         }
-        self.note_institutions(runs, &person);
+        // (a place is no institution either)
+        let skip: Vec<bool> = person.iter().zip(&place).map(|(a, b)| *a || *b).collect();
+        self.note_institutions(runs, &skip);
     }
 
     /// Closes the sentence: its people (statement speakers and the subject first) become the

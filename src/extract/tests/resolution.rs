@@ -317,7 +317,19 @@ fn institutions_table() {
 /// People named by a description or a place after their name.
 #[test]
 fn descriptions_table() {
-    let table: [(&str, &str, &str); 4] = [
+    let table: [(&str, &str, &str); 6] = [
+        (
+            "a place is no one a later he can be",
+            "Omar Velez campaigned on Monday.\n\nThe race in New Hampshire tightened, and \
+             South Carolina votes next.\n\n\"We are ready,\" he said.",
+            "Omar Velez",
+        ),
+        (
+            "a place is no owner of a campaign",
+            "Senator Mara Lind toured a plant in West Virginia.\n\n\
+             Her campaign said the visit had been planned for months.",
+            "Mara Lind's campaign",
+        ),
         (
             "a description opening a sentence is its subject, found like a pronoun",
             "Dana Whitlock says the tariffs will be lifted.\n\n\
