@@ -122,6 +122,8 @@ pub struct Lexicon {
     pub noun_cues: HashSet<&'static str>,
     /// Verbs that carry a noun cue for their subject (`made a claim that`).
     pub light_verbs: HashSet<&'static str>,
+    /// Finite auxiliaries and modals (`will`, `had`): after an inverted cue they show a clause.
+    pub finite_verbs: HashSet<&'static str>,
     /// Forms of `be` (and contracted subjects, `he's`) that make a cue in `-ing` progressive.
     pub progressive_auxiliaries: HashSet<&'static str>,
     /// Heads of time phrases between a cue and its content (`said from the start that`).
@@ -226,6 +228,7 @@ pub fn lexicon() -> &'static Lexicon {
             noun_cues: lines(include_str!("data/noun_cues.txt")).collect(),
             light_verbs: lines(include_str!("data/light_verbs.txt")).collect(),
             not_name_words: lines(include_str!("data/not_name_words.txt")).collect(),
+            finite_verbs: lines(include_str!("data/finite_verbs.txt")).collect(),
             progressive_auxiliaries: lines(include_str!("data/progressive_auxiliaries.txt"))
                 .collect(),
             time_nouns: lines(include_str!("data/time_nouns.txt")).collect(),

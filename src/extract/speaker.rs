@@ -10,7 +10,7 @@ use std::ops::Range;
 const MAX_SUBJECT_WORDS: usize = 10;
 
 /// Most tokens an appositive between a speaker and the cue may have.
-const MAX_APPOSITIVE: usize = 48;
+pub(super) const MAX_APPOSITIVE: usize = 48;
 
 /// Most words a speaker phrase may have.
 pub(super) const MAX_SPEAKER_WORDS: usize = 12;
@@ -300,7 +300,16 @@ impl<'a> Para<'a> {
         let opens = lex.determiners.contains(w)
             || lex.quantifiers.contains(w)
             || lex.pronouns.contains_key(w);
-        let blocked = lex.prepositions.contains(w) || lex.phrase_breaks.contains(w) || w == "to";
+        // "..., said the plan will work", "said he had doubts": a finite verb, or a subject
+        // pronoun with words after it, makes the phrase a clause (the cue's content).
+        let clause = r.clone().any(|i| {
+            !self.is_cap(i)
+                && (lex.finite_verbs.contains(self.lower(i))
+                    || (self.lower(i).contains('\'')
+                        && lex.progressive_auxiliaries.contains(self.lower(i))))
+        }) || (r.len() > 1 && lex.pronouns.contains_key(w));
+        let blocked =
+            clause || lex.prepositions.contains(w) || lex.phrase_breaks.contains(w) || w == "to";
         (!blocked && (opens || r.clone().any(|i| self.np_word(i)))).then_some(r)
     }
 
