@@ -432,8 +432,9 @@ impl<'a> Para<'a> {
     /// Where reported content running from `s` ends, before `e`: at a comma that opens a
     /// participle clause of the writer's (`, throwing the race open`; `-ing` words that are
     /// not participles are data, `not_participles.txt`), at a comma before an aside whose
-    /// subject is the speaker named by `name` or a pronoun (`, although he refused to ...`), or
-    /// at a dash that no second dash closes (`... taxes ― as was true for ...`).
+    /// subject is the speaker named by `name` or a pronoun (`, although he refused to ...`), at
+    /// a semicolon (`cut taxes; others disagree`), or at a dash that no second dash closes
+    /// (`... taxes ― as was true for ...`).
     fn content_end(&self, s: usize, e: usize, name: Range<usize>) -> usize {
         let lex = lexicon();
         let is_dash = |k: usize| self.is_punct(k, "\u{2014}\u{2015}\u{2013}");
@@ -442,6 +443,15 @@ impl<'a> Para<'a> {
                 if is_dash(k) {
                     let opens = (s..k).filter(|&d| is_dash(d)).count() % 2 == 0;
                     return opens && !(k + 1..e).any(is_dash);
+                }
+                if self.is_punct(k, ";") {
+                    // "A; B; and C": a list goes on after its semicolons.
+                    let list_goes_on = (k..e).any(|j| {
+                        self.is_punct(j, ";")
+                            && self.is_word(j + 1)
+                            && lex.coordinators.contains(self.lower(j + 1))
+                    });
+                    return !list_goes_on;
                 }
                 if !self.is_punct(k, ",") || !self.is_word(k + 1) {
                     return false;

@@ -342,11 +342,13 @@ impl<'a> Para<'a> {
         if let Some(c) = self.coordinator_before(lo, end) {
             return self.subject(lo, c);
         }
+        // "47% say": a percent sign belongs to its number.
+        let wordish = |k: usize| self.is_word(k) || self.is_punct(k, "%");
         let mut s = end;
-        while s > lo && self.is_word(s - 1) && end - s < MAX_SUBJECT_WORDS {
+        while s > lo && wordish(s - 1) && end - s < MAX_SUBJECT_WORDS {
             s -= 1;
         }
-        if s > lo && self.is_word(s - 1) {
+        if s > lo && wordish(s - 1) {
             return None;
         }
         let mut e = end;
@@ -374,11 +376,16 @@ impl<'a> Para<'a> {
         let approximator =
             self.is_word(s + 1) && self.s(s + 1).starts_with(|c: char| c.is_ascii_digit());
         // "should be to counter lies": an infinitive cue has no subject of its own.
+        // "Officials who spoke with the paper said": a cue in a relative clause inside the
+        // subject is the subject's own.
         let blocked = (lex.prepositions.contains(w) && !approximator)
             || self.lower(e - 1) == "to"
             || w == "that"
             || w == "to"
-            || (s..e).any(|k| self.cue_at(k, e).is_some());
+            || (s..e).any(|k| {
+                self.cue_at(k, e).is_some()
+                    && !(k > s && self.is_word(k - 1) && lex.relatives.contains(self.lower(k - 1)))
+            });
         if blocked {
             return None;
         }

@@ -11,6 +11,51 @@ fn reported_speech_table() {
             vec![("indirect", "Jane Smith", "told", "the bill was dead")],
         ),
         (
+            "a poll's share as the subject",
+            "About 3 in 10 say the bus fare should be lower.",
+            vec![(
+                "indirect",
+                "About 3 in 10",
+                "say",
+                "the bus fare should be lower",
+            )],
+        ),
+        (
+            "a percentage as the subject",
+            "On schools the split is wide: 52% say the district needs more teachers.",
+            vec![("indirect", "52%", "say", "the district needs more teachers")],
+        ),
+        (
+            "a cue inside the subject's relative clause",
+            "Teachers who spoke with the council said the new rota was unworkable.",
+            vec![(
+                "indirect",
+                "Teachers",
+                "said",
+                "the new rota was unworkable",
+            )],
+        ),
+        (
+            "a semicolon ends reported content",
+            "Jane Smith said the bridge would reopen in May; others expect a longer delay.",
+            vec![(
+                "indirect",
+                "Jane Smith",
+                "said",
+                "the bridge would reopen in May",
+            )],
+        ),
+        (
+            "a list goes on over its semicolons",
+            "Jane Smith said the plan covers roads; it covers bridges; and it covers ports.",
+            vec![(
+                "indirect",
+                "Jane Smith",
+                "said",
+                "the plan covers roads; it covers bridges; and it covers ports",
+            )],
+        ),
+        (
             "told CNN (addressee is not the speaker)",
             "Jane Smith told CNN the bill was dead.",
             vec![("indirect", "Jane Smith", "told", "the bill was dead")],
