@@ -223,7 +223,9 @@ impl<'a> Para<'a> {
             if !content_first && self.not_speech(a, pieces[0].clone()) {
                 return None;
             }
-            let quoted_only = a.class == CueClass::Quoted && !self.cited_as(a, pieces[0].clone());
+            let quoted_only = a.class == CueClass::Quoted
+                && !self.cited_as(a, pieces[0].clone())
+                && !self.named_pronoun(a, pieces[0].clone());
             if nquotes == 0 && (nwords < MIN_REPORTED_WORDS || quoted_only) {
                 return None;
             }

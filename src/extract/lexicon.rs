@@ -58,6 +58,12 @@ pub struct Lexicon {
     pub date_modifiers: HashSet<&'static str>,
     /// Quotation-only cues that are speech with content `Y as Z` (`cited the audit as ...`).
     pub as_cues: HashSet<&'static str>,
+    /// Quotation-only cues that name their pronoun object without one (`called him divisive`).
+    pub naming_cues: HashSet<&'static str>,
+    /// Object pronouns and reflexives (`him`, `herself`).
+    pub object_pronouns: HashSet<&'static str>,
+    /// Particles of phrasal verbs (`called it off`).
+    pub particles: HashSet<&'static str>,
     /// Nouns of a reply before a copula (`her answer was that ...`).
     pub answer_nouns: HashSet<&'static str>,
     /// Auxiliaries that make a cue passive (`is said to be`).
@@ -195,6 +201,9 @@ pub fn lexicon() -> &'static Lexicon {
             nested_openers: lines(include_str!("data/nested_openers.txt")).collect(),
             date_modifiers: lines(include_str!("data/date_modifiers.txt")).collect(),
             as_cues: lines(include_str!("data/as_cues.txt")).collect(),
+            naming_cues: lines(include_str!("data/naming_cues.txt")).collect(),
+            object_pronouns: lines(include_str!("data/object_pronouns.txt")).collect(),
+            particles: lines(include_str!("data/particles.txt")).collect(),
             answer_nouns: lines(include_str!("data/answer_nouns.txt")).collect(),
             passive_auxiliaries: lines(include_str!("data/passive_auxiliaries.txt")).collect(),
             weekday_openers: lines(include_str!("data/weekday_openers.txt")).collect(),

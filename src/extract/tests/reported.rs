@@ -11,6 +11,21 @@ fn reported_speech_table() {
             vec![("indirect", "Jane Smith", "told", "the bill was dead")],
         ),
         (
+            "a naming cue with a pronoun object and no quotation",
+            "At the hearing the mayor called him reckless.",
+            vec![("indirect", "the mayor", "called", "him reckless")],
+        ),
+        (
+            "a naming cue in a phrasal verb is no naming",
+            "The mayor called it off after the storm.",
+            vec![],
+        ),
+        (
+            "a naming word as a noun before a verb is no naming",
+            "The roll call itself was long and noisy.",
+            vec![],
+        ),
+        (
             "a poll's share as the subject",
             "About 3 in 10 say the bus fare should be lower.",
             vec![(
