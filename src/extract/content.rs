@@ -189,6 +189,9 @@ impl<'a> Para<'a> {
                     e = (s..e).find(|&k| self.is_punct(k, ",")).unwrap_or(e);
                 }
                 e = self.content_end(s, e, a.name.clone());
+                if a.class == CueClass::Obj && !that {
+                    e = self.object_end(s, e);
+                }
                 if s >= e {
                     return None;
                 }
@@ -463,6 +466,46 @@ impl<'a> Para<'a> {
                     return true;
                 }
                 self.aside_by_speaker(k + 1, e, name.clone())
+            })
+            .unwrap_or(e)
+    }
+
+    /// Where the noun phrase a cue takes as its object (`criticized the plan`, no `that`
+    /// clause) ends, before `e`: before a conjunction opening a second verb of the subject's
+    /// (a lowercase word in `-ed`, over adverbs: `and later questioned`), or before a comma, a
+    /// conjunction or aside word and a new subject (`, but he ...`, `, while the ...`).
+    fn object_end(&self, s: usize, e: usize) -> usize {
+        let lex = lexicon();
+        let adverb = |k: usize| {
+            let w = self.lower(k);
+            lex.cue_adverbs.contains(w) || lex.time_words.contains(w) || w.ends_with("ly")
+        };
+        (s + 1..e)
+            .find(|&k| {
+                let c = if self.is_punct(k, ",") { k + 1 } else { k };
+                if c >= e || !self.is_word(c) {
+                    return false;
+                }
+                let w = self.lower(c);
+                let conjunction = lex.coordinators.contains(w);
+                if conjunction {
+                    let mut v = c + 1;
+                    while v < e && self.is_word(v) && !self.is_cap(v) && adverb(v) {
+                        v += 1;
+                    }
+                    let verb = v < e
+                        && self.is_word(v)
+                        && !self.is_cap(v)
+                        && self.lower(v).ends_with("ed");
+                    if verb {
+                        return true;
+                    }
+                }
+                let subject = c + 1 < e && self.is_word(c + 1) && {
+                    let n = self.lower(c + 1);
+                    lex.pronouns.contains_key(n) || lex.determiners.contains(n)
+                };
+                c > k && (conjunction || lex.asides.contains(w)) && subject
             })
             .unwrap_or(e)
     }

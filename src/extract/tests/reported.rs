@@ -11,6 +11,16 @@ fn reported_speech_table() {
             vec![("indirect", "Jane Smith", "told", "the bill was dead")],
         ),
         (
+            "a noun-phrase object ends before a second verb of the subject",
+            "The governor praised the new budget and quickly signed the order.",
+            vec![("indirect", "The governor", "praised", "the new budget")],
+        ),
+        (
+            "a noun-phrase object ends before a new subject",
+            "The governor praised the new budget, but she voted against the bill.",
+            vec![("indirect", "The governor", "praised", "the new budget")],
+        ),
+        (
             "a naming cue with a pronoun object and no quotation",
             "At the hearing the mayor called him reckless.",
             vec![("indirect", "the mayor", "called", "him reckless")],
