@@ -9,8 +9,8 @@ use super::tokens::Para;
 const MAX_TOPIC_WORDS: usize = 6;
 
 impl<'a> Para<'a> {
-    /// Skips what may stand between a cue and its content: time words, `in a statement`,
-    /// `to reporters`, `in Washington`. Returns the new position and any weekday.
+    /// Skips what may stand between a cue and its content: time words and phrases (`last
+    /// week`), `in a statement`, `to reporters`, `in Washington`. Returns the new position and any weekday.
     pub(super) fn skip_adjuncts(&self, mut i: usize, hi: usize, date: &mut Option<usize>) -> usize {
         let lex = lexicon();
         loop {
@@ -29,6 +29,18 @@ impl<'a> Para<'a> {
             }
             if lex.cue_adverbs.contains(w) {
                 i += 1;
+                continue;
+            }
+            // "said last week that", "said this year the ...": an opener and a time word.
+            let timed = |k: usize| {
+                k < hi && self.is_word(k) && {
+                    let t = self.lower(k);
+                    (lex.time_words.contains(t) || lex.time_nouns.contains(t))
+                        && !lex.weekday_openers.contains(t)
+                }
+            };
+            if lex.weekday_openers.contains(w) && timed(i + 1) {
+                i += 2;
                 continue;
             }
             if lex.prepositions.contains(w) {

@@ -11,6 +11,11 @@ fn reported_speech_table() {
             vec![("indirect", "Jane Smith", "told", "the bill was dead")],
         ),
         (
+            "a time phrase between the cue and that",
+            "The mayor said last week that the bridge would reopen.",
+            vec![("indirect", "The mayor", "said", "the bridge would reopen")],
+        ),
+        (
             "a noun-phrase object ends before a second verb of the subject",
             "The governor praised the new budget and quickly signed the order.",
             vec![("indirect", "The governor", "praised", "the new budget")],
