@@ -1,6 +1,6 @@
 //! Content boundaries: what an attribution's statement is (the quotations before or after
-//! it, or the reported clause), and the adjuncts and addressees skipped between a cue and its
-//! content (`said in a statement to reporters that`).
+//! it, or the reported clause); what is skipped between a cue and its content is in
+//! `adjuncts.rs`.
 
 use super::frames::{Attr, Form};
 use super::lexicon::{lexicon, CueClass};
@@ -10,11 +10,11 @@ use super::tokens::Para;
 use crate::finding::{Kind, Span};
 use std::ops::Range;
 
-/// Most words in the topic of a cue (`says of her longtime rival, "..."`).
-const MAX_TOPIC_WORDS: usize = 6;
-
 /// Fewest words of reported content.
 const MIN_REPORTED_WORDS: usize = 2;
+
+/// Most lowercase words describing a speaker between a quotation and the speaker phrase.
+const MAX_DESCRIPTION_WORDS: usize = 4;
 
 impl<'a> Para<'a> {
     /// Decides the content of attribution `a`, or none when it has no statement.
@@ -47,6 +47,7 @@ impl<'a> Para<'a> {
             _ => a.cue.end,
         };
         let attr_start = a.region.min(a.speaker.start).min(a.cue.start);
+        let attr_start = self.described_after_quote(lo, attr_start, a);
         let quote_before = (attr_start > lo)
             .then(|| {
                 if self.is_punct(attr_start - 1, ",") && attr_start > lo + 1 {
@@ -188,6 +189,9 @@ impl<'a> Para<'a> {
                     e = (s..e).find(|&k| self.is_punct(k, ",")).unwrap_or(e);
                 }
                 e = self.content_end(s, e, a.name.clone());
+                if a.class == CueClass::Obj && !that {
+                    e = self.object_end(s, e);
+                }
                 if s >= e {
                     return None;
                 }
@@ -222,7 +226,9 @@ impl<'a> Para<'a> {
             if !content_first && self.not_speech(a, pieces[0].clone()) {
                 return None;
             }
-            let quoted_only = a.class == CueClass::Quoted && !self.cited_as(a, pieces[0].clone());
+            let quoted_only = a.class == CueClass::Quoted
+                && !self.cited_as(a, pieces[0].clone())
+                && !self.named_pronoun(a, pieces[0].clone());
             if nquotes == 0 && (nwords < MIN_REPORTED_WORDS || quoted_only) {
                 return None;
             }
@@ -287,6 +293,43 @@ impl<'a> Para<'a> {
             }
             .with_name(self.speaker_words(a.name.clone())),
         )
+    }
+
+    /// `"...," former state governor Jim Roe said`: lowercase words between a quotation and
+    /// the speaker phrase found before the cue describe the speaker; the attribution starts
+    /// after the quotation. Returns the attribution's first token.
+    fn described_after_quote(&self, lo: usize, start: usize, a: &Attr) -> usize {
+        let lex = lexicon();
+        if a.form != Form::Before || start != a.speaker.start {
+            return start;
+        }
+        let mut k = start;
+        while k > lo && start - k < MAX_DESCRIPTION_WORDS && self.is_word(k - 1) {
+            let w = self.lower(k - 1);
+            let function = lex.coordinators.contains(w)
+                || lex.subordinators.contains(w)
+                || lex.complementizers.contains(w)
+                || lex.prepositions.contains(w)
+                || lex.relatives.contains(w);
+            if function || self.cue_at(k - 1, start).is_some() {
+                return start;
+            }
+            k -= 1;
+        }
+        // The quotation ends its clause: a comma closes it, inside the marks or after them.
+        let closed = |q: usize| {
+            self.quote_of(q)
+                .is_some_and(|q| self.text[q.start..q.end].trim_end().ends_with(','))
+        };
+        let quoted = k > lo
+            && k < start
+            && ((self.is_quote(k - 1) && closed(k - 1))
+                || (k > lo + 1 && self.is_punct(k - 1, ",") && self.is_quote(k - 2)));
+        if quoted {
+            k
+        } else {
+            start
+        }
     }
 
     /// The question of an `asked` frame: from the question word to the next comma.
@@ -394,8 +437,9 @@ impl<'a> Para<'a> {
     /// Where reported content running from `s` ends, before `e`: at a comma that opens a
     /// participle clause of the writer's (`, throwing the race open`; `-ing` words that are
     /// not participles are data, `not_participles.txt`), at a comma before an aside whose
-    /// subject is the speaker named by `name` or a pronoun (`, although he refused to ...`), or
-    /// at a dash that no second dash closes (`... taxes ― as was true for ...`).
+    /// subject is the speaker named by `name` or a pronoun (`, although he refused to ...`), at
+    /// a semicolon (`cut taxes; others disagree`), or at a dash that no second dash closes
+    /// (`... taxes ― as was true for ...`).
     fn content_end(&self, s: usize, e: usize, name: Range<usize>) -> usize {
         let lex = lexicon();
         let is_dash = |k: usize| self.is_punct(k, "\u{2014}\u{2015}\u{2013}");
@@ -405,6 +449,15 @@ impl<'a> Para<'a> {
                     let opens = (s..k).filter(|&d| is_dash(d)).count() % 2 == 0;
                     return opens && !(k + 1..e).any(is_dash);
                 }
+                if self.is_punct(k, ";") {
+                    // "A; B; and C": a list goes on after its semicolons.
+                    let list_goes_on = (k..e).any(|j| {
+                        self.is_punct(j, ";")
+                            && self.is_word(j + 1)
+                            && lex.coordinators.contains(self.lower(j + 1))
+                    });
+                    return !list_goes_on;
+                }
                 if !self.is_punct(k, ",") || !self.is_word(k + 1) {
                     return false;
                 }
@@ -413,6 +466,46 @@ impl<'a> Para<'a> {
                     return true;
                 }
                 self.aside_by_speaker(k + 1, e, name.clone())
+            })
+            .unwrap_or(e)
+    }
+
+    /// Where the noun phrase a cue takes as its object (`criticized the plan`, no `that`
+    /// clause) ends, before `e`: before a conjunction opening a second verb of the subject's
+    /// (a lowercase word in `-ed`, over adverbs: `and later questioned`), or before a comma, a
+    /// conjunction or aside word and a new subject (`, but he ...`, `, while the ...`).
+    fn object_end(&self, s: usize, e: usize) -> usize {
+        let lex = lexicon();
+        let adverb = |k: usize| {
+            let w = self.lower(k);
+            lex.cue_adverbs.contains(w) || lex.time_words.contains(w) || w.ends_with("ly")
+        };
+        (s + 1..e)
+            .find(|&k| {
+                let c = if self.is_punct(k, ",") { k + 1 } else { k };
+                if c >= e || !self.is_word(c) {
+                    return false;
+                }
+                let w = self.lower(c);
+                let conjunction = lex.coordinators.contains(w);
+                if conjunction {
+                    let mut v = c + 1;
+                    while v < e && self.is_word(v) && !self.is_cap(v) && adverb(v) {
+                        v += 1;
+                    }
+                    let verb = v < e
+                        && self.is_word(v)
+                        && !self.is_cap(v)
+                        && self.lower(v).ends_with("ed");
+                    if verb {
+                        return true;
+                    }
+                }
+                let subject = c + 1 < e && self.is_word(c + 1) && {
+                    let n = self.lower(c + 1);
+                    lex.pronouns.contains_key(n) || lex.determiners.contains(n)
+                };
+                c > k && (conjunction || lex.asides.contains(w)) && subject
             })
             .unwrap_or(e)
     }
@@ -432,160 +525,5 @@ impl<'a> Para<'a> {
         self.is_word(subject)
             && (matches!(w, "he" | "she" | "they")
                 || name.clone().any(|n| self.is_cap(n) && self.lower(n) == w))
-    }
-
-    /// Skips what may stand between a cue and its content: time words, `in a statement`,
-    /// `to reporters`, `in Washington`. Returns the new position and any weekday.
-    pub(super) fn skip_adjuncts(&self, mut i: usize, hi: usize, date: &mut Option<usize>) -> usize {
-        let lex = lexicon();
-        loop {
-            if i >= hi || !self.is_word(i) {
-                return i;
-            }
-            let w = self.lower(i);
-            if let Some(d) = self.weekday(i) {
-                *date = Some(d);
-                i += 1;
-                continue;
-            }
-            if lex.weekday_openers.contains(w) && self.weekday(i + 1).is_some() {
-                i += 1;
-                continue;
-            }
-            if lex.cue_adverbs.contains(w) {
-                i += 1;
-                continue;
-            }
-            if lex.prepositions.contains(w) {
-                // prep [det] [adj] HEAD [with|on|to NAME...]
-                let mut k = i + 1;
-                while k < hi
-                    && self.is_word(k)
-                    && (lex.determiners.contains(self.lower(k)) || self.lower(k) == "a")
-                {
-                    k += 1;
-                }
-                let head_at = (k..(k + 3).min(hi)).find(|&h| {
-                    self.is_word(h)
-                        && (lex.pp_heads.contains(self.lower(h))
-                            || lex.time_nouns.contains(self.lower(h)))
-                });
-                if let Some(h) = head_at {
-                    let mut e = h + 1;
-                    if e < hi
-                        && self.is_word(e)
-                        && lex.pp_head_links.contains(self.lower(e))
-                        && self.is_cap(e + 1)
-                    {
-                        e += 1;
-                        while e < hi
-                            && (self.is_cap(e)
-                                || (self.is_word(e) && lex.pp_name_joins.contains(self.lower(e))))
-                        {
-                            e += 1;
-                        }
-                    }
-                    i = e;
-                    continue;
-                }
-                if self.is_cap(k) && k < hi && w != "of" {
-                    let mut e = k;
-                    while e < hi && self.is_cap(e) {
-                        e += 1;
-                    }
-                    // "in Washington he said" / "to CNN that": the phrase ends before a clause
-                    i = e;
-                    continue;
-                }
-                if w == "to" && k < hi && lex.press.contains(self.lower(k)) {
-                    i = k + 1;
-                    continue;
-                }
-                // "said after the convention he would ...": a short phrase of a determiner and
-                // lowercase words, then a subject pronoun opening the content clause.
-                if k > i + 1 {
-                    let pronoun = (k..(k + 4).min(hi)).find(|&p| {
-                        self.is_word(p)
-                            && matches!(self.lower(p), "he" | "she" | "they" | "we" | "i")
-                    });
-                    if let Some(p) = pronoun.filter(|&p| {
-                        p > k
-                            && (k..p).all(|x| {
-                                self.is_word(x)
-                                    && !self.is_cap(x)
-                                    && !super::mentions::is_name_glue(self.lower(x))
-                                    && self.cue_at(x, hi).is_none()
-                            })
-                    }) {
-                        i = p;
-                        continue;
-                    }
-                }
-            }
-            return i;
-        }
-    }
-
-    /// Skips the topic of a cue, `says of her rival, "..."`, `said of the plan that ...`: `of`
-    /// and a short phrase, then a comma and a quotation, or `that`. The topic is no speaker.
-    fn skip_of_topic(&self, i: usize, hi: usize) -> usize {
-        if !(self.is_word(i) && self.lower(i) == "of") {
-            return i;
-        }
-        let mut k = i + 1;
-        while k < hi && self.is_word(k) && k - i <= MAX_TOPIC_WORDS && self.lower(k) != "that" {
-            k += 1;
-        }
-        let quoted = self.is_punct(k, ",:") && self.is_quote(k + 1);
-        let that = self.is_word(k) && self.lower(k) == "that";
-        if k > i + 1 && (quoted || that) {
-            k
-        } else {
-            i
-        }
-    }
-
-    /// An addressee after a `tell` cue: a pronoun, a capitalised name with its titles, or a
-    /// short noun phrase. Returns the position after it.
-    fn skip_addressee(&self, i: usize, hi: usize) -> usize {
-        let lex = lexicon();
-        if i >= hi || !self.is_word(i) {
-            return i;
-        }
-        let w = self.lower(i);
-        if !self.is_cap(i) && lex.addressees.contains(w) {
-            return i + 1;
-        }
-        let mut k = i;
-        if lex.determiners.contains(w) {
-            k += 1;
-        }
-        let start = k;
-        while k < hi
-            && (self.np_word(k)
-                || (self.is_word(k)
-                    && lex.addressee_joins.contains(self.lower(k))
-                    && self.np_word(k + 1)))
-        {
-            k += 1;
-        }
-        if k > start {
-            return k;
-        }
-        // "his closest advisers": a determiner and a few lowercase words up to a clause opener.
-        if k > i {
-            let mut e = k;
-            while e < hi && e - k < 4 && self.is_word(e) && !self.is_cap(e) {
-                let w = self.lower(e);
-                if w == "that" || lex.subordinators.contains(w) {
-                    break;
-                }
-                e += 1;
-            }
-            if e > k && (e >= hi || !self.is_word(e) || self.lower(e) == "that") {
-                return e;
-            }
-        }
-        i
     }
 }

@@ -131,9 +131,10 @@ impl<'a> Para<'a> {
         if self.is_cap(i) && i > lo && self.is_cap(i - 1) && !self.headline {
             return true;
         }
-        // A cue word after a determiner, possessive, number or preposition is a noun or an
-        // adjective ("his pledged delegates", "Trump's tweets", "in a note", "500 pledged
-        // delegates"). A relative "that" may precede a verb ("groups that claim").
+        // A cue word after a determiner, possessive or preposition is a noun or an adjective
+        // ("his pledged delegates", "Trump's tweets", "in a note"), and a participle after a
+        // number ("500 pledged delegates"; but "4 in 10 say" is a verb). A relative "that"
+        // may precede a verb ("groups that claim").
         if i > lo && self.is_word(i - 1) {
             let w = self.lower(i - 1);
             let possessive = (w.ends_with("'s") || w.ends_with("s'"))
@@ -145,7 +146,7 @@ impl<'a> Para<'a> {
             let adjective = (lex.determiners.contains(w) && (w != "that" || verb_form))
                 || possessive
                 || (lex.prepositions.contains(w) && w != "to")
-                || w.starts_with(|c: char| c.is_ascii_digit());
+                || (verb_form && w.starts_with(|c: char| c.is_ascii_digit()));
             return adjective && !(verb_form && self.lower(i).ends_with("ing"));
         }
         false

@@ -4,7 +4,7 @@
 
 use super::lexicon::{lexicon, CueClass};
 use super::quotes::Quote;
-use super::speaker::MAX_SPEAKER_WORDS;
+use super::speaker::{MAX_APPOSITIVE, MAX_SPEAKER_WORDS};
 use super::statement::{trim_span, Raw};
 use super::tokens::Para;
 use crate::finding::{Kind, Span};
@@ -287,6 +287,9 @@ impl<'a> Para<'a> {
                     region,
                 });
             }
+            if let Some(a) = self.described_before_comma(lo, cue.clone(), class) {
+                return Some(a);
+            }
         }
         // "About 9 percent said", "Rubio thanked Miami and said": the clause's own words. A
         // second verb's attribution starts at its conjunction, which ends the first one's
@@ -419,6 +422,75 @@ impl<'a> Para<'a> {
             date_tok,
             region,
         }
+    }
+
+    /// `One of the report's authors, Jane Roe, said the plan ...`: a description, then a name
+    /// closed by a comma right before the cue, when no speaker follows the cue (a clause
+    /// does). The whole phrase from the clause's start speaks; its last capitalised run names
+    /// the speaker.
+    fn described_before_comma(
+        &self,
+        lo: usize,
+        cue: Range<usize>,
+        class: CueClass,
+    ) -> Option<Attr> {
+        let lex = lexicon();
+        let comma = cue.start.checked_sub(1).filter(|&c| c > lo)?;
+        if !self.is_punct(comma, ",") || !self.is_word(cue.end) {
+            return None;
+        }
+        let mut s = lo;
+        while s < comma && self.is_word(s) && lex.coordinators.contains(self.lower(s)) {
+            s += 1;
+        }
+        let phrase = s..comma;
+        // "Mr. Roe": an abbreviation's period stays inside the phrase.
+        let period = |k: usize| {
+            k > lo
+                && self.is_punct(k, ".")
+                && self.toks[k - 1].end == self.toks[k].start
+                && super::sentence::is_abbreviation(self.s(k - 1))
+        };
+        let plain = |k: usize| self.is_word(k) || self.is_punct(k, ",") || period(k);
+        let commas = phrase.clone().filter(|&k| self.is_punct(k, ",")).count();
+        if phrase.len() > MAX_APPOSITIVE
+            || commas == 0
+            || !phrase.clone().all(plain)
+            || phrase.clone().any(|k| self.cue_at(k, comma).is_some())
+        {
+            return None;
+        }
+        // The name closes the phrase: the segment after its last comma, all capitalised. Or
+        // the phrase opens with the speaker and a participle or description follows it (`A
+        // nurse from the valley, wearing a badge, said`).
+        let open = phrase.clone().rev().find(|&k| self.is_punct(k, ","))?;
+        let first = phrase.clone().find(|&k| self.is_punct(k, ","))?;
+        let last = open + 1..comma;
+        let named = !last.is_empty()
+            && last.len() <= 5
+            && last.clone().all(|k| self.is_cap(k) || period(k));
+        let w = self.lower(first + 1);
+        let described = first > s
+            && first - s <= MAX_SPEAKER_WORDS
+            && (lex.determiners.contains(self.lower(s)) || self.is_cap(s))
+            && (lex.determiners.contains(w)
+                || (w.ends_with("ing") && !lex.not_participles.contains(w)));
+        let name = if named {
+            last
+        } else if described {
+            s..first
+        } else {
+            return None;
+        };
+        Some(Attr {
+            cue,
+            class,
+            form: Form::Before,
+            speaker: phrase.clone(),
+            name,
+            date_tok: None,
+            region: phrase.start,
+        })
     }
 
     /// The words of a speaker phrase, a contracted subject without its verb (`he's` -> `he`).

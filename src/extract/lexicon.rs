@@ -58,6 +58,12 @@ pub struct Lexicon {
     pub date_modifiers: HashSet<&'static str>,
     /// Quotation-only cues that are speech with content `Y as Z` (`cited the audit as ...`).
     pub as_cues: HashSet<&'static str>,
+    /// Quotation-only cues that name their pronoun object without one (`called him divisive`).
+    pub naming_cues: HashSet<&'static str>,
+    /// Object pronouns and reflexives (`him`, `herself`).
+    pub object_pronouns: HashSet<&'static str>,
+    /// Particles of phrasal verbs (`called it off`).
+    pub particles: HashSet<&'static str>,
     /// Nouns of a reply before a copula (`her answer was that ...`).
     pub answer_nouns: HashSet<&'static str>,
     /// Auxiliaries that make a cue passive (`is said to be`).
@@ -129,6 +135,8 @@ pub struct Lexicon {
     pub noun_cues: HashSet<&'static str>,
     /// Verbs that carry a noun cue for their subject (`made a claim that`).
     pub light_verbs: HashSet<&'static str>,
+    /// Finite auxiliaries and modals (`will`, `had`): after an inverted cue they show a clause.
+    pub finite_verbs: HashSet<&'static str>,
     /// Forms of `be` (and contracted subjects, `he's`) that make a cue in `-ing` progressive.
     pub progressive_auxiliaries: HashSet<&'static str>,
     /// Heads of time phrases between a cue and its content (`said from the start that`).
@@ -209,6 +217,9 @@ pub fn lexicon() -> &'static Lexicon {
             nested_openers: lines(include_str!("data/nested_openers.txt")).collect(),
             date_modifiers: lines(include_str!("data/date_modifiers.txt")).collect(),
             as_cues: lines(include_str!("data/as_cues.txt")).collect(),
+            naming_cues: lines(include_str!("data/naming_cues.txt")).collect(),
+            object_pronouns: lines(include_str!("data/object_pronouns.txt")).collect(),
+            particles: lines(include_str!("data/particles.txt")).collect(),
             answer_nouns: lines(include_str!("data/answer_nouns.txt")).collect(),
             passive_auxiliaries: lines(include_str!("data/passive_auxiliaries.txt")).collect(),
             weekday_openers: lines(include_str!("data/weekday_openers.txt")).collect(),
@@ -250,6 +261,7 @@ pub fn lexicon() -> &'static Lexicon {
             noun_cues: lines(include_str!("data/noun_cues.txt")).collect(),
             light_verbs: lines(include_str!("data/light_verbs.txt")).collect(),
             not_name_words: lines(include_str!("data/not_name_words.txt")).collect(),
+            finite_verbs: lines(include_str!("data/finite_verbs.txt")).collect(),
             progressive_auxiliaries: lines(include_str!("data/progressive_auxiliaries.txt"))
                 .collect(),
             time_nouns: lines(include_str!("data/time_nouns.txt")).collect(),

@@ -8,9 +8,10 @@
 //! `quotes.rs` and `sentence.rs` make a paragraph's tokens and sentences; `tokens.rs` holds the
 //! paragraph (`Para`) and its token accessors; `cues.rs` finds cue words; `frames.rs` finds
 //! each cue's attribution (`Attr`), with the speaker phrase from `speaker.rs`; `content.rs`
-//! decides the statement's content; `statement.rs` builds it (`Raw`); `resolve.rs` names the
-//! speaker. The word tables are data in `data/`, one file each, loaded by `lexicon.rs`.
+//! decides the statement's content (`adjuncts.rs`: what stands between cue and content);
+//! `statement.rs` builds it (`Raw`); `resolve.rs` names the speaker. The word tables are data in `data/`, one file each, loaded by `lexicon.rs`.
 
+mod adjuncts;
 mod as_frame;
 mod content;
 mod cues;

@@ -10,7 +10,7 @@ use std::ops::Range;
 const MAX_SUBJECT_WORDS: usize = 10;
 
 /// Most tokens an appositive between a speaker and the cue may have.
-const MAX_APPOSITIVE: usize = 48;
+pub(super) const MAX_APPOSITIVE: usize = 48;
 
 /// Most words a speaker phrase may have.
 pub(super) const MAX_SPEAKER_WORDS: usize = 12;
@@ -300,7 +300,16 @@ impl<'a> Para<'a> {
         let opens = lex.determiners.contains(w)
             || lex.quantifiers.contains(w)
             || lex.pronouns.contains_key(w);
-        let blocked = lex.prepositions.contains(w) || lex.phrase_breaks.contains(w) || w == "to";
+        // "..., said the plan will work", "said he had doubts": a finite verb, or a subject
+        // pronoun with words after it, makes the phrase a clause (the cue's content).
+        let clause = r.clone().any(|i| {
+            !self.is_cap(i)
+                && (lex.finite_verbs.contains(self.lower(i))
+                    || (self.lower(i).contains('\'')
+                        && lex.progressive_auxiliaries.contains(self.lower(i))))
+        }) || (r.len() > 1 && lex.pronouns.contains_key(w));
+        let blocked =
+            clause || lex.prepositions.contains(w) || lex.phrase_breaks.contains(w) || w == "to";
         (!blocked && (opens || r.clone().any(|i| self.np_word(i)))).then_some(r)
     }
 
@@ -333,11 +342,13 @@ impl<'a> Para<'a> {
         if let Some(c) = self.coordinator_before(lo, end) {
             return self.subject(lo, c);
         }
+        // "47% say": a percent sign belongs to its number.
+        let wordish = |k: usize| self.is_word(k) || self.is_punct(k, "%");
         let mut s = end;
-        while s > lo && self.is_word(s - 1) && end - s < MAX_SUBJECT_WORDS {
+        while s > lo && wordish(s - 1) && end - s < MAX_SUBJECT_WORDS {
             s -= 1;
         }
-        if s > lo && self.is_word(s - 1) {
+        if s > lo && wordish(s - 1) {
             return None;
         }
         let mut e = end;
@@ -365,11 +376,16 @@ impl<'a> Para<'a> {
         let approximator =
             self.is_word(s + 1) && self.s(s + 1).starts_with(|c: char| c.is_ascii_digit());
         // "should be to counter lies": an infinitive cue has no subject of its own.
+        // "Officials who spoke with the paper said": a cue in a relative clause inside the
+        // subject is the subject's own.
         let blocked = (lex.prepositions.contains(w) && !approximator)
             || self.lower(e - 1) == "to"
             || w == "that"
             || w == "to"
-            || (s..e).any(|k| self.cue_at(k, e).is_some());
+            || (s..e).any(|k| {
+                self.cue_at(k, e).is_some()
+                    && !(k > s && self.is_word(k - 1) && lex.relatives.contains(self.lower(k - 1)))
+            });
         if blocked {
             return None;
         }

@@ -11,6 +11,81 @@ fn reported_speech_table() {
             vec![("indirect", "Jane Smith", "told", "the bill was dead")],
         ),
         (
+            "a time phrase between the cue and that",
+            "The mayor said last week that the bridge would reopen.",
+            vec![("indirect", "The mayor", "said", "the bridge would reopen")],
+        ),
+        (
+            "a noun-phrase object ends before a second verb of the subject",
+            "The governor praised the new budget and quickly signed the order.",
+            vec![("indirect", "The governor", "praised", "the new budget")],
+        ),
+        (
+            "a noun-phrase object ends before a new subject",
+            "The governor praised the new budget, but she voted against the bill.",
+            vec![("indirect", "The governor", "praised", "the new budget")],
+        ),
+        (
+            "a naming cue with a pronoun object and no quotation",
+            "At the hearing the mayor called him reckless.",
+            vec![("indirect", "the mayor", "called", "him reckless")],
+        ),
+        (
+            "a naming cue in a phrasal verb is no naming",
+            "The mayor called it off after the storm.",
+            vec![],
+        ),
+        (
+            "a naming word as a noun before a verb is no naming",
+            "The roll call itself was long and noisy.",
+            vec![],
+        ),
+        (
+            "a poll's share as the subject",
+            "About 3 in 10 say the bus fare should be lower.",
+            vec![(
+                "indirect",
+                "About 3 in 10",
+                "say",
+                "the bus fare should be lower",
+            )],
+        ),
+        (
+            "a percentage as the subject",
+            "On schools the split is wide: 52% say the district needs more teachers.",
+            vec![("indirect", "52%", "say", "the district needs more teachers")],
+        ),
+        (
+            "a cue inside the subject's relative clause",
+            "Teachers who spoke with the council said the new rota was unworkable.",
+            vec![(
+                "indirect",
+                "Teachers",
+                "said",
+                "the new rota was unworkable",
+            )],
+        ),
+        (
+            "a semicolon ends reported content",
+            "Jane Smith said the bridge would reopen in May; others expect a longer delay.",
+            vec![(
+                "indirect",
+                "Jane Smith",
+                "said",
+                "the bridge would reopen in May",
+            )],
+        ),
+        (
+            "a list goes on over its semicolons",
+            "Jane Smith said the plan covers roads; it covers bridges; and it covers ports.",
+            vec![(
+                "indirect",
+                "Jane Smith",
+                "said",
+                "the plan covers roads; it covers bridges; and it covers ports",
+            )],
+        ),
+        (
             "told CNN (addressee is not the speaker)",
             "Jane Smith told CNN the bill was dead.",
             vec![("indirect", "Jane Smith", "told", "the bill was dead")],

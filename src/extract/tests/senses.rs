@@ -18,6 +18,26 @@ fn other_senses_table() {
             vec![],
         ),
         (
+            "keeping sense: maintained a lead",
+            "The mayor maintained a comfortable lead over both rivals all spring.",
+            vec![],
+        ),
+        (
+            "speech sense of maintained with a clause",
+            "The mayor maintained that the audit had found nothing wrong.",
+            vec![(
+                "indirect",
+                "The mayor",
+                "maintained",
+                "the audit had found nothing wrong",
+            )],
+        ),
+        (
+            "commitment sense: agreed to a deal",
+            "The two unions agreed to a six-month pause in the talks.",
+            vec![],
+        ),
+        (
             "speech sense of the same cue with a number in a clause",
             "She added that 5 percent of the vote was enough to win.",
             vec![(

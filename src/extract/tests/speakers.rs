@@ -28,6 +28,42 @@ fn speaker_position_table() {
             vec![("direct", "Jim Whelan", "said", "It was a big deal")],
         ),
         (
+            "description, then the name closed by a comma before the cue",
+            "Few were convinced. One of the founders of the club, Mary Holt, said the merger \
+             would at least test their rules.",
+            vec![(
+                "indirect",
+                "Mary Holt",
+                "said",
+                "the merger would at least test their rules",
+            )],
+        ),
+        (
+            "a clause after an inverted cue is content, not a speaker",
+            "A nurse from the valley, wearing a badge of the union, said he had doubts about it.",
+            vec![(
+                "indirect",
+                "A nurse from the valley",
+                "said",
+                "he had doubts about it",
+            )],
+        ),
+        (
+            "lowercase description between the quotation and the speaker",
+            "\"Our allies no longer trust us,\" former state governor Tom Reyes said.",
+            vec![(
+                "direct",
+                "Tom Reyes",
+                "said",
+                "Our allies no longer trust us",
+            )],
+        ),
+        (
+            "a quotation inside the clause is no quotation before the speaker",
+            "The \"open door\" policy Smith cited has appeared in many speeches.",
+            vec![],
+        ),
+        (
             "colon",
             "Smith said: \"The plan failed.\"",
             vec![("direct", "Smith", "said", "The plan failed.")],

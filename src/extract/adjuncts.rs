@@ -1,0 +1,178 @@
+//! What stands between a cue and its content: time words and phrases (`said in a statement on
+//! Friday that`), the topic of a cue (`said of the plan that`) and a `tell` cue's addressee
+//! (`told reporters that`).
+
+use super::lexicon::lexicon;
+use super::tokens::Para;
+
+/// Most words in the topic of a cue (`says of her longtime rival, "..."`).
+const MAX_TOPIC_WORDS: usize = 6;
+
+impl<'a> Para<'a> {
+    /// Skips what may stand between a cue and its content: time words and phrases (`last
+    /// week`), `in a statement`, `to reporters`, `in Washington`. Returns the new position and any weekday.
+    pub(super) fn skip_adjuncts(&self, mut i: usize, hi: usize, date: &mut Option<usize>) -> usize {
+        let lex = lexicon();
+        loop {
+            if i >= hi || !self.is_word(i) {
+                return i;
+            }
+            let w = self.lower(i);
+            if let Some(d) = self.weekday(i) {
+                *date = Some(d);
+                i += 1;
+                continue;
+            }
+            if lex.weekday_openers.contains(w) && self.weekday(i + 1).is_some() {
+                i += 1;
+                continue;
+            }
+            if lex.cue_adverbs.contains(w) {
+                i += 1;
+                continue;
+            }
+            // "said last week that", "said this year the ...": an opener and a time word.
+            let timed = |k: usize| {
+                k < hi && self.is_word(k) && {
+                    let t = self.lower(k);
+                    (lex.time_words.contains(t) || lex.time_nouns.contains(t))
+                        && !lex.weekday_openers.contains(t)
+                }
+            };
+            if lex.weekday_openers.contains(w) && timed(i + 1) {
+                i += 2;
+                continue;
+            }
+            if lex.prepositions.contains(w) {
+                // prep [det] [adj] HEAD [with|on|to NAME...]
+                let mut k = i + 1;
+                while k < hi
+                    && self.is_word(k)
+                    && (lex.determiners.contains(self.lower(k)) || self.lower(k) == "a")
+                {
+                    k += 1;
+                }
+                let head_at = (k..(k + 3).min(hi)).find(|&h| {
+                    self.is_word(h)
+                        && (lex.pp_heads.contains(self.lower(h))
+                            || lex.time_nouns.contains(self.lower(h)))
+                });
+                if let Some(h) = head_at {
+                    let mut e = h + 1;
+                    if e < hi
+                        && self.is_word(e)
+                        && lex.pp_head_links.contains(self.lower(e))
+                        && self.is_cap(e + 1)
+                    {
+                        e += 1;
+                        while e < hi
+                            && (self.is_cap(e)
+                                || (self.is_word(e) && lex.pp_name_joins.contains(self.lower(e))))
+                        {
+                            e += 1;
+                        }
+                    }
+                    i = e;
+                    continue;
+                }
+                if self.is_cap(k) && k < hi && w != "of" {
+                    let mut e = k;
+                    while e < hi && self.is_cap(e) {
+                        e += 1;
+                    }
+                    // "in Washington he said" / "to CNN that": the phrase ends before a clause
+                    i = e;
+                    continue;
+                }
+                if w == "to" && k < hi && lex.press.contains(self.lower(k)) {
+                    i = k + 1;
+                    continue;
+                }
+                // "said after the convention he would ...": a short phrase of a determiner and
+                // lowercase words, then a subject pronoun opening the content clause.
+                if k > i + 1 {
+                    let pronoun = (k..(k + 4).min(hi)).find(|&p| {
+                        self.is_word(p)
+                            && matches!(self.lower(p), "he" | "she" | "they" | "we" | "i")
+                    });
+                    if let Some(p) = pronoun.filter(|&p| {
+                        p > k
+                            && (k..p).all(|x| {
+                                self.is_word(x)
+                                    && !self.is_cap(x)
+                                    && !super::mentions::is_name_glue(self.lower(x))
+                                    && self.cue_at(x, hi).is_none()
+                            })
+                    }) {
+                        i = p;
+                        continue;
+                    }
+                }
+            }
+            return i;
+        }
+    }
+
+    /// Skips the topic of a cue, `says of her rival, "..."`, `said of the plan that ...`: `of`
+    /// and a short phrase, then a comma and a quotation, or `that`. The topic is no speaker.
+    pub(super) fn skip_of_topic(&self, i: usize, hi: usize) -> usize {
+        if !(self.is_word(i) && self.lower(i) == "of") {
+            return i;
+        }
+        let mut k = i + 1;
+        while k < hi && self.is_word(k) && k - i <= MAX_TOPIC_WORDS && self.lower(k) != "that" {
+            k += 1;
+        }
+        let quoted = self.is_punct(k, ",:") && self.is_quote(k + 1);
+        let that = self.is_word(k) && self.lower(k) == "that";
+        if k > i + 1 && (quoted || that) {
+            k
+        } else {
+            i
+        }
+    }
+
+    /// An addressee after a `tell` cue: a pronoun, a capitalised name with its titles, or a
+    /// short noun phrase. Returns the position after it.
+    pub(super) fn skip_addressee(&self, i: usize, hi: usize) -> usize {
+        let lex = lexicon();
+        if i >= hi || !self.is_word(i) {
+            return i;
+        }
+        let w = self.lower(i);
+        if !self.is_cap(i) && lex.addressees.contains(w) {
+            return i + 1;
+        }
+        let mut k = i;
+        if lex.determiners.contains(w) {
+            k += 1;
+        }
+        let start = k;
+        while k < hi
+            && (self.np_word(k)
+                || (self.is_word(k)
+                    && lex.addressee_joins.contains(self.lower(k))
+                    && self.np_word(k + 1)))
+        {
+            k += 1;
+        }
+        if k > start {
+            return k;
+        }
+        // "his closest advisers": a determiner and a few lowercase words up to a clause opener.
+        if k > i {
+            let mut e = k;
+            while e < hi && e - k < 4 && self.is_word(e) && !self.is_cap(e) {
+                let w = self.lower(e);
+                if w == "that" || lex.subordinators.contains(w) {
+                    break;
+                }
+                e += 1;
+            }
+            if e > k && (e >= hi || !self.is_word(e) || self.lower(e) == "that") {
+                return e;
+            }
+        }
+        i
+    }
+}
