@@ -199,11 +199,24 @@ impl<'a> Para<'a> {
         while v > r.start && self.is_word(v) && lexicon().time_words.contains(self.lower(v)) {
             v -= 1;
         }
-        let (len, _) = self.cue_at(v, c)?;
+        // "Sanders made the following statement:": a noun cue's light verb has the speaker.
+        let noun = self.is_word(v) && lexicon().noun_cues.contains(self.lower(v));
+        let light = noun.then(|| self.light_verb_frame(r.start, v)).flatten();
+        let len = match self.cue_at(v, c) {
+            Some((len, _)) => len,
+            None if light.is_some() => 1,
+            None => return None,
+        };
         if v + len > c {
             return None;
         }
-        let (sp, name, _) = self.speaker_before(r.start, v, false)?;
+        let (sp, name) = match light {
+            Some(a) if len == 1 => (a.speaker, a.name),
+            _ => {
+                let (sp, name, _) = self.speaker_before(r.start, v, false)?;
+                (sp, name)
+            }
+        };
         Some(super::statement::Opener {
             mention: self.words(name),
             speaker_span: self.span(sp),

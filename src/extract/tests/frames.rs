@@ -88,6 +88,17 @@ fn cueless_frames_table() {
                 "We have a plan for the harbour.",
             )],
         ),
+        (
+            "made the following statement: the light verb's subject speaks",
+            "On May 2, Gareth Lowe made the following statement:\n\n\
+             \"We have a plan for the harbour.\"",
+            vec![(
+                "direct",
+                "Gareth Lowe",
+                "statement",
+                "We have a plan for the harbour.",
+            )],
+        ),
     ]);
 }
 
