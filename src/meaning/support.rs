@@ -110,6 +110,22 @@ impl Model {
         }
     }
 
+    /// How many content words `statement` has that [`Model::query`] would keep (weighted by
+    /// `idf`), without embedding it.
+    pub fn content_words(&self, statement: &str, idf: impl Fn(&str) -> f32) -> usize {
+        let words = Words::of(statement);
+        let mut seen = FxHashSet::default();
+        words
+            .tokens
+            .iter()
+            .filter(|w| w.content && seen.insert(w.stem.as_str()))
+            .filter(|w| {
+                let weight = idf(&w.lower);
+                weight > 0.0 && weight.is_finite()
+            })
+            .count()
+    }
+
     /// How well `passage` supports the prepared statement `q`.
     pub fn support(&self, q: &Query, passage: &str) -> Support {
         let cosine = q.embedding.cosine(&self.embed(passage));
