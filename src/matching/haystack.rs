@@ -29,6 +29,9 @@ pub struct Unit {
     /// Read together with the end of the turn before it (another speaker's charge, which
     /// this answers).
     pub answer: bool,
+    /// The whole turn, of more sentences than a pair: read for a statement that sums up
+    /// several of its claims.
+    pub whole: bool,
 }
 
 /// A corpus with the words of every turn interned.

@@ -27,6 +27,11 @@ pub const MAX_VERBATIM_RUN: usize = 6;
 /// holding it shares all of them.
 const MIN_CONTENT_WORDS: usize = 2;
 
+/// Fewest content words of a statement that may sum up a whole turn (`a need to raise the
+/// minimum wage and close corporate loopholes`, from two claims sentences apart): a shorter
+/// one is one claim, and a whole turn holds some of the words of any short claim on its topic.
+const SUMMARY_CONTENT_WORDS: usize = 8;
+
 /// The best passage of the speaker by meaning.
 pub struct Found {
     pub turn: TurnRef,
@@ -139,8 +144,9 @@ fn embedded(model: &Model, text: &str) -> Vec<f32> {
     v
 }
 
-/// The units of turn `r`: each sentence, each pair of sentences, and the first sentence read
-/// with the last sentence of the turn before when another speaker said that.
+/// The units of turn `r`: each sentence, each pair of sentences, the first sentence read
+/// with the last sentence of the turn before when another speaker said that, and the whole
+/// turn when it has more than two sentences.
 fn make_units(model: &Model, hay: &Haystack, r: TurnRef) -> Vec<Unit> {
     let text = &hay.turn(r).text;
     let s = sentences(text);
@@ -155,6 +161,7 @@ fn make_units(model: &Model, hay: &Haystack, r: TurnRef) -> Vec<Unit> {
             range,
             vector,
             answer: prefix.is_some(),
+            whole: false,
         }
     };
     for (k, r) in s.iter().enumerate() {
@@ -165,6 +172,12 @@ fn make_units(model: &Model, hay: &Haystack, r: TurnRef) -> Vec<Unit> {
     }
     if let (Some(c), Some(first)) = (charge(hay, r), s.first()) {
         units.push(unit(first.clone(), Some(c)));
+    }
+    if let (true, Some(first), Some(last)) = (s.len() > 2, s.first(), s.last()) {
+        units.push(Unit {
+            whole: true,
+            ..unit(first.start..last.end, None)
+        });
     }
     units
 }
@@ -301,9 +314,14 @@ pub fn best_passage(
         .turns()
         .filter(|&r| own.contains(&hay.turn(r).speaker) && !cutoff.after(hay.doc(r).date))
         .collect();
+    // A statement of many content words may sum up a turn's several claims.
+    let sums_up = q.content().count() >= SUMMARY_CONTENT_WORDS;
     let mut ranked: Vec<(f32, TurnRef, &Unit)> = Vec::new();
     for &r in &mine {
         for u in hay.units(r, || make_units(model, hay, r)) {
+            if u.whole && !sums_up {
+                continue;
+            }
             let c = crate::meaning::cosine(q.embedding.as_slice(), &u.vector);
             ranked.push((c, r, u));
         }

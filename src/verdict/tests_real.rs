@@ -561,3 +561,39 @@ fn a_quotation_in_other_words_is_only_a_possible_paraphrase() {
         }
     }
 }
+
+/// A reporter's summary of several claims made sentences apart in one turn is supported by
+/// the whole turn; a short claim is judged on sentences and pairs only.
+#[cfg(quotecheck_vectors)]
+#[test]
+fn a_summary_of_a_turns_claims_is_read_against_the_whole_turn() {
+    let hay = corpus(&[(
+        "hall.txt",
+        "2016-09-26",
+        DEBATE,
+        &[(
+            "Ann Lee",
+            "Thank you all for coming out tonight. Our town needs better schools for every \
+             child. I have met so many parents who worry about crowded classrooms. We will \
+             hire more teachers and fix the old buildings. And we will pay for it by ending \
+             the tax break for the casino owners.",
+        )],
+    )]);
+    let f = judge(
+        &hay,
+        statement(
+            "Ann Lee",
+            Kind::Indirect,
+            "better schools and more teachers, paid for by ending the casino owners' tax break",
+            &[],
+        ),
+        day("2016-09-27"),
+        &Thresholds::default(),
+    );
+    assert_eq!(f.verdict, Verdict::Paraphrase, "{:?}", f.meaning);
+    let source = f.source_text.expect("the passage is shown");
+    assert!(
+        source.contains("schools") && source.contains("casino"),
+        "{source}"
+    );
+}
