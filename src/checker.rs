@@ -196,7 +196,16 @@ impl Checker {
                 .into_par_iter()
                 .map(|s| {
                     let hay = passages(index, &s, Cutoff::of(&s, article.date))?;
-                    Ok(verdict::judge(&hay, s, article.date, &self.thresholds))
+                    let more = |st: &Statement, own: &[String], cutoff: Cutoff| {
+                        speaker_passages(index, st, own, cutoff)
+                    };
+                    Ok(verdict::judge_with(
+                        &hay,
+                        Some(&more),
+                        s,
+                        article.date,
+                        &self.thresholds,
+                    ))
                 })
                 .collect::<Result<Vec<_>>>()?,
         };
@@ -211,7 +220,10 @@ impl Checker {
             Source::Loaded(hay) => verdict::judge(hay, st, None, &self.thresholds),
             Source::Indexed { index, .. } => {
                 let hay = passages(index, &st, Cutoff::of(&st, None))?;
-                verdict::judge(&hay, st, None, &self.thresholds)
+                let more = |st: &Statement, own: &[String], cutoff: Cutoff| {
+                    speaker_passages(index, st, own, cutoff)
+                };
+                verdict::judge_with(&hay, Some(&more), st, None, &self.thresholds)
             }
         };
         f.needs_attention = self.fail_on.fails(&f);
@@ -222,12 +234,12 @@ impl Checker {
     /// quoted words and then the whole as reported speech, as the judge checks both.
     pub fn explain(&self, st: &Statement) -> Result<String> {
         let cutoff = Cutoff::of(st, None);
-        let explained = |hay: &Haystack| {
+        let explained = |hay: &Haystack, more: Option<verdict::MorePassages<'_>>| {
             std::iter::once(st.clone())
                 .chain(verdict::reported_part(st))
                 .map(|part| {
                     let scored = verdict::score(hay, &part, &self.thresholds, cutoff);
-                    let by_meaning = verdict::meaning_passage(hay, &part, &scored);
+                    let by_meaning = verdict::meaning_passage(hay, more, &part, &scored);
                     crate::report::explain(
                         &part,
                         &scored.own,
@@ -238,8 +250,13 @@ impl Checker {
                 .collect::<String>()
         };
         Ok(match &self.source {
-            Source::Loaded(hay) => explained(hay),
-            Source::Indexed { index, .. } => explained(&passages(index, st, cutoff)?),
+            Source::Loaded(hay) => explained(hay, None),
+            Source::Indexed { index, .. } => {
+                let more = |st: &Statement, own: &[String], cutoff: Cutoff| {
+                    speaker_passages(index, st, own, cutoff)
+                };
+                explained(&passages(index, st, cutoff)?, Some(&more))
+            }
         })
     }
 
@@ -267,6 +284,25 @@ fn load(dir: &Path, notify: &mut dyn FnMut(&str)) -> Result<Source> {
         notify(&format!("warning: skipped {s}"));
     }
     Ok(Source::Loaded(Haystack::new(corpus)))
+}
+
+/// The passages of the speaker (corpus names `own`) that share a statement's words, dated
+/// on or before `cutoff`, as a small haystack for the meaning layer; `None` when there are
+/// none or the index cannot be read (the judge then reads the statement's own candidates,
+/// and a damaged index is found where those are read).
+fn speaker_passages(
+    index: &Index,
+    st: &Statement,
+    own: &[String],
+    cutoff: Cutoff,
+) -> Option<Haystack> {
+    let words = index::statement_words(st);
+    let chunks = index.speaker_candidates(&words, cutoff.date(), own).ok()?;
+    if chunks.is_empty() {
+        return None;
+    }
+    let corpus = index.corpus_for(&chunks).ok()?;
+    Some(Haystack::unaligned(corpus))
 }
 
 /// The passages of the index a statement could be in, as a small haystack: those dated

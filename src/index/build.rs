@@ -7,7 +7,7 @@ use super::format::{
 };
 use super::{CHUNK_WORDS, MAGIC, RECORDS, TANTIVY, VERSION};
 use crate::corpus::roster::{Roster, ROSTER_FILE};
-use crate::corpus::{corpus_files, parse_file, widen, Format, Parsed, UNKNOWN_SPEAKER};
+use crate::corpus::{corpus_files, parse_file, widen, Format, Parsed};
 use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::matching::normalize::{tokenize, Side};
@@ -371,13 +371,20 @@ fn write_index(dir: &Path, files: &[PathBuf], fp: u64, tmp: &Path) -> Result<Sum
                             chunk_table.extend_from_slice(&v.to_le_bytes());
                         }
                         let next = turn.chunks.get(i + 1).map_or(&[][..], |n| &n.words);
-                        let known = turn.record.speaker != UNKNOWN_SPEAKER;
                         let answered = if i == 0 && before_speaker != turn.record.speaker {
                             &before[..]
                         } else {
                             &[][..]
                         };
-                        let doc = chunk_doc(&f, chunk_id, doc_day, known, answered, &c.words, next);
+                        let doc = chunk_doc(
+                            &f,
+                            chunk_id,
+                            doc_day,
+                            &turn.record.speaker,
+                            answered,
+                            &c.words,
+                            next,
+                        );
                         writer.add_document(doc).map_err(build_error(&tdir))?;
                     }
                     // The turn's last words, across its chunks (a last chunk may be short).

@@ -16,7 +16,8 @@
 //!
 //! `tantivy/` holds one tantivy document per chunk: the normalised words of the chunk and of
 //! the next chunk of its turn (so a quote that crosses a chunk boundary is one hit), given to
-//! tantivy as pre-tokenised terms with positions, and the chunk's number as a fast field. It
+//! tantivy as pre-tokenised terms with positions, the chunk's number, day and whether its
+//! speaker is known as fast fields, and its speaker as an indexed number. It
 //! stores no text: a hit is read from `records`.
 
 use crate::corpus::roster::Roster;
@@ -106,6 +107,14 @@ pub(super) struct Fields {
     /// 1 when the chunk's turn says who speaks (0 for a caption of unknown speaker, which is
     /// never evidence): a fast field, so that such passages rank after every other.
     pub(super) known: Field,
+    /// The chunk's speaker as [`speaker_key`] (since format version 7): indexed, so that the
+    /// meaning layer can ask for one speaker's passages.
+    pub(super) speaker: Field,
+}
+
+/// A speaker's name as the index's `speaker` field holds it (a 64-bit hash).
+pub(super) fn speaker_key(name: &str) -> u64 {
+    checksum(name.as_bytes())
 }
 
 /// A date as a positive day number (days since 1970-01-01, offset so that the 1960s count
@@ -133,6 +142,7 @@ pub(super) fn schema() -> (Schema, Fields) {
         chunk: b.add_u64_field("chunk", FAST | INDEXED),
         day: b.add_u64_field("day", FAST),
         known: b.add_u64_field("known", FAST),
+        speaker: b.add_u64_field("speaker", INDEXED),
     };
     (b.build(), f)
 }
@@ -144,12 +154,13 @@ pub(super) fn fields_of(schema: &Schema) -> Option<Fields> {
 }
 
 /// The tantivy document of chunk `id`: the end of the turn it answers (`before`, for a turn's
-/// first chunk), its words, then the next chunk's, as terms with positions.
+/// first chunk), its words, then the next chunk's, as terms with positions; its day,
+/// whether its speaker is known, and the speaker (`speaker`).
 pub(super) fn chunk_doc(
     f: &Fields,
     id: u32,
     day: u64,
-    known: bool,
+    speaker: &str,
     before: &[String],
     words: &[String],
     next: &[String],
@@ -177,7 +188,9 @@ pub(super) fn chunk_doc(
     );
     doc.add_u64(f.chunk, u64::from(id));
     doc.add_u64(f.day, day);
+    let known = speaker != crate::corpus::UNKNOWN_SPEAKER;
     doc.add_u64(f.known, u64::from(known));
+    doc.add_u64(f.speaker, speaker_key(speaker));
     doc
 }
 

@@ -45,8 +45,9 @@ pub const MAGIC: [u8; 8] = *b"QCINDEX\0";
 /// names documents relative to the corpus, so one index serves `--corpus ../x` and
 /// `--corpus /abs/x` alike, as the per-user cache needs, and lists each document's turn
 /// speakers; version 5 marks the chunks of turns whose speaker is unknown; version 6 indexes
-/// a reply's first chunk with the last 60 words of the turn it answers, across its chunks.)
-pub const VERSION: u32 = 6;
+/// a reply's first chunk with the last 60 words of the turn it answers, across its chunks;
+/// version 7 keeps each chunk's speaker, so one speaker's passages can be asked for.)
+pub const VERSION: u32 = 7;
 /// The index's name (a directory) inside the corpus directory when no `--index PATH` is given.
 pub const DEFAULT_NAME: &str = ".quotecheck.idx";
 /// The records file inside the index directory.

@@ -2,7 +2,7 @@
 //! tantivy query over the chunks, ranked so that passages holding more of the words come
 //! first.
 
-use super::format::day;
+use super::format::{day, speaker_key};
 use super::Index;
 use crate::date::Date;
 use crate::error::{Error, Result};
@@ -27,6 +27,8 @@ pub mod retrieval {
     pub const MIN_SHARED: usize = 2;
     /// Candidate passages kept per statement, the best-scoring first.
     pub const MAX_CANDIDATES: usize = 40;
+    /// Candidate passages of the attributed speaker kept for the meaning layer.
+    pub const MAX_SPEAKER_CANDIDATES: usize = 16;
     /// A word in more than this share of the passages is left out of the phrase queries
     /// (phrase queries on frequent words are tantivy's slow path).
     pub const PHRASE_COMMON_SHARE: f64 = 0.10;
@@ -204,17 +206,16 @@ impl Index {
         // unknown speakers', then by score, then by chunk number: the same passages whatever
         // the segments.
         let top = TopDocs::with_limit(MAX_CANDIDATES).tweak_score(move |seg: &SegmentReader| {
-            let chunk = seg.fast_fields().u64("chunk").ok();
-            let days = seg.fast_fields().u64("day").ok();
-            let known = seg.fast_fields().u64("known").ok();
+            let (chunk, days, known) = (
+                column(seg, "chunk"),
+                column(seg, "day"),
+                column(seg, "known"),
+            );
             move |doc: DocId, score: Score| {
-                let c = chunk
-                    .as_ref()
-                    .and_then(|c| c.first(doc))
-                    .unwrap_or(u64::MAX);
-                let d = days.as_ref().and_then(|d| d.first(doc)).unwrap_or(0);
+                let c = chunk(doc).unwrap_or(u64::MAX);
+                let d = days(doc).unwrap_or(0);
                 // A turn of unknown speaker (a caption without voices) is never evidence.
-                let k = known.as_ref().and_then(|k| k.first(doc)).unwrap_or(1) == 1;
+                let k = known(doc).unwrap_or(1) == 1;
                 (score >= floor, k && d <= last, k, score, Reverse(c))
             }
         });
@@ -222,6 +223,25 @@ impl Index {
             .searcher
             .search(&q, &top)
             .map_err(|e| self.search_error(e))?;
+        self.held_chunks(hits)
+    }
+}
+
+/// A fast field of a segment's documents, as a function of the document (`None` when the
+/// segment or the document has no value).
+fn column(seg: &SegmentReader, name: &str) -> impl Fn(DocId) -> Option<u64> {
+    let col = seg.fast_fields().u64(name).ok();
+    move |doc| col.as_ref().and_then(|c| c.first(doc))
+}
+
+/// How a hit ranks: whether it holds enough words (and can be used), whether it can support
+/// the statement, whether its speaker is known, its score, its chunk number.
+type Rank = (bool, bool, bool, Score, Reverse<u64>);
+
+impl Index {
+    /// The chunk numbers of the hits that hold enough words, in rank order, checked against
+    /// the index's chunks.
+    fn held_chunks(&self, hits: Vec<(Rank, tantivy::DocAddress)>) -> Result<Vec<u32>> {
         hits.into_iter()
             .filter(|((held, ..), _)| *held)
             .map(|((.., Reverse(c)), _)| {
@@ -231,6 +251,153 @@ impl Index {
                     .ok_or_else(|| Error::bad_index(&self.path, "chunk id out of range"))
             })
             .collect()
+    }
+}
+
+/// The forms of `word` a passage may hold it in, for the meaning layer, which reads words by
+/// their stems: the word, its base form when irregular (`paid` -> `pay`) and the irregular
+/// forms of a base, and the word with and without a regular ending (`paying`, `pays`, `paid`
+/// -> `pay`; `raising` -> `raised`). Forms the corpus lacks are dropped by the caller.
+fn forms(word: &str) -> Vec<String> {
+    let irregular = &lexicon().irregular;
+    let mut out = Vec::new();
+    out.extend(
+        irregular
+            .iter()
+            .filter(|(_, &b)| b == word)
+            .map(|(f, _)| f.to_string()),
+    );
+    let mut bases = vec![word.to_string()];
+    if let Some(base) = irregular.get(word) {
+        bases.push(base.to_string());
+    }
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(stem) = word.strip_suffix(suffix).filter(|s| s.len() >= 3) {
+            bases.push(stem.to_string());
+            bases.push(format!("{stem}e"));
+        }
+    }
+    for b in &bases {
+        out.push(b.clone());
+        for ending in ["s", "es", "ed", "ing"] {
+            out.push(format!("{b}{ending}"));
+        }
+        if let Some(e) = b.strip_suffix('e') {
+            out.push(format!("{b}d"));
+            out.push(format!("{e}ing"));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+impl Index {
+    /// The passages of one speaker (`speakers`: the corpus names they go by), dated on or
+    /// before `until` or undated, that hold at least [`retrieval::MIN_SHARED`] of a
+    /// statement's informative words in any of their forms ([`forms`]): what the meaning
+    /// layer reads. A reporter's summary shares too few words in order with what was said to
+    /// rank by its words among everyone's passages, and its words are often common ones
+    /// (`tax`), so each word counts, the rarest [`retrieval::MAX_QUERY_WORDS`] first. Ranked
+    /// by how many words they hold, then by their rarity, then in corpus order; at most
+    /// [`retrieval::MAX_SPEAKER_CANDIDATES`].
+    pub fn speaker_candidates(
+        &self,
+        words: &[String],
+        until: Option<Date>,
+        speakers: &[String],
+    ) -> Result<Vec<u32>> {
+        use retrieval::*;
+        let f = &self.fields;
+        let fillers = &lexicon().fillers;
+        let keys: Vec<u64> = speakers.iter().map(|s| speaker_key(s)).collect();
+        let units = 2.0 * f64::from(self.meta.chunks.max(1));
+        // Each word with the forms the corpus holds, by the rarity of its rarest form.
+        let mut groups: Vec<(u64, Vec<&str>, Vec<Term>)> = Vec::new();
+        for w in words.iter().filter(|w| !fillers.contains(w.as_str())) {
+            let mut terms = Vec::new();
+            let mut least = u64::MAX;
+            for form in forms(w) {
+                let term = Term::from_field_text(f.words, &form);
+                let d = self
+                    .searcher
+                    .doc_freq(&term)
+                    .map_err(|e| self.search_error(e))?;
+                if d > 0 {
+                    least = least.min(d);
+                    terms.push(term);
+                }
+            }
+            if !terms.is_empty() && !keys.is_empty() {
+                groups.push((least, vec![w.as_str()], terms));
+            }
+        }
+        groups.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+        groups.truncate(MAX_QUERY_WORDS);
+        if groups.is_empty() {
+            return Ok(Vec::new());
+        }
+        let need = MIN_SHARED.min(groups.len());
+        let clauses: Vec<(Occur, Box<dyn Query>)> = groups
+            .into_iter()
+            .map(|(d, _, terms)| {
+                let any: Vec<(Occur, Box<dyn Query>)> = terms
+                    .into_iter()
+                    .map(|t| {
+                        let q: Box<dyn Query> =
+                            Box::new(TermQuery::new(t, IndexRecordOption::Basic));
+                        (Occur::Should, q)
+                    })
+                    .collect();
+                let idf = (units / d.max(1) as f64).ln() + 1.0;
+                let q: Box<dyn Query> = Box::new(ConstScoreQuery::new(
+                    Box::new(BooleanQuery::new(any)),
+                    (HELD + idf) as Score,
+                ));
+                (Occur::Should, q)
+            })
+            .collect();
+        // Only the speaker's chunks are scored: the words' postings are intersected with theirs.
+        let theirs: Vec<(Occur, Box<dyn Query>)> = keys
+            .iter()
+            .map(|&k| {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_u64(f.speaker, k),
+                    IndexRecordOption::Basic,
+                ));
+                (Occur::Should, q)
+            })
+            .collect();
+        let q = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>,
+            ),
+            (
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(
+                    Box::new(BooleanQuery::new(theirs)),
+                    0.0,
+                )),
+            ),
+        ]);
+        let floor = (need as f64 * HELD) as Score;
+        let last = until.map_or(u64::MAX, |d| day(Some(d)));
+        // The query holds only the speaker's chunks.
+        let top =
+            TopDocs::with_limit(MAX_SPEAKER_CANDIDATES).tweak_score(move |seg: &SegmentReader| {
+                let (chunk, days) = (column(seg, "chunk"), column(seg, "day"));
+                move |doc: DocId, score: Score| {
+                    let c = chunk(doc).unwrap_or(u64::MAX);
+                    let held = score >= floor && days(doc).unwrap_or(0) <= last;
+                    (held, true, true, score, Reverse(c))
+                }
+            });
+        let hits = self
+            .searcher
+            .search(&q, &top)
+            .map_err(|e| self.search_error(e))?;
+        self.held_chunks(hits)
     }
 }
 
@@ -248,6 +415,57 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         (sorted, ordered.into_iter().map(Some).collect())
+    }
+
+    #[test]
+    fn forms_of_a_word_table() {
+        let table: [(&str, &[&str]); 3] = [
+            ("raising", &["raise", "raised", "raises", "raising"]),
+            ("paid", &["pay", "paying", "pays"]),
+            ("wages", &["wage", "wages"]),
+        ];
+        for (word, want) in table {
+            let got = forms(word);
+            for w in want {
+                assert!(got.iter().any(|g| g == w), "{word}: {w} not in {got:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn speaker_candidates_are_the_speakers_passages_in_any_form_up_to_the_date() {
+        let dir = corpus(&[
+            ("a.txt", "we raised the wages of nurses in the spring"),
+            ("c.txt", "the river flooded the lower town twice"),
+        ]);
+        std::fs::write(
+            dir.path().join("b.txt"),
+            "---\ntitle: b\ndate: 2021-01-01\n---\n\nJohn Doe: we raised the wages of nurses in the spring\n",
+        )
+        .unwrap();
+        let out = dir.path().join("i.idx");
+        build(dir.path(), &out).unwrap();
+        let index = Index::open(&out, dir.path()).unwrap();
+        let (w, _) = words("raising nurse wages");
+        let day = |s: &str| Date::parse_iso(s);
+        // Files in order: a.txt 0 (Jane Roe), b.txt 1 (John Doe), c.txt 2.
+        let table: [(&str, &str, Option<Date>, &[u32]); 4] = [
+            ("the speaker's passage only", "Jane Roe", None, &[0]),
+            ("another speaker's", "John Doe", None, &[1]),
+            (
+                "dated on or before the cutoff",
+                "Jane Roe",
+                day("2021-01-01"),
+                &[0],
+            ),
+            ("not after it", "Jane Roe", day("2020-12-31"), &[]),
+        ];
+        for (name, speaker, until, want) in table {
+            let got = index
+                .speaker_candidates(&w, until, &[speaker.to_string()])
+                .unwrap();
+            assert_eq!(got, want, "{name}");
+        }
     }
 
     #[test]

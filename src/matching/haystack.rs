@@ -29,6 +29,9 @@ pub struct Unit {
     /// Read together with the end of the turn before it (another speaker's charge, which
     /// this answers).
     pub answer: bool,
+    /// The whole turn, of more sentences than a pair: read for a statement that sums up
+    /// several of its claims.
+    pub whole: bool,
 }
 
 /// A corpus with the words of every turn interned.
@@ -86,6 +89,11 @@ impl Haystack {
             }
             words.push(doc_words);
         }
+        Haystack::of(corpus, words, vocab)
+    }
+
+    /// A haystack of `corpus` with these words, its units yet to be made.
+    fn of(corpus: Corpus, words: Vec<Vec<TurnWords>>, vocab: FxHashMap<String, u32>) -> Haystack {
         let units = words
             .iter()
             .map(|d| d.iter().map(|_| OnceLock::new()).collect())
@@ -96,6 +104,18 @@ impl Haystack {
             vocab,
             units,
         }
+    }
+
+    /// A haystack of `corpus` that the matcher does not read (its turns have no words), for
+    /// readers of the turns' text alone, such as the meaning layer: building it costs
+    /// nothing per word.
+    pub fn unaligned(corpus: Corpus) -> Haystack {
+        let words: Vec<Vec<TurnWords>> = corpus
+            .docs
+            .iter()
+            .map(|d| vec![TurnWords::default(); d.turns.len()])
+            .collect();
+        Haystack::of(corpus, words, FxHashMap::default())
     }
 
     /// The corpus the words come from.

@@ -110,6 +110,22 @@ impl Model {
         }
     }
 
+    /// How many content words `statement` has that [`Model::query`] would keep (weighted by
+    /// `idf`), without embedding it.
+    pub fn content_words(&self, statement: &str, idf: impl Fn(&str) -> f32) -> usize {
+        let words = Words::of(statement);
+        let mut seen = FxHashSet::default();
+        words
+            .tokens
+            .iter()
+            .filter(|w| w.content && seen.insert(w.stem.as_str()))
+            .filter(|w| {
+                let weight = idf(&w.lower);
+                weight > 0.0 && weight.is_finite()
+            })
+            .count()
+    }
+
     /// How well `passage` supports the prepared statement `q`.
     pub fn support(&self, q: &Query, passage: &str) -> Support {
         let cosine = q.embedding.cosine(&self.embed(passage));
@@ -118,8 +134,13 @@ impl Model {
         let total: f32 = q.content.iter().map(|c| c.2).sum();
         let mut held = 0f32;
         let mut shared = Vec::new();
+        // A name spelled out on one side and by its initials on the other is held.
+        let spelled: FxHashSet<&str> = spelled_out(&q.words, &pw)
+            .into_iter()
+            .chain(spelled_out(&pw, &q.words))
+            .collect();
         for (word, stem, idf) in &q.content {
-            if stems.contains(stem.as_str()) {
+            if stems.contains(stem.as_str()) || spelled.contains(stem.as_str()) {
                 held += idf;
                 shared.push(word.clone());
             }
@@ -144,6 +165,11 @@ struct Word {
     lower: String,
     stem: String,
     name: bool,
+    /// Capitalised (any position): part of a name spelled out, whose initials an acronym
+    /// may be.
+    capital: bool,
+    /// Written in capitals, three letters or more (`NAFTA`): an acronym.
+    acronym: bool,
     negator: bool,
     content: bool,
     /// Index of the sentence (of the text) the word is in.
@@ -237,6 +263,9 @@ impl Words {
                         lower: base.to_string(),
                         stem,
                         name,
+                        capital: first.is_uppercase(),
+                        acronym: part.chars().count() >= 3
+                            && part.chars().all(|c| c.is_ascii_uppercase()),
                         negator,
                     });
                     sentence_start = false;
@@ -260,6 +289,49 @@ impl Words {
         }
         Words { tokens, numbers }
     }
+}
+
+/// Words of small function inside a name spelled out, which its initials skip (`Department
+/// of Justice`, `DOJ`).
+const NAME_GLUE: [&str; 4] = ["of", "and", "for", "the"];
+
+/// The stems of `a`'s words that spell out a name `b` gives by its initials (`North American
+/// Free Trade Agreement` when `b` says `NAFTA`), and the stems of those acronyms: a run of
+/// capitalised words of `a` (small words like `of` inside it skipped) whose first letters are
+/// an acronym of `b`.
+fn spelled_out<'a>(a: &'a Words, b: &'a Words) -> Vec<&'a str> {
+    let acronyms: Vec<&Word> = b.tokens.iter().filter(|w| w.acronym).collect();
+    let mut out = Vec::new();
+    if acronyms.is_empty() {
+        return out;
+    }
+    let t = &a.tokens;
+    for start in 0..t.len() {
+        if !t[start].capital || t[start].acronym {
+            continue;
+        }
+        // The initials so far, with and without those of the small words (`DOE`, `DHS`).
+        let mut initials = vec![String::new()];
+        let mut run = Vec::new();
+        for w in &t[start..] {
+            let first = w.lower.chars().next().unwrap_or(' ');
+            if w.capital && !w.acronym {
+                initials.iter_mut().for_each(|i| i.push(first));
+                run.push(w.stem.as_str());
+            } else if NAME_GLUE.contains(&w.lower.as_str()) && initials.len() < 8 {
+                let with: Vec<String> = initials.iter().map(|i| format!("{i}{first}")).collect();
+                initials.extend(with);
+                continue;
+            } else {
+                break;
+            }
+            if let Some(acr) = acronyms.iter().find(|x| initials.contains(&x.lower)) {
+                out.extend(run.iter().copied());
+                out.push(acr.stem.as_str());
+            }
+        }
+    }
+    out
 }
 
 fn conflicts(s: &Words, p: &Words, shared: &[String]) -> Vec<Conflict> {
@@ -362,14 +434,22 @@ fn conflicts(s: &Words, p: &Words, shared: &[String]) -> Vec<Conflict> {
             related(&w.lower, n) || same(w.lower.trim_end_matches('.'), n.trim_end_matches('.'))
         })
     };
+    // Or the name spelled out on one side and by its initials on the other.
+    let spelled: FxHashSet<&str> = spelled_out(s, p)
+        .into_iter()
+        .chain(spelled_out(p, s))
+        .collect();
     let other_name = p
         .tokens
         .iter()
-        .any(|w| w.name && !holds(&s.tokens, &w.lower));
+        .any(|w| w.name && !holds(&s.tokens, &w.lower) && !spelled.contains(w.stem.as_str()));
     if other_name {
         let mut seen = FxHashSet::default();
         for w in s.tokens.iter().filter(|w| w.name) {
-            if !holds(&p.tokens, &w.lower) && seen.insert(w.lower.as_str()) {
+            if !holds(&p.tokens, &w.lower)
+                && !spelled.contains(w.stem.as_str())
+                && seen.insert(w.lower.as_str())
+            {
                 out.push(Conflict::Name {
                     statement: w.lower.clone(),
                 });
@@ -485,4 +565,39 @@ fn multiplier(w: &str) -> Option<f64> {
         .get(w)
         .filter(|(_, multiplier)| *multiplier)
         .and_then(|(v, _)| *v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_spelled_out_meets_its_initials_table() {
+        let table: [(&str, &str, &[&str]); 4] = [
+            (
+                "she praised the World Health Organization today",
+                "The WHO was right.",
+                &["world", "health", "organization", "who"],
+            ),
+            (
+                "funds for the Department of Energy were cut",
+                "We cut the DOE budget.",
+                &["department", "energy", "doe"],
+            ),
+            ("the World Bank lent money", "The WHO was right.", &[]),
+            ("a plan for world health", "The WHO was right.", &[]),
+        ];
+        for (statement, passage, want) in table {
+            let (s, p) = (Words::of(statement), Words::of(passage));
+            let mut got: Vec<&str> = spelled_out(&s, &p)
+                .into_iter()
+                .chain(spelled_out(&p, &s))
+                .collect();
+            got.sort_unstable();
+            got.dedup();
+            let mut want: Vec<String> = want.iter().map(|w| stem(w)).collect();
+            want.sort_unstable();
+            assert_eq!(got, want, "{statement} / {passage}");
+        }
+    }
 }

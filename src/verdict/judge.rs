@@ -42,14 +42,31 @@ pub fn judge(
     article_date: Option<Date>,
     th: &Thresholds,
 ) -> Finding {
+    judge_with(hay, None, st, article_date, th)
+}
+
+/// The speaker's passages the meaning layer reads when `hay` holds only some of the corpus
+/// (an index's candidates, found by the statement's words): given the statement, the corpus
+/// names of its speaker and the cutoff, a haystack of that speaker's passages that share the
+/// statement's words, or `None` to read `hay`.
+pub type MorePassages<'a> = &'a (dyn Fn(&Statement, &[String], Cutoff) -> Option<Haystack> + Sync);
+
+/// [`judge`], with the meaning layer reading the speaker's passages from `more` when given.
+pub fn judge_with(
+    hay: &Haystack,
+    more: Option<MorePassages<'_>>,
+    st: Statement,
+    article_date: Option<Date>,
+    th: &Thresholds,
+) -> Finding {
     let cutoff = Cutoff::of(&st, article_date);
     let Some(reported) = reported_part(&st) else {
-        let (f, _) = judge_one(hay, st.clone(), cutoff, th, false);
+        let (f, _) = judge_one(hay, more, st.clone(), cutoff, th, false);
         return stitched(hay, &st, &f, cutoff, th).unwrap_or(f);
     };
     let short = checked_words(&st) <= MAX_TOO_SHORT_WORDS;
     let fragment = st.quoted.clone();
-    let (quote, quote_at) = judge_one(hay, st.clone(), cutoff, th, short);
+    let (quote, quote_at) = judge_one(hay, more, st.clone(), cutoff, th, short);
     let quote = stitched(hay, &st, &quote, cutoff, th).unwrap_or(quote);
     let sound = matches!(quote.verdict, Verdict::Verbatim | Verdict::NearVerbatim);
     // A short fragment counts only with its clause, or its day: the passage it was found in
@@ -61,7 +78,7 @@ pub fn judge(
                 reported.statement_date.is_some() && hay.doc(*r).date == reported.statement_date;
             same_day || clause_near(hay, &reported.content, &fragment, *r, range)
         });
-    let (rest, _) = judge_one(hay, reported, cutoff, th, false);
+    let (rest, _) = judge_one(hay, more, reported, cutoff, th, false);
     let mut chosen = if sound && matches!(rest.verdict, Verdict::Altered | Verdict::Misattributed) {
         decided_by_reported(rest)
     } else if short && !short_fits && quote.reason != Some(Reason::SpeakerNotInCorpus) {
@@ -185,13 +202,14 @@ pub fn reported_part(st: &Statement) -> Option<Statement> {
 /// the turn the evidence comes from, if any, and where in it.
 pub(super) fn judge_one(
     hay: &Haystack,
+    more: Option<MorePassages<'_>>,
     st: Statement,
     cutoff: Cutoff,
     th: &Thresholds,
     short_ok: bool,
 ) -> (Finding, Option<(TurnRef, Range<usize>)>) {
     let given = st.speaker.clone();
-    let (mut f, turn) = judge_text(hay, st, cutoff, th, short_ok);
+    let (mut f, turn) = judge_text(hay, more, st, cutoff, th, short_ok);
     super::display::present(hay, &mut f);
     if let Some(src) = f.source_speaker.clone() {
         if let Some((p, inst)) = hay.corpus().roster.speaks_for(&given, &src) {
@@ -212,6 +230,7 @@ pub(super) fn judge_one(
 /// The verdict on a statement's checked text ([`checked_text`]) and its evidence.
 fn judge_text(
     hay: &Haystack,
+    more: Option<MorePassages<'_>>,
     mut st: Statement,
     cutoff: Cutoff,
     th: &Thresholds,
@@ -292,15 +311,25 @@ fn judge_text(
             || a.longest_match >= meaning::MAX_VERBATIM_RUN;
         held && a.longest_gap > th.paraphrase_max_run
     });
-    let by_meaning =
-        (verdict == Verdict::Unverified && !too_short && !scored.own.is_empty() && !half_quoted)
-            .then(Model::get)
-            .flatten()
-            .and_then(|m| meaning::best_passage(m, hay, &st, &scored.own, cutoff))
-            .filter(|f| !f.blocked && f.parts.score >= th.meaning_min_possible);
-    let paraphrased = by_meaning
-        .as_ref()
-        .is_some_and(|f| f.clean && f.parts.score >= th.meaning_min_support);
+    let ask =
+        verdict == Verdict::Unverified && !too_short && !scored.own.is_empty() && !half_quoted;
+    let model = ask.then(Model::get).flatten();
+    // The speaker's passages by the statement's words, when `hay` is only the candidates.
+    let fetched = model
+        .filter(|m| meaning::judgeable(m, &st))
+        .and(more)
+        .and_then(|more| more(&st, &scored.own, cutoff));
+    let mhay = fetched.as_ref().unwrap_or(hay);
+    let by_meaning = model
+        .and_then(|m| meaning::best_passage(m, mhay, &st, &scored.own, cutoff))
+        .filter(|f| !f.blocked && f.parts.score >= th.meaning_min_possible);
+    // A quotation says these are the speaker's words: other words of the same meaning make
+    // it unverified (with the passage flagged as a possible paraphrase), not a paraphrase,
+    // which is reported speech that says what the speaker said in other words.
+    let paraphrased = kind == Kind::Indirect
+        && by_meaning
+            .as_ref()
+            .is_some_and(|f| f.clean && f.parts.score >= th.meaning_min_support);
     let verdict = if paraphrased {
         Verdict::Paraphrase
     } else {
@@ -332,7 +361,7 @@ fn judge_text(
         evidence(hay, &scored, g, &mut finding);
     }
     if let Some(m) = by_meaning {
-        meaning_evidence(hay, m, paraphrased, &mut finding);
+        meaning_evidence(mhay, m, paraphrased, &mut finding);
     }
     if let Some((g, Err(why))) = other_holds.filter(|_| verdict != Verdict::Misattributed) {
         let r = g.placement.turn;

@@ -27,6 +27,11 @@ pub const MAX_VERBATIM_RUN: usize = 6;
 /// holding it shares all of them.
 const MIN_CONTENT_WORDS: usize = 2;
 
+/// Fewest content words of a statement that may sum up a whole turn (`a need to raise the
+/// minimum wage and close corporate loopholes`, from two claims sentences apart): a shorter
+/// one is one claim, and a whole turn holds some of the words of any short claim on its topic.
+const SUMMARY_CONTENT_WORDS: usize = 8;
+
 /// The best passage of the speaker by meaning.
 pub struct Found {
     pub turn: TurnRef,
@@ -113,8 +118,35 @@ fn unit_text(hay: &Haystack, r: TurnRef, u: &Unit) -> String {
     }
 }
 
-/// The units of turn `r`: each sentence, each pair of sentences, and the first sentence read
-/// with the last sentence of the turn before when another speaker said that.
+/// Most unit vectors kept by [`embedded`] (about 1 KB each).
+const KEPT_VECTORS: usize = 50_000;
+
+/// The vector of a unit's text, kept for the run: a passage haystack is made per statement,
+/// and a speaker's passages are read again for each of their statements.
+fn embedded(model: &Model, text: &str) -> Vec<f32> {
+    use rustc_hash::{FxHashMap, FxHasher};
+    use std::hash::{Hash, Hasher};
+    use std::sync::{Mutex, OnceLock};
+    static KEPT: OnceLock<Mutex<FxHashMap<u64, Vec<f32>>>> = OnceLock::new();
+    let kept = KEPT.get_or_init(Mutex::default);
+    let mut h = FxHasher::default();
+    text.hash(&mut h);
+    let key = h.finish();
+    if let Some(v) = kept.lock().ok().and_then(|m| m.get(&key).cloned()) {
+        return v;
+    }
+    let v = model.embed(text).as_slice().to_vec();
+    if let Ok(mut m) = kept.lock() {
+        if m.len() < KEPT_VECTORS {
+            m.insert(key, v.clone());
+        }
+    }
+    v
+}
+
+/// The units of turn `r`: each sentence, each pair of sentences, the first sentence read
+/// with the last sentence of the turn before when another speaker said that, and the whole
+/// turn when it has more than two sentences.
 fn make_units(model: &Model, hay: &Haystack, r: TurnRef) -> Vec<Unit> {
     let text = &hay.turn(r).text;
     let s = sentences(text);
@@ -122,13 +154,14 @@ fn make_units(model: &Model, hay: &Haystack, r: TurnRef) -> Vec<Unit> {
     let unit = |range: Range<usize>, prefix: Option<&str>| {
         let body = &text[range.clone()];
         let vector = match prefix {
-            Some(p) => model.embed(&format!("{p} {body}")),
-            None => model.embed(body),
+            Some(p) => embedded(model, &format!("{p} {body}")),
+            None => embedded(model, body),
         };
         Unit {
             range,
-            vector: vector.as_slice().to_vec(),
+            vector,
             answer: prefix.is_some(),
+            whole: false,
         }
     };
     for (k, r) in s.iter().enumerate() {
@@ -139,6 +172,12 @@ fn make_units(model: &Model, hay: &Haystack, r: TurnRef) -> Vec<Unit> {
     }
     if let (Some(c), Some(first)) = (charge(hay, r), s.first()) {
         units.push(unit(first.clone(), Some(c)));
+    }
+    if let (true, Some(first), Some(last)) = (s.len() > 2, s.first(), s.last()) {
+        units.push(Unit {
+            whole: true,
+            ..unit(first.start..last.end, None)
+        });
     }
     units
 }
@@ -153,9 +192,19 @@ pub struct Passage {
 }
 
 /// [`best_passage`] for `report::explain`, when the meaning layer is on and the speaker is
-/// in the corpus.
-pub fn meaning_passage(hay: &Haystack, st: &Statement, scored: &Scored) -> Option<Passage> {
+/// in the corpus: among the passages of `more` when given, as the judge reads them.
+pub fn meaning_passage(
+    hay: &Haystack,
+    more: Option<super::MorePassages<'_>>,
+    st: &Statement,
+    scored: &Scored,
+) -> Option<Passage> {
     let model = Model::get()?;
+    if scored.own.is_empty() {
+        return None;
+    }
+    let fetched = more.and_then(|more| more(st, &scored.own, scored.cutoff));
+    let hay = fetched.as_ref().unwrap_or(hay);
     let f = best_passage(model, hay, st, &scored.own, scored.cutoff)?;
     let turn = hay.turn(f.turn);
     Some(Passage {
@@ -243,6 +292,11 @@ fn blocks(c: &Conflict) -> bool {
     !matches!(c, Conflict::Name { .. })
 }
 
+/// Whether the meaning layer can judge `st` at all: it says two content words or more.
+pub fn judgeable(model: &Model, st: &Statement) -> bool {
+    model.content_words(&query_text(st), |w| model.word_weight(w)) >= MIN_CONTENT_WORDS
+}
+
 /// The speaker's passage (turns of `own`, dated on or before `cutoff`) that best supports
 /// `st` in meaning, if any scores at all.
 pub fn best_passage(
@@ -260,9 +314,14 @@ pub fn best_passage(
         .turns()
         .filter(|&r| own.contains(&hay.turn(r).speaker) && !cutoff.after(hay.doc(r).date))
         .collect();
+    // A statement of many content words may sum up a turn's several claims.
+    let sums_up = q.content().count() >= SUMMARY_CONTENT_WORDS;
     let mut ranked: Vec<(f32, TurnRef, &Unit)> = Vec::new();
     for &r in &mine {
         for u in hay.units(r, || make_units(model, hay, r)) {
+            if u.whole && !sums_up {
+                continue;
+            }
             let c = crate::meaning::cosine(q.embedding.as_slice(), &u.vector);
             ranked.push((c, r, u));
         }

@@ -22,7 +22,7 @@ pub use differences::{assess, Assessment};
 pub use display::join_lines;
 pub use evidence::Cutoff;
 pub use grade::Grade;
-pub use judge::{judge, reported_part};
+pub use judge::{judge, judge_with, reported_part, MorePassages};
 pub use meaning::{meaning_passage, Passage};
 pub use scored::{checked_text, score, Candidate, Checked, Scored};
 pub use thresholds::Thresholds;

@@ -44,7 +44,7 @@ pub(super) fn stitched(
         if checked_words(&piece) <= MAX_TOO_SHORT_WORDS {
             continue;
         }
-        let (f, _) = judge_one(hay, piece, cutoff, th, false);
+        let (f, _) = judge_one(hay, None, piece, cutoff, th, false);
         if !sound(f.verdict) {
             return None;
         }

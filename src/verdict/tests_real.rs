@@ -515,3 +515,85 @@ fn a_quote_about_someone_else_is_no_paraphrase_of_the_speaker_about_themself() {
         assert!(m.conflicts.iter().any(|c| c == "Person"), "{m:?}");
     }
 }
+
+/// A quotation claims the speaker's words: the same claim in other words makes it unverified
+/// with the passage flagged as a possible paraphrase, never a paraphrase (which is reported
+/// speech).
+#[cfg(quotecheck_vectors)]
+#[test]
+fn a_quotation_in_other_words_is_only_a_possible_paraphrase() {
+    let hay = corpus(&[(
+        "port.txt",
+        "2016-09-26",
+        DEBATE,
+        &[(
+            "Ann Lee",
+            "The harbour plan creates work. Thousands of dock workers will be hired to \
+             rebuild the piers, and the shipyards will reopen next spring.",
+        )],
+    )]);
+    let said =
+        "the harbour plan would bring thousands of jobs for dock workers rebuilding the piers";
+    let table: [(&str, Kind, &[&str], bool); 2] = [
+        ("reported speech", Kind::Indirect, &[], true),
+        ("a quotation", Kind::Direct, &[said], false),
+    ];
+    for (name, kind, quoted, want) in table {
+        let f = judge(
+            &hay,
+            statement("Ann Lee", kind, said, quoted),
+            day("2016-09-27"),
+            &Thresholds::default(),
+        );
+        assert_eq!(
+            f.verdict == Verdict::Paraphrase,
+            want,
+            "{name}: {:?}",
+            f.meaning
+        );
+        if !want {
+            assert_eq!(f.verdict, Verdict::Unverified, "{name}");
+            assert!(
+                f.flags.iter().any(|x| x.starts_with("possible paraphrase")),
+                "{name}: {:?}",
+                f.flags
+            );
+        }
+    }
+}
+
+/// A reporter's summary of several claims made sentences apart in one turn is supported by
+/// the whole turn; a short claim is judged on sentences and pairs only.
+#[cfg(quotecheck_vectors)]
+#[test]
+fn a_summary_of_a_turns_claims_is_read_against_the_whole_turn() {
+    let hay = corpus(&[(
+        "hall.txt",
+        "2016-09-26",
+        DEBATE,
+        &[(
+            "Ann Lee",
+            "Thank you all for coming out tonight. Our town needs better schools for every \
+             child. I have met so many parents who worry about crowded classrooms. We will \
+             hire more teachers and fix the old buildings. And we will pay for it by ending \
+             the tax break for the casino owners.",
+        )],
+    )]);
+    let f = judge(
+        &hay,
+        statement(
+            "Ann Lee",
+            Kind::Indirect,
+            "better schools and more teachers, paid for by ending the casino owners' tax break",
+            &[],
+        ),
+        day("2016-09-27"),
+        &Thresholds::default(),
+    );
+    assert_eq!(f.verdict, Verdict::Paraphrase, "{:?}", f.meaning);
+    let source = f.source_text.expect("the passage is shown");
+    assert!(
+        source.contains("schools") && source.contains("casino"),
+        "{source}"
+    );
+}
