@@ -89,13 +89,18 @@ impl Resolver {
 
     /// Remembers the name of an institution (several words) for its short forms.
     pub(super) fn remember_institution(&mut self, name: &str) {
-        if name.split_whitespace().count() < 2 || self.org_names.iter().any(|n| n == name) {
+        let words: Vec<String> = name
+            .split_whitespace()
+            .map(crate::article::fold_word)
+            .collect();
+        if words.len() < 2 || self.org_names.iter().any(|n| n.0 == name) {
             return;
         }
         if self.org_names.len() >= MAX_ENTITIES {
             self.org_names.remove(0);
         }
-        self.org_names.push(name.to_string());
+        let (first, last) = (words[0].clone(), words[words.len() - 1].clone());
+        self.org_names.push((name.to_string(), first, last));
     }
 
     /// The full name a one-word short form stands for: the latest institution named in
@@ -109,14 +114,8 @@ impl Resolver {
         self.org_names
             .iter()
             .rev()
-            .find(|n| {
-                let words: Vec<String> = n
-                    .split_whitespace()
-                    .map(crate::article::fold_word)
-                    .collect();
-                words.first() == Some(&key) || words.last() == Some(&key)
-            })
-            .cloned()
+            .find(|(_, first, last)| *first == key || *last == key)
+            .map(|(name, ..)| name.clone())
     }
 
     /// The institutions of the sentence being closed, most salient first, as an entry of

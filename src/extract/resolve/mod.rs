@@ -67,7 +67,8 @@ pub struct Resolver {
     /// Byte offsets of the current sentence's punctuation.
     cuts: Vec<usize>,
     /// Institutions named in several words, oldest first (the full forms of short ones).
-    org_names: Vec<String>,
+    /// (name, its first and last word folded)
+    org_names: Vec<(String, String, String)>,
     /// The institutions of each recent sentence, newest last, most salient first.
     org_history: VecDeque<Vec<OrgMention>>,
     /// The current sentence's institutions, and its institution speakers in order.
