@@ -29,6 +29,18 @@ struct Entity {
     count: u32,
 }
 
+/// A person named in the current sentence.
+#[derive(Debug, Clone, Copy)]
+struct Named {
+    id: usize,
+    /// Byte offset of the name.
+    tok: usize,
+    subject: bool,
+    possessive: bool,
+    /// The object of a preposition (`pressed by Holt`).
+    object: bool,
+}
+
 /// A resolved speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolved {
@@ -58,9 +70,9 @@ pub struct Resolver {
     speakers: Vec<Resolved>,
     /// The people of each recent sentence, newest last, subject first.
     history: VecDeque<Vec<usize>>,
-    /// The current sentence's people (id, byte offset, subject, possessive) and the pronoun subject it
-    /// opens with (lower case, byte offset).
-    current: Vec<(usize, usize, bool, bool)>,
+    /// The current sentence's people and the pronoun or description subject it opens with
+    /// (as written, byte offset).
+    current: Vec<Named>,
     lead_pronoun: Option<(String, usize)>,
     /// Speakers resolved in the current sentence, in order.
     current_speakers: Vec<usize>,
@@ -258,7 +270,13 @@ impl Resolver {
             };
             if let Some(id) = id {
                 person[k] = true;
-                self.current.push((id, r.tok, r.subject, r.possessive));
+                self.current.push(Named {
+                    id,
+                    tok: r.tok,
+                    subject: r.subject,
+                    possessive: r.possessive,
+                    object: r.object,
+                });
             }
         }
         // (a place is no institution either)
@@ -283,9 +301,15 @@ impl Resolver {
             }
         }
         let mut ids: Vec<usize> = self.current_speakers.clone();
-        ids.extend(self.current.iter().filter(|c| c.2).map(|c| c.0));
+        ids.extend(self.current.iter().filter(|c| c.subject).map(|c| c.id));
         // The others nearest the end first.
-        ids.extend(self.current.iter().rev().filter(|c| !c.2).map(|c| c.0));
+        ids.extend(
+            self.current
+                .iter()
+                .rev()
+                .filter(|c| !c.subject)
+                .map(|c| c.id),
+        );
         let mut seen = Vec::with_capacity(ids.len());
         ids.retain(|id| {
             let new = !seen.contains(id);
@@ -302,7 +326,8 @@ impl Resolver {
     }
 
     /// The person a `he`/`she` at byte `tok` of the current sentence refers to: people
-    /// named before it in the sentence (nearest first), then each earlier sentence's people
+    /// named before it in the sentence (nearest first; not the object of a preposition:
+    /// `When pressed by Holt, he said` is not Holt), then each earlier sentence's people
     /// (subject first); never one named after it in its own clause (up to the next
     /// punctuation: `he told Hannity,`); of the pronoun's sex; else the article's most
     /// mentioned person of that sex.
@@ -317,20 +342,21 @@ impl Resolver {
         let excluded: Vec<usize> = self
             .current
             .iter()
-            .filter(|c| c.1 > tok && c.1 < clause_end && !c.3)
-            .map(|c| c.0)
+            .filter(|c| c.tok > tok && c.tok < clause_end && !c.possessive)
+            .map(|c| c.id)
             .collect();
         let fits = |s: &Self, id: usize| {
             !excluded.contains(&id)
                 && s.entity(id)
                     .is_some_and(|e| gender.is_none() || e.gender.is_none() || e.gender == gender)
         };
-        let here = self
-            .current_speakers
-            .iter()
-            .rev()
-            .copied()
-            .chain(self.current.iter().rev().filter(|c| c.1 < tok).map(|c| c.0));
+        let here = self.current_speakers.iter().rev().copied().chain(
+            self.current
+                .iter()
+                .rev()
+                .filter(|c| c.tok < tok && !c.object)
+                .map(|c| c.id),
+        );
         let back = self.history.iter().rev().flatten().copied();
         let found = here.chain(back).find(|&id| fits(self, id)).or_else(|| {
             (0..self.entities.len())

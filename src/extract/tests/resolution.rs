@@ -368,3 +368,25 @@ fn last_speaker_is(table: &[(&str, &str, &str)]) {
         assert_eq!(last, Some(*want), "{name}: {got:?}");
     }
 }
+
+/// What a pronoun does not mean in its own sentence: a person named as the object of a
+/// preposition (`pressed by Hale`), a law's name.
+#[test]
+fn pronoun_skips_table() {
+    let table: [(&str, &str, &str); 2] = [
+        (
+            "a person after a preposition in the same sentence is not the pronoun's",
+            "Rosa Delgado spoke for an hour at the forum.\n\n\
+             When pressed by Sara Hale on the budget, she said the cuts were fair.",
+            "Rosa Delgado",
+        ),
+        (
+            "a law's name is no person",
+            "Victor Lund opposed the plan.\n\n\
+             The Coastal Fisheries Protection Agreement took effect in May, and his office \
+             said the vote was rushed.",
+            "Victor Lund's office",
+        ),
+    ];
+    last_speaker_is(&table);
+}
