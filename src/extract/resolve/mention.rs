@@ -235,9 +235,9 @@ impl Resolver {
         (Resolved { name, role, kind }, None)
     }
 
-    /// What a possessive mention is (`His surrogates`, `Ryan's campaign`, `The Trump
-    /// campaign`): the owner resolved, the rest as written (`Donald Trump's surrogates`), a
-    /// group or an institution. A title after the owner (`his spokesman`) is a person and is
+    /// What a possessive mention is (`His surrogates`, `Ryan's campaign`): the owner
+    /// resolved, the rest as written (`Donald Trump's surrogates`), a group or an
+    /// institution. A title after the owner (`his spokesman`) is a person and is
     /// left to the description rules; a plural one (`Lind's aides`) is a group.
     fn owned(&mut self, words: &[&str], tok: usize) -> Option<Resolved> {
         let lex = lexicon();
