@@ -32,11 +32,11 @@ fn institution_like(run: &Run) -> bool {
             let folded = crate::article::fold_word(w);
             // (a word of capitals longer than an acronym is a label: `LETTERS`)
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-            let acronym = !w.chars().any(char::is_lowercase) && letters <= 5;
+            let acronym = is_acronym(w) && letters <= 5;
             is_cap(w)
                 && (acronym || !run.opening)
                 && !["ly", "ing", "ed"].iter().any(|e| folded.ends_with(e))
-                && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && letters >= 2
                 && !is_first_name(&folded)
                 && !crate::extract::mentions::is_name_glue(&folded)
                 && !crate::speakers::is_title_word(&folded)
@@ -45,6 +45,22 @@ fn institution_like(run: &Run) -> bool {
             .iter()
             .all(|w| is_cap(w) || lexicon().prepositions.contains(*w)),
     }
+}
+
+/// Whether a word is an acronym: two letters or more, none of them lower case (`FBI`, `NATO`).
+pub(super) fn is_acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// Whether a name is surely an institution's: it holds an institution's word (`Press`,
+/// `Energy`) or is an acronym (`FBI`), where a one-word name may be a place (`Atlanta`).
+fn named_institution(name: &str) -> bool {
+    let lex = lexicon();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.iter().any(|w| {
+        lex.institution_words
+            .contains(crate::article::fold_word(w).as_str())
+    }) || matches!(words.as_slice(), [w] if is_acronym(w))
 }
 
 impl Resolver {
@@ -61,30 +77,18 @@ impl Resolver {
                 .unwrap_or_else(|| r.name.clone());
             // Only a name with an institution's word (`Press`, `Energy`) is the full form
             // of a short one: a long run may hold a person's name.
-            if self.named_institution(&name) {
+            if named_institution(&name) {
                 self.remember_institution(&name);
             }
             if r.subject || !r.object {
                 self.current_orgs.push(OrgMention {
-                    named: self.named_institution(&name),
+                    named: named_institution(&name),
                     name,
                     tok: r.tok,
                     strong: r.subject,
                 });
             }
         }
-    }
-
-    /// Whether a name is surely an institution's: it holds an institution's word (`Press`,
-    /// `Energy`) or is an acronym (`FBI`), where a one-word name may be a place (`Atlanta`).
-    fn named_institution(&self, name: &str) -> bool {
-        let lex = lexicon();
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let acronym = |w: &str| !w.chars().any(char::is_lowercase);
-        words.iter().any(|w| {
-            lex.institution_words
-                .contains(crate::article::fold_word(w).as_str())
-        }) || matches!(words.as_slice(), [w] if acronym(w))
     }
 
     /// Remembers the name of an institution (several words) for its short forms.

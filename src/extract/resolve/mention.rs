@@ -2,6 +2,7 @@
 //! Carla Mendes`, `Cameron Easley for Morning Consult`): the mention's own words, the role
 //! holders and the people of the article the resolver keeps.
 
+use super::institutions::is_acronym;
 use super::{is_cap, Resolved, Resolver};
 use crate::extract::lexicon::{lexicon, Referent};
 use crate::extract::mentions::is_name_glue;
@@ -168,9 +169,7 @@ impl Resolver {
                 return (institution(full), None);
             }
             // "The Kremlin", "NATO": a name after a determiner, or an acronym, is no person.
-            let acronym = content[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && !content[0].chars().any(char::is_lowercase);
-            if acronym || name.split_whitespace().count() > 1 {
+            if is_acronym(content[0]) || name.split_whitespace().count() > 1 {
                 let r = Resolved {
                     name,
                     role,
