@@ -4,6 +4,17 @@
 mod common;
 use common::*;
 
+/// `check` of one article in `d` by brute force and through the index `i.idx`.
+fn brute_and_indexed(
+    d: &std::path::Path,
+    article: &str,
+) -> (std::process::Output, std::process::Output) {
+    (
+        check_jsonl_with(d, article, &["--no-index"]),
+        check_jsonl_with(d, article, &["--index", "i.idx"]),
+    )
+}
+
 fn verdicts(o: &std::process::Output) -> Vec<String> {
     jsonl(o)
         .iter()
@@ -87,8 +98,7 @@ fn misattribution_through_the_index_knows_every_speaker_of_the_transcript() {
         "Published: 2 March 2022\n\n\"Will the harbour tunnel really open before the winter storms reach the coast?\" Bo Pike asked.\n",
     )
     .unwrap();
-    let brute = check_jsonl_with(d, "a.txt", &["--no-index"]);
-    let indexed = check_jsonl_with(d, "a.txt", &["--index", "i.idx"]);
+    let (brute, indexed) = brute_and_indexed(d, "a.txt");
     assert_eq!(verdicts(&brute), ["misattributed"], "{}", stderr(&brute));
     assert_eq!(verdicts(&indexed), verdicts(&brute), "{}", stderr(&indexed));
 }
@@ -120,8 +130,7 @@ fn a_short_reply_is_read_with_the_charge_through_the_index_too() {
         "Published: 3 March 2022\n\nBo Pike said paying no taxes ''makes me clever.''\n",
     )
     .unwrap();
-    let brute = check_jsonl_with(d, "a.txt", &["--no-index"]);
-    let indexed = check_jsonl_with(d, "a.txt", &["--index", "i.idx"]);
+    let (brute, indexed) = brute_and_indexed(d, "a.txt");
     assert_eq!(verdicts(&brute), ["verbatim"], "{}", stderr(&brute));
     assert_eq!(verdicts(&indexed), verdicts(&brute), "{}", stderr(&indexed));
     // The same claim in the writer's words, sharing one word with the reply: the index must
@@ -138,8 +147,7 @@ fn a_short_reply_is_read_with_the_charge_through_the_index_too() {
             .map(|f| f["flags"].to_string())
             .collect::<Vec<_>>()
     };
-    let brute = check_jsonl_with(d, "b.txt", &["--no-index"]);
-    let indexed = check_jsonl_with(d, "b.txt", &["--index", "i.idx"]);
+    let (brute, indexed) = brute_and_indexed(d, "b.txt");
     if cfg!(quotecheck_vectors) {
         assert!(
             flags(&brute)[0].contains("possible paraphrase"),
