@@ -311,7 +311,6 @@ fn passages(index: &Index, st: &Statement, cutoff: Cutoff) -> Result<Haystack> {
     let words = index::statement_words(st);
     let order = index::statement_order(st);
     let chunks = index.candidates(&words, &order, cutoff.date())?;
-    Ok(Haystack::new(
-        index.corpus_for_statement(&chunks, order.len())?,
-    ))
+    let passages = index.corpus_for_statement(&chunks, order.len())?;
+    Ok(Haystack::with_tokens(passages.corpus, passages.words))
 }

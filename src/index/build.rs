@@ -117,7 +117,7 @@ fn chunks(text: &str, line: usize, lines: bool) -> Vec<Chunk> {
         }
         let mut words = Vec::new();
         while let Some(t) = tok.next_if(|t| t.start < end) {
-            words.push(t.norm.clone());
+            words.push(t.norm.to_string());
         }
         out.push(Chunk {
             start: start as u32,

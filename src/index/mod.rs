@@ -20,6 +20,7 @@ pub use build::{build, fingerprint, Summary};
 pub use location::{
     cache_dir, cache_path, default_location, open_default, writable, Place, CACHE_ENV,
 };
+pub use passages::Passages;
 pub use query::{retrieval, statement_order, statement_words};
 
 use crate::corpus::roster::Roster;
@@ -75,6 +76,8 @@ pub struct Index {
     /// Records decoded once and shared by every statement and thread that needs them.
     turn_cache: Vec<OnceLock<Arc<(u32, TurnRecord)>>>,
     doc_cache: Vec<OnceLock<Arc<Document>>>,
+    /// Whole turn texts and their words, shared by every statement, within a budget.
+    texts: std::sync::Mutex<passages::TextCache>,
     speakers: OnceLock<Speakers>,
     /// `speakers.csv`, shared by every passage corpus.
     roster: Arc<Roster>,
@@ -235,6 +238,7 @@ impl Index {
             fields,
             turn_cache: (0..meta.turns).map(|_| OnceLock::new()).collect(),
             doc_cache: (0..meta.docs).map(|_| OnceLock::new()).collect(),
+            texts: Default::default(),
             speakers: OnceLock::new(),
             roster: Arc::new(meta.roster.clone()),
             meta,

@@ -10,6 +10,44 @@ use super::{cached, Index, CHUNK_WORDS};
 use crate::corpus::{Corpus, Document, Speaker, Turn};
 use crate::date::Date;
 use crate::error::{Error, Result};
+use crate::matching::normalize::{tokenize, Side, Token};
+use rustc_hash::FxHashMap;
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+
+/// How many bytes of turn text the shared cache holds before it is emptied (its words take
+/// about ten times as much).
+const TEXT_BUDGET: usize = 16 << 20;
+
+/// Passages read for a statement: a small corpus, and the words of each of its turns.
+pub struct Passages {
+    pub corpus: Corpus,
+    /// The words of `corpus.docs[d].turns[t]` at `[d][t]`, tokenised as part of their whole
+    /// turn (so a passage starts mid-sentence as it does in the transcript), with offsets into
+    /// the passage's text.
+    pub words: Vec<Vec<Vec<Token>>>,
+}
+
+/// A turn's whole text, read once and shared by every statement that reads a passage of it
+/// (most statements of a batch read the same few thousand turns).
+pub(super) struct TurnText {
+    /// Offset of `text` in the turn's text in the records.
+    base: u32,
+    text: String,
+    /// Its words, tokenised on first use.
+    tokens: OnceLock<Vec<Token>>,
+}
+
+/// The turn texts read so far, by turn id.
+#[derive(Default)]
+pub(super) struct TextCache {
+    map: FxHashMap<u32, Arc<TurnText>>,
+    bytes: usize,
+}
+
+/// The cache, whether or not a thread panicked holding it (it holds nothing half-made).
+fn lock(m: &Mutex<TextCache>) -> MutexGuard<'_, TextCache> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 impl Index {
     /// Chunk entries `lo..hi`: (turn, start, length, checksum, line) each.
@@ -27,14 +65,20 @@ impl Index {
     /// the chunk after it as context, as turns of their documents in corpus order; it knows
     /// every speaker and the roster, so that the matcher runs on it unchanged.
     pub fn corpus_for(&self, windows: &[u32]) -> Result<Corpus> {
-        self.corpus_for_statement(windows, 0)
+        Ok(self.passages(windows, 0, false)?.corpus)
     }
 
     /// [`Index::corpus_for`] for a statement of `words` words: a passage is two chunks, too
     /// short to hold a statement of more than [`CHUNK_WORDS`] words, so each window also
     /// reaches one chunk further on either side (within its turn) for every
     /// [`CHUNK_WORDS`] words of the statement, wherever in it the rare words were found.
-    pub fn corpus_for_statement(&self, windows: &[u32], words: usize) -> Result<Corpus> {
+    pub fn corpus_for_statement(&self, windows: &[u32], words: usize) -> Result<Passages> {
+        self.passages(windows, words, true)
+    }
+
+    /// The passages of `windows` as [`Index::corpus_for_statement`] reads them, with their
+    /// words when `with_words`.
+    fn passages(&self, windows: &[u32], words: usize, with_words: bool) -> Result<Passages> {
         let bad = |m: &str| Error::bad_index(&self.path, m.to_string());
         let reach = u32::try_from(words / CHUNK_WORDS).unwrap_or(u32::MAX / 4);
         // Chunk ranges to read, by turn.
@@ -81,6 +125,7 @@ impl Index {
             }
         }
         let mut docs: Vec<Document> = Vec::new();
+        let mut turn_words: Vec<Vec<Vec<Token>>> = Vec::new();
         let mut last_doc = u32::MAX;
         let mut last_turn = u32::MAX;
         for (turn, lo, hi) in merged {
@@ -98,30 +143,43 @@ impl Index {
                 Ok((doc, self.decode::<TurnRecord>(&b, "turn")?))
             })?;
             let (doc, r) = (record.0, &record.1);
-            if doc != last_doc {
-                docs.push(self.document(doc)?);
-                last_doc = doc;
-            }
             if lo < r.first_chunk || hi > r.first_chunk + r.chunks {
                 return Err(bad("chunk outside its turn"));
             }
             let chunks = self.chunk_entries(lo, hi)?;
+            let whole = self.turn_text(turn, r)?;
             let start = chunks[0][1];
             let end = chunks.last().map_or(start, |c| c[1] + c[2]);
-            let bytes = self.read(
-                r.text_at + u64::from(start),
-                u64::from(end.saturating_sub(start)),
-            )?;
-            for c in &chunks {
-                let from = (c[1] - start) as usize;
-                let piece = bytes
-                    .get(from..from + c[2] as usize)
-                    .ok_or_else(|| bad("chunk out of bounds"))?;
-                if short_sum(piece) != c[3] {
-                    return Err(bad("checksum mismatch in a turn's text"));
+            let (from, to) = (
+                start.wrapping_sub(whole.base) as usize,
+                end.wrapping_sub(whole.base) as usize,
+            );
+            let text = whole
+                .text
+                .get(from..to)
+                .ok_or_else(|| bad("chunk out of bounds"))?
+                .to_string();
+            if with_words {
+                let all = whole
+                    .tokens
+                    .get_or_init(|| tokenize(&whole.text, Side::Source));
+                let first = all.partition_point(|t| t.start < from);
+                let last = all.partition_point(|t| t.start < to);
+                let cut = all[first..last]
+                    .iter()
+                    .filter(|t| t.end <= to)
+                    .map(|t| Token {
+                        start: t.start - from,
+                        end: t.end - from,
+                        ..t.clone()
+                    });
+                if doc != last_doc {
+                    turn_words.push(Vec::new());
+                }
+                if let Some(d) = turn_words.last_mut() {
+                    d.push(cut.collect());
                 }
             }
-            let text = String::from_utf8(bytes).map_err(|_| bad("a turn's text is not UTF-8"))?;
             // Times relative to the slice; the last time before it stands for its start.
             let mut times: Vec<(u32, u32)> = r
                 .times
@@ -131,6 +189,10 @@ impl Index {
                 .collect();
             if let Some(&(_, ms)) = r.times.iter().take_while(|&&(o, _)| o <= start).last() {
                 times.insert(0, (0, ms));
+            }
+            if doc != last_doc {
+                docs.push(self.document(doc)?);
+                last_doc = doc;
             }
             let follows = last_turn.checked_add(1) == Some(turn);
             last_turn = turn;
@@ -158,7 +220,49 @@ impl Index {
             })
             .clone();
         c.roster = self.roster.clone();
-        Ok(c)
+        Ok(Passages {
+            corpus: c,
+            words: turn_words,
+        })
+    }
+
+    /// The whole text of `turn` (record `r`), every chunk checked against its checksum, from
+    /// the shared cache or read and added to it.
+    fn turn_text(&self, turn: u32, r: &TurnRecord) -> Result<Arc<TurnText>> {
+        if let Some(t) = lock(&self.texts).map.get(&turn) {
+            return Ok(Arc::clone(t));
+        }
+        let bad = |m: &str| Error::bad_index(&self.path, m.to_string());
+        let chunks = self.chunk_entries(r.first_chunk, r.first_chunk + r.chunks)?;
+        let base = chunks.first().map_or(0, |c| c[1]);
+        let end = chunks.last().map_or(base, |c| c[1] + c[2]);
+        let bytes = self.read(
+            r.text_at + u64::from(base),
+            u64::from(end.saturating_sub(base)),
+        )?;
+        for c in &chunks {
+            let from = c[1].wrapping_sub(base) as usize;
+            let piece = bytes
+                .get(from..from + c[2] as usize)
+                .ok_or_else(|| bad("chunk out of bounds"))?;
+            if short_sum(piece) != c[3] {
+                return Err(bad("checksum mismatch in a turn's text"));
+            }
+        }
+        let text = String::from_utf8(bytes).map_err(|_| bad("a turn's text is not UTF-8"))?;
+        let whole = Arc::new(TurnText {
+            base,
+            text,
+            tokens: OnceLock::new(),
+        });
+        let mut cache = lock(&self.texts);
+        cache.bytes += whole.text.len();
+        if cache.bytes > TEXT_BUDGET {
+            cache.map.clear();
+            cache.bytes = whole.text.len();
+        }
+        cache.map.insert(turn, Arc::clone(&whole));
+        Ok(whole)
     }
 
     /// Document `d` without its turns (decoded once).
@@ -189,5 +293,56 @@ impl Index {
             // Who speaks in the document, though a passage corpus holds only some of its turns.
             all_speakers: r.turn_speakers,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::{build, test_corpus as corpus};
+
+    /// A turn of 450 words in five sentences; its chunks start mid-sentence.
+    fn long_turn() -> String {
+        (0..450)
+            .map(|i| match i % 90 {
+                0 => format!("Then{i}"),
+                89 => format!("word{i}."),
+                _ => format!("word{i}"),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn passage_words_are_the_whole_turns_words_cut_to_the_passage() {
+        let dir = corpus(&[("a.txt", &long_turn())]);
+        let out = dir.path().join("i.idx");
+        build(dir.path(), &out).unwrap();
+        let index = Index::open(&out, dir.path()).unwrap();
+        let whole = tokenize(&long_turn(), Side::Source);
+        let table: [(&str, &[u32], usize); 3] = [
+            ("a window at the start of the turn", &[0], 0),
+            ("a window mid-turn", &[2], 0),
+            ("a long statement reaches further", &[2], 250),
+        ];
+        for (name, windows, words) in table {
+            // Twice: the second read comes from the shared cache.
+            for _ in 0..2 {
+                let p = index.corpus_for_statement(windows, words).unwrap();
+                let turn = &p.corpus.docs[0].turns[0];
+                let got = &p.words[0][0];
+                let first = whole.iter().position(|t| t.norm == got[0].norm).unwrap();
+                for (g, w) in got.iter().zip(&whole[first..]) {
+                    assert_eq!((&g.norm, g.flags), (&w.norm, w.flags), "{name}");
+                    assert_eq!(turn.text[g.start..g.end].to_lowercase(), g.norm, "{name}");
+                }
+                let want = tokenize(&turn.text, Side::Source);
+                assert_eq!(got.len(), want.len(), "{name}");
+            }
+        }
+        // Without words, the same corpus.
+        let bare = index.corpus_for(&[2]).unwrap();
+        let with = index.corpus_for_statement(&[2], 0).unwrap().corpus;
+        assert_eq!(bare.docs[0].turns[0].text, with.docs[0].turns[0].text);
     }
 }

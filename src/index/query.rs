@@ -62,7 +62,7 @@ pub fn statement_words(s: &Statement) -> Vec<String> {
         if let Some(own) = shifts.get(t.norm.as_str()) {
             words.extend(own.iter().map(|w| w.to_string()));
         }
-        words.push(t.norm);
+        words.push(t.norm.into_string());
     }
     words.sort_unstable();
     words.dedup();
@@ -74,7 +74,7 @@ pub fn statement_words(s: &Statement) -> Vec<String> {
 pub fn statement_order(s: &Statement) -> Vec<Option<String>> {
     tokenize(&s.content, Side::Statement)
         .into_iter()
-        .map(|t| (!t.is_ellipsis()).then_some(t.norm))
+        .map(|t| (!t.is_ellipsis()).then_some(t.norm.into_string()))
         .collect()
 }
 
@@ -409,7 +409,7 @@ mod tests {
     fn words(s: &str) -> (Vec<String>, Vec<Option<String>>) {
         let ordered: Vec<String> = tokenize(s, Side::Statement)
             .into_iter()
-            .map(|t| t.norm)
+            .map(|t| t.norm.into_string())
             .collect();
         let mut sorted = ordered.clone();
         sorted.sort_unstable();

@@ -58,6 +58,13 @@ impl Haystack {
                     .collect()
             })
             .collect();
+        Haystack::with_tokens(corpus, tokens)
+    }
+
+    /// A haystack of `corpus` whose turns are already tokenised (`tokens[d][t]`, by
+    /// [`tokenize`] on the source side; an index keeps them for every statement), interned
+    /// here.
+    pub fn with_tokens(corpus: Corpus, tokens: Vec<Vec<Vec<Token>>>) -> Haystack {
         let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
         // Per word id: its gap cost, computed once.
         let mut gap: Vec<u32> = Vec::new();
@@ -76,7 +83,7 @@ impl Haystack {
                         Some(&id) => id,
                         None => {
                             let next = vocab.len() as u32;
-                            vocab.insert(t.norm.clone(), next);
+                            vocab.insert(t.norm.to_string(), next);
                             gap.push(gap_cost(&t.norm));
                             next
                         }

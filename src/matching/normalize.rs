@@ -2,6 +2,7 @@
 //! quote/dash/apostrophe styles, `U.S.`/`US`, `Mr.`/`Mr`, `13,000`/`13000`, contractions.
 
 use super::lexicon::lexicon;
+use compact_str::CompactString;
 
 /// Flags on a token.
 pub mod flag {
@@ -20,7 +21,9 @@ pub mod flag {
 /// One normalised word with the byte range of its surface form in the tokenised text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    pub norm: String,
+    /// The normalised word, held inline when short (most are), so that copying a passage's
+    /// tokens allocates nothing.
+    pub norm: CompactString,
     pub start: usize,
     pub end: usize,
     pub flags: u8,
@@ -164,7 +167,7 @@ fn push_word(out: &mut Vec<Token>, surface: &str, start: usize, end: usize, flag
     let numeric = surface
         .bytes()
         .all(|c| c.is_ascii_digit() || c == b'.' || c == b',');
-    let mut w = String::with_capacity(surface.len());
+    let mut w = CompactString::with_capacity(surface.len());
     if surface.is_ascii() {
         // The common case, without the Unicode case tables.
         for b in surface.bytes() {
@@ -187,7 +190,7 @@ fn push_word(out: &mut Vec<Token>, surface: &str, start: usize, end: usize, flag
     let lex = lexicon();
     let push = |out: &mut Vec<Token>, norm: &str, flags: u8| {
         out.push(Token {
-            norm: norm.to_string(),
+            norm: CompactString::from(norm),
             start,
             end,
             flags,

@@ -110,7 +110,7 @@ fn clause_near(
         tokenize(text, Side::Statement)
             .into_iter()
             .filter(|t| !t.is_ellipsis())
-            .map(|t| t.norm)
+            .map(|t| t.norm.into_string())
             .collect()
     };
     let fragment: Vec<String> = fragment.iter().flat_map(|q| norms(q)).collect();
@@ -125,8 +125,10 @@ fn clause_near(
     let toks = &hay.words(r).tokens;
     let lo = range.start.saturating_sub(SHORT_QUOTE_CONTEXT);
     let hi = (range.end + SHORT_QUOTE_CONTEXT).min(toks.len());
-    let near =
-        |toks: &[crate::matching::normalize::Token]| toks.iter().any(|t| clause.contains(&t.norm));
+    let near = |toks: &[crate::matching::normalize::Token]| {
+        toks.iter()
+            .any(|t| clause.iter().any(|w| w.as_str() == t.norm.as_str()))
+    };
     // A reply near the start of its turn is read with the end of the turn it answers ("That
     // makes me smart" after "you paid no federal tax").
     let answered = (range.start < SHORT_QUOTE_CONTEXT)

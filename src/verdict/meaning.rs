@@ -225,7 +225,7 @@ fn half_quoted(statement: &str, passage: &str) -> bool {
         tokenize(text, side)
             .into_iter()
             .filter(|t| !t.is_ellipsis())
-            .map(|t| t.norm)
+            .map(|t| t.norm.into_string())
             .collect()
     };
     let (s, p) = (
@@ -262,7 +262,7 @@ fn other_person(quote: &str, passage: &str, shared: &[String]) -> bool {
         let words: Vec<String> = tokenize(text, Side::Source)
             .into_iter()
             .filter(|t| !t.is_ellipsis())
-            .map(|t| t.norm)
+            .map(|t| t.norm.into_string())
             .collect();
         let at = words.iter().position(|w| stem(w) == want)?;
         words[at.saturating_sub(PERSON_REACH)..at]
