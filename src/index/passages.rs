@@ -18,6 +18,10 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 /// about ten times as much).
 const TEXT_BUDGET: usize = 16 << 20;
 
+/// The longest turn, in chunks, that is read and tokenised whole and kept in the shared
+/// cache (an answer in a debate or an interview); a longer one (a speech) is read by passage.
+const WHOLE_TURN_CHUNKS: u32 = 12;
+
 /// Passages read for a statement: a small corpus, and the words of each of its turns.
 pub struct Passages {
     pub corpus: Corpus,
@@ -147,37 +151,19 @@ impl Index {
                 return Err(bad("chunk outside its turn"));
             }
             let chunks = self.chunk_entries(lo, hi)?;
-            let whole = self.turn_text(turn, r)?;
             let start = chunks[0][1];
             let end = chunks.last().map_or(start, |c| c[1] + c[2]);
-            let (from, to) = (
-                start.wrapping_sub(whole.base) as usize,
-                end.wrapping_sub(whole.base) as usize,
-            );
-            let text = whole
-                .text
-                .get(from..to)
-                .ok_or_else(|| bad("chunk out of bounds"))?
-                .to_string();
-            if with_words {
-                let all = whole
-                    .tokens
-                    .get_or_init(|| tokenize(&whole.text, Side::Source));
-                let first = all.partition_point(|t| t.start < from);
-                let last = all.partition_point(|t| t.start < to);
-                let cut = all[first..last]
-                    .iter()
-                    .filter(|t| t.end <= to)
-                    .map(|t| Token {
-                        start: t.start - from,
-                        end: t.end - from,
-                        ..t.clone()
-                    });
+            let (text, words) = if r.chunks <= WHOLE_TURN_CHUNKS {
+                self.cached_passage(turn, r, start, end, with_words)?
+            } else {
+                self.read_passage(r, &chunks, with_words)?
+            };
+            if let Some(words) = words {
                 if doc != last_doc {
                     turn_words.push(Vec::new());
                 }
                 if let Some(d) = turn_words.last_mut() {
-                    d.push(cut.collect());
+                    d.push(words);
                 }
             }
             // Times relative to the slice; the last time before it stands for its start.
@@ -226,21 +212,71 @@ impl Index {
         })
     }
 
-    /// The whole text of `turn` (record `r`), every chunk checked against its checksum, from
-    /// the shared cache or read and added to it.
-    fn turn_text(&self, turn: u32, r: &TurnRecord) -> Result<Arc<TurnText>> {
-        if let Some(t) = lock(&self.texts).map.get(&turn) {
-            return Ok(Arc::clone(t));
-        }
-        let bad = |m: &str| Error::bad_index(&self.path, m.to_string());
-        let chunks = self.chunk_entries(r.first_chunk, r.first_chunk + r.chunks)?;
-        let base = chunks.first().map_or(0, |c| c[1]);
-        let end = chunks.last().map_or(base, |c| c[1] + c[2]);
+    /// The text of a turn's bytes `start..end` (of record `r`, a turn of at most
+    /// [`WHOLE_TURN_CHUNKS`] chunks) and, `with_words`, its words, from the whole turn in the
+    /// shared cache.
+    fn cached_passage(
+        &self,
+        turn: u32,
+        r: &TurnRecord,
+        start: u32,
+        end: u32,
+        with_words: bool,
+    ) -> Result<(String, Option<Vec<Token>>)> {
+        let whole = self.turn_text(turn, r)?;
+        let (from, to) = (
+            start.wrapping_sub(whole.base) as usize,
+            end.wrapping_sub(whole.base) as usize,
+        );
+        let text = whole
+            .text
+            .get(from..to)
+            .ok_or_else(|| Error::bad_index(&self.path, "chunk out of bounds".to_string()))?
+            .to_string();
+        let words = with_words.then(|| {
+            let all = whole
+                .tokens
+                .get_or_init(|| tokenize(&whole.text, Side::Source));
+            let first = all.partition_point(|t| t.start < from);
+            let last = all.partition_point(|t| t.start < to);
+            all[first..last]
+                .iter()
+                .filter(|t| t.end <= to)
+                .map(|t| Token {
+                    start: t.start - from,
+                    end: t.end - from,
+                    ..t.clone()
+                })
+                .collect()
+        });
+        Ok((text, words))
+    }
+
+    /// The text of `chunks` of a long turn (record `r`), read from the records and checked,
+    /// and `with_words` its words: a passage of a speech is read alone, as reading and
+    /// tokenising the whole speech would cost a single article more than it saves.
+    fn read_passage(
+        &self,
+        r: &TurnRecord,
+        chunks: &[[u32; 5]],
+        with_words: bool,
+    ) -> Result<(String, Option<Vec<Token>>)> {
+        let start = chunks[0][1];
+        let end = chunks.last().map_or(start, |c| c[1] + c[2]);
         let bytes = self.read(
-            r.text_at + u64::from(base),
-            u64::from(end.saturating_sub(base)),
+            r.text_at + u64::from(start),
+            u64::from(end.saturating_sub(start)),
         )?;
-        for c in &chunks {
+        let text = self.checked_text(bytes, start, chunks)?;
+        let words = with_words.then(|| tokenize(&text, Side::Source));
+        Ok((text, words))
+    }
+
+    /// `bytes`, the text of `chunks` from byte `base` of their turn, as a string, every chunk
+    /// checked against its checksum.
+    fn checked_text(&self, bytes: Vec<u8>, base: u32, chunks: &[[u32; 5]]) -> Result<String> {
+        let bad = |m: &str| Error::bad_index(&self.path, m.to_string());
+        for c in chunks {
             let from = c[1].wrapping_sub(base) as usize;
             let piece = bytes
                 .get(from..from + c[2] as usize)
@@ -249,7 +285,23 @@ impl Index {
                 return Err(bad("checksum mismatch in a turn's text"));
             }
         }
-        let text = String::from_utf8(bytes).map_err(|_| bad("a turn's text is not UTF-8"))?;
+        String::from_utf8(bytes).map_err(|_| bad("a turn's text is not UTF-8"))
+    }
+
+    /// The whole text of `turn` (record `r`), every chunk checked against its checksum, from
+    /// the shared cache or read and added to it.
+    fn turn_text(&self, turn: u32, r: &TurnRecord) -> Result<Arc<TurnText>> {
+        if let Some(t) = lock(&self.texts).map.get(&turn) {
+            return Ok(Arc::clone(t));
+        }
+        let chunks = self.chunk_entries(r.first_chunk, r.first_chunk + r.chunks)?;
+        let base = chunks.first().map_or(0, |c| c[1]);
+        let end = chunks.last().map_or(base, |c| c[1] + c[2]);
+        let bytes = self.read(
+            r.text_at + u64::from(base),
+            u64::from(end.saturating_sub(base)),
+        )?;
+        let text = self.checked_text(bytes, base, &chunks)?;
         let whole = Arc::new(TurnText {
             base,
             text,
@@ -301,9 +353,9 @@ mod tests {
     use super::*;
     use crate::index::{build, test_corpus as corpus};
 
-    /// A turn of 450 words in five sentences; its chunks start mid-sentence.
-    fn long_turn() -> String {
-        (0..450)
+    /// A turn of `n` words in sentences of 90; its chunks start mid-sentence.
+    fn long_turn(n: usize) -> String {
+        (0..n)
             .map(|i| match i % 90 {
                 0 => format!("Then{i}"),
                 89 => format!("word{i}."),
@@ -315,11 +367,11 @@ mod tests {
 
     #[test]
     fn passage_words_are_the_whole_turns_words_cut_to_the_passage() {
-        let dir = corpus(&[("a.txt", &long_turn())]);
+        let dir = corpus(&[("a.txt", &long_turn(450))]);
         let out = dir.path().join("i.idx");
         build(dir.path(), &out).unwrap();
         let index = Index::open(&out, dir.path()).unwrap();
-        let whole = tokenize(&long_turn(), Side::Source);
+        let whole = tokenize(&long_turn(450), Side::Source);
         let table: [(&str, &[u32], usize); 3] = [
             ("a window at the start of the turn", &[0], 0),
             ("a window mid-turn", &[2], 0),
@@ -344,5 +396,22 @@ mod tests {
         let bare = index.corpus_for(&[2]).unwrap();
         let with = index.corpus_for_statement(&[2], 0).unwrap().corpus;
         assert_eq!(bare.docs[0].turns[0].text, with.docs[0].turns[0].text);
+    }
+
+    #[test]
+    fn a_speech_is_read_by_passage() {
+        let n = (WHOLE_TURN_CHUNKS as usize + 3) * CHUNK_WORDS;
+        let dir = corpus(&[("a.txt", &long_turn(n))]);
+        let out = dir.path().join("i.idx");
+        build(dir.path(), &out).unwrap();
+        let index = Index::open(&out, dir.path()).unwrap();
+        let p = index.corpus_for_statement(&[5], 0).unwrap();
+        let turn = &p.corpus.docs[0].turns[0];
+        assert!(turn.text.starts_with("word500 "), "{}", &turn.text[..20]);
+        assert_eq!(p.words[0][0], tokenize(&turn.text, Side::Source));
+        assert!(
+            lock(&index.texts).map.is_empty(),
+            "a speech is not kept whole"
+        );
     }
 }
