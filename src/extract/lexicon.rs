@@ -74,6 +74,8 @@ pub struct Lexicon {
     pub cue_adverbs: HashSet<&'static str>,
     /// Words joining a name to a phrase head (`in an interview with CNN`).
     pub pp_head_links: HashSet<&'static str>,
+    /// Prepositions of place or relation after a description (`a voter in Ohio`).
+    pub description_prepositions: HashSet<&'static str>,
     /// Lowercase words inside a name after a phrase head (`the Council of Europe`).
     pub pp_name_joins: HashSet<&'static str>,
     /// Addressees after `to` between a cue and its content (`said to reporters`).
@@ -225,6 +227,8 @@ pub fn lexicon() -> &'static Lexicon {
             weekday_openers: lines(include_str!("data/weekday_openers.txt")).collect(),
             cue_adverbs: lines(include_str!("data/cue_adverbs.txt")).collect(),
             pp_head_links: lines(include_str!("data/pp_head_links.txt")).collect(),
+            description_prepositions: lines(include_str!("data/description_prepositions.txt"))
+                .collect(),
             pp_name_joins: lines(include_str!("data/pp_name_joins.txt")).collect(),
             press: lines(include_str!("data/press.txt")).collect(),
             addressees: lines(include_str!("data/addressees.txt")).collect(),

@@ -269,6 +269,22 @@ impl<'a> Para<'a> {
                 role.extend((n.end + 1..e).map(|i| self.s(i).to_string()));
             }
         }
+        // A description in apposition before the name, from a determiner at the clause's
+        // start: `A spokeswoman for the council, Ellen Hart,`.
+        if role.is_empty() && n.start > lo + 1 && self.is_punct(n.start - 1, ",") {
+            let comma = n.start - 1;
+            let mut b = comma;
+            while b > lo && self.is_word(b - 1) && comma - b < MAX_APPOSITIVE_WORDS {
+                b -= 1;
+            }
+            let opens = (b == lo || !self.is_word(b - 1))
+                && self.is_word(b)
+                && ["a", "an", "the"].contains(&self.lower(b));
+            let titled = (b..comma).any(|i| !self.is_cap(i) && is_title_word(self.lower(i)));
+            if opens && titled {
+                role.extend((b..comma).map(|i| self.s(i).to_string()));
+            }
+        }
         if let Some(m) = leading_modifier(&words) {
             role.push(m.to_string());
             words.remove(0);

@@ -101,6 +101,12 @@ impl<'a> Para<'a> {
                     // "Scott Pruitt, the attorney general of Oklahoma, one of ..., said": a
                     // description may itself be an appositive of a name before it.
                     let named = name.clone().all(|k| self.is_cap(k));
+                    // "A spokeswoman for the council, Ellen Hart, said": a name in apposition
+                    // to a description names the speaker.
+                    let apposed = open + 1..j - 1;
+                    if !named && found.is_none() && self.is_full_name(apposed.clone()) {
+                        return Some((sp.start..j, apposed, date_tok));
+                    }
                     if named || found.is_some() {
                         return Some((sp.start..j, name, date_tok));
                     }
@@ -110,6 +116,37 @@ impl<'a> Para<'a> {
             return found;
         }
         self.speaker_phrase(lo, j, object_ok, date_tok)
+    }
+
+    /// Does the word at `i` follow a preposition (a determiner between), after `lo`, and
+    /// not one that links a source noun to the name it speaks for (`a spokesman for X`)?
+    fn after_object_preposition(&self, i: usize, lo: usize) -> bool {
+        let lex = lexicon();
+        let mut j = i;
+        while j > lo && self.is_word(j - 1) && lex.determiners.contains(self.lower(j - 1)) {
+            j -= 1;
+        }
+        j > lo
+            && self.is_word(j - 1)
+            && lex.prepositions.contains(self.lower(j - 1))
+            && !(j > lo + 1
+                && lex.source_links.contains(self.lower(j - 1))
+                && lex.source_nouns.contains(self.lower(j - 2)))
+    }
+
+    /// Do tokens `r` spell a person's name in full: two to five capitalised words (a title's
+    /// abbreviation may keep its period), no function or time word among them?
+    fn is_full_name(&self, r: Range<usize>) -> bool {
+        let words = r.clone().filter(|&i| self.is_word(i)).count();
+        (2..=5).contains(&words)
+            && self.is_word(r.end - 1)
+            && r.clone().all(|i| {
+                if self.is_word(i) {
+                    self.is_cap(i) && !super::mentions::is_name_glue(self.lower(i))
+                } else {
+                    self.is_punct(i, ".") && i > r.start && self.is_word(i - 1)
+                }
+            })
     }
 
     /// The speaker phrase ending at `stop` (exclusive), after time words were skipped.
@@ -401,6 +438,11 @@ impl<'a> Para<'a> {
                 }
                 k..j
             });
+        // "a voter in Ohio said", "a narrator in the Lind ad says": a name inside a
+        // prepositional phrase of a description is not the speaker; the description is.
+        let lowercase = !self.is_cap(s) || lex.determiners.contains(self.lower(s));
+        let described = lowercase && name.start > s && self.after_object_preposition(name.start, s);
+        let name = if described { s..e } else { name };
         Some((s..e, name))
     }
 

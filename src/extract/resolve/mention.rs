@@ -55,6 +55,9 @@ impl Resolver {
             _ => mention,
         };
         let words: Vec<&str> = mention.split_whitespace().collect();
+        if unnamed_description(&words) {
+            return (unknown(mention), None);
+        }
         if let Some(r) = self.owned(&words, tok) {
             return (r, None);
         }
@@ -82,6 +85,20 @@ impl Resolver {
         // "the union", "the conservative-leaning newspaper": the institution named last.
         if let Some(r) = self.institution_description(&words, tok) {
             return (r, None);
+        }
+        // ... and when none was named, kept as written ("the council"): never a person,
+        // though `council` and `campaign` also stand in titles; nor a referent that a later
+        // description could take for the institution's name.
+        if words.len() > 1 && words.len() <= 5 {
+            let first = crate::article::fold_word(words[0]);
+            let head = crate::article::fold_word(words[words.len() - 1]);
+            let lex = lexicon();
+            if lex.determiners.contains(first.as_str())
+                && lex.institution_nouns.contains_key(head.as_str())
+                && words[1..].iter().all(|w| !is_cap(w))
+            {
+                return (unknown(mention), None);
+            }
         }
         let (mut role, mut name) = split_role(mention);
         // "oil and gas worker Sam Miller": a description before a full name is its role.
@@ -358,6 +375,40 @@ impl Resolver {
             .cloned()
             .unwrap_or_else(|| unknown(mention))
     }
+}
+
+/// Is a mention someone unnamed, described by what they are and where (`a voter in Ohio`,
+/// `a narrator in the Lind ad`, `a friend of Lind's`): lowercase words with a common noun, then
+/// a preposition of place or relation (`description_prepositions.txt`; not `by`, `from`,
+/// `for`, whose object is a source) whose object holds the only name? Not for a title (`the governor of Ohio`, resolved as a role)
+/// nor a source noun that speaks for the name (`a spokesman for Lind`).
+fn unnamed_description(words: &[&str]) -> bool {
+    let lex = lexicon();
+    let Some(c) = words.iter().position(|w| is_cap(w)) else {
+        return false;
+    };
+    let folded: Vec<String> = words[..c]
+        .iter()
+        .map(|w| crate::article::fold_word(w))
+        .collect();
+    let Some(p) = folded
+        .iter()
+        .rposition(|w| lex.prepositions.contains(w.as_str()))
+    else {
+        return false;
+    };
+    // "an analysis by X", "data from X", "polls conducted for X": X is the source.
+    if !lex.description_prepositions.contains(folded[p].as_str()) {
+        return false;
+    }
+    let between_determiners = folded[p + 1..]
+        .iter()
+        .all(|w| lex.determiners.contains(w.as_str()));
+    let head = p.checked_sub(1).map(|h| folded[h].as_str());
+    between_determiners
+        && head.is_some_and(|h| {
+            !is_title_word(h) && !lex.source_nouns.contains(h) && !lex.determiners.contains(h)
+        })
 }
 
 /// An institution by name.

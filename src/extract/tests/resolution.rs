@@ -390,3 +390,52 @@ fn pronoun_skips_table() {
     ];
     last_speaker_is(&table);
 }
+
+/// Speakers described rather than named, and names in apposition to a description.
+#[test]
+fn described_speakers_table() {
+    let table: [(&str, &str, &str); 7] = [
+        (
+            "a name in apposition after a description names the speaker",
+            "A spokeswoman for the water board, Irene Castellano, said the pipes were safe.",
+            "Irene Castellano",
+        ),
+        (
+            "the description later means the person it was apposed to",
+            "A spokeswoman for the water board, Irene Castellano, said the pipes were safe.\n\n\
+             Tom Birch disagreed.\n\n\
+             \"The tests were clean,\" the spokeswoman said.",
+            "Irene Castellano",
+        ),
+        (
+            "a name after a preposition of place in a description is not the speaker",
+            "\"It is too late for us,\" a farmer in Nebraska said.",
+            "a farmer in Nebraska",
+        ),
+        (
+            "nor a name inside a description of someone in a thing",
+            "Ana Ruiz released a new ad on Monday.\n\n\
+             \"You work hard,\" a narrator in the Ruiz ad says.",
+            "a narrator in the Ruiz ad",
+        ),
+        (
+            "nor the person a described friend is a friend of",
+            "Paul Janssen declined to comment.\n\n\
+             A longtime friend of Janssen said he would run.",
+            "A longtime friend of Janssen",
+        ),
+        (
+            "an agent after `by` is the source",
+            "An analysis by Helen Voss found that prices rose, and an analysis by Helen Voss \
+             said the rise would last.",
+            "Helen Voss",
+        ),
+        (
+            "an institution's description with nothing named is no person",
+            "Mayor Carl Dunning spoke first.\n\n\
+             \"The budget is closed,\" the council said.",
+            "the council",
+        ),
+    ];
+    last_speaker_is(&table);
+}
