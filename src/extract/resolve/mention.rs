@@ -55,6 +55,13 @@ impl Resolver {
             _ => mention,
         };
         let words: Vec<&str> = mention.split_whitespace().collect();
+        // "the narrator", "the ad's narrator": someone described before (`a narrator in the
+        // Lind ad`), by the head noun.
+        if let Some(head) = definite_head(&words) {
+            if let Some((_, as_written)) = self.described.iter().rev().find(|(h, _)| *h == head) {
+                return (unknown(as_written), None);
+            }
+        }
         if unnamed_description(&words) {
             return (unknown(mention), None);
         }
@@ -409,6 +416,45 @@ fn unnamed_description(words: &[&str]) -> bool {
         && head.is_some_and(|h| {
             !is_title_word(h) && !lex.source_nouns.contains(h) && !lex.determiners.contains(h)
         })
+}
+
+/// The head noun of a description: the word before its first preposition, or its last word.
+fn head_noun(words: &[String]) -> Option<String> {
+    let lex = lexicon();
+    let end = words
+        .iter()
+        .position(|w| lex.prepositions.contains(w.as_str()))
+        .unwrap_or(words.len());
+    let head = words[..end].last()?;
+    let plain = head.chars().all(|c| c.is_alphabetic() || c == '-');
+    (plain && !lex.determiners.contains(head.as_str())).then(|| head.clone())
+}
+
+/// The head noun of an indefinite description of someone unnamed (`a narrator in the Lind
+/// ad` -> `narrator`, `one voter` -> `voter`), as written in lower case; none for a name.
+pub(super) fn indefinite_head(mention: &str) -> Option<String> {
+    let words: Vec<String> = mention
+        .split_whitespace()
+        .map(crate::article::fold_word)
+        .collect();
+    let first = words.first()?;
+    if !["a", "an", "one"].contains(&first.as_str()) || words.len() < 2 {
+        return None;
+    }
+    head_noun(&words[1..])
+}
+
+/// The head noun of a definite description (`the narrator`, `the ad's narrator`, `the
+/// voter from Ohio`), lower case, when it has no capitalised word (`the Lind ad` is not one).
+fn definite_head(words: &[&str]) -> Option<String> {
+    if words.len() < 2 || words.len() > 4 || words[1..].iter().any(|w| is_cap(w)) {
+        return None;
+    }
+    let folded: Vec<String> = words.iter().map(|w| crate::article::fold_word(w)).collect();
+    if folded[0] != "the" {
+        return None;
+    }
+    head_noun(&folded[1..])
 }
 
 /// An institution by name.

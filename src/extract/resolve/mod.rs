@@ -86,6 +86,9 @@ pub struct Resolver {
     /// The current sentence's institutions, and its institution speakers in order.
     current_orgs: Vec<OrgMention>,
     current_org_speakers: Vec<OrgMention>,
+    /// Speakers described, not named (`a narrator in the Lind ad`), newest last: (head noun,
+    /// the description as written), for a later `the narrator` or `the ad's narrator`.
+    described: Vec<(String, String)>,
 }
 
 fn is_cap(w: &str) -> bool {
@@ -421,6 +424,14 @@ impl Resolver {
         let (r, id) = self.lookup(mention, tok);
         if let Some(id) = id {
             self.current_speakers.push(id);
+        }
+        if r.kind == SpeakerType::Unknown {
+            if let Some(head) = mention::indefinite_head(&r.name) {
+                if self.described.len() >= MAX_ENTITIES {
+                    self.described.remove(0);
+                }
+                self.described.push((head, r.name.clone()));
+            }
         }
         if r.kind == SpeakerType::Institution {
             self.remember_institution(&r.name);
