@@ -148,3 +148,49 @@ fn speaker_apart_from_cue_table() {
         ),
     ]);
 }
+
+#[test]
+fn praise_and_reference_cues_table() {
+    check(&[
+        (
+            "lauded takes a noun phrase",
+            "The governor lauded the volunteers for their \"tireless work\" after the flood.",
+            vec![(
+                "partial",
+                "The governor",
+                "lauded",
+                "the volunteers for their \"tireless work\" after the flood",
+            )],
+        ),
+        (
+            "heralded takes a noun phrase",
+            "The minister heralded a new rail link to the coast.",
+            vec![(
+                "indirect",
+                "The minister",
+                "heralded",
+                "a new rail link to the coast",
+            )],
+        ),
+        (
+            "referenced with a quotation",
+            "The bank referenced \"stubborn inflation\" in its outlook.",
+            vec![(
+                "partial",
+                "The bank",
+                "referenced",
+                "\"stubborn inflation\" in its outlook",
+            )],
+        ),
+        (
+            "a website is a phrase head between the cue and its content",
+            "The league says on its website that the final was moved to June.",
+            vec![(
+                "indirect",
+                "The league",
+                "says",
+                "the final was moved to June",
+            )],
+        ),
+    ]);
+}
