@@ -156,6 +156,8 @@ pub struct Lexicon {
     pub number_words: HashSet<&'static str>,
     /// Words that make a number approximate (`about`, `around`), lower case.
     pub approximators: HashSet<&'static str>,
+    /// Participles that put a question when they open a clause (`asked`, `pressed`).
+    pub question_verbs: HashSet<&'static str>,
 }
 
 /// Lines of a table file, without comments and blank lines.
@@ -247,6 +249,7 @@ pub fn lexicon() -> &'static Lexicon {
             number_abbreviations: lines(include_str!("data/number_abbreviations.txt")).collect(),
             number_words: lines(include_str!("data/number_words.txt")).collect(),
             approximators: lines(include_str!("data/approximators.txt")).collect(),
+            question_verbs: lines(include_str!("data/question_verbs.txt")).collect(),
             institution_words: lines(include_str!("data/institution_words.txt")).collect(),
             institution_nouns: lines(include_str!("data/institution_nouns.txt"))
                 .map(|l| match l.split_once(' ') {

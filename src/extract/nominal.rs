@@ -265,15 +265,16 @@ impl<'a> Para<'a> {
 }
 
 impl<'a> Para<'a> {
-    /// Whether token `k` is an `asked` that opens its clause (`Asked whether ...`, `when
-    /// asked ...`) before a question or `by`: the question frame, not a verb with a subject.
+    /// Whether token `k` is an `asked` (or another verb of `question_verbs.txt`: `pressed`)
+    /// that opens its clause (`Asked whether ...`, `when pressed by X about ...`) before a
+    /// question or `by`: the question frame, not a verb with a subject.
     pub(super) fn asked_opens(&self, lo: usize, k: usize) -> bool {
         let lex = lexicon();
         let opens =
             k == lo || !self.is_word(k - 1) || lex.subordinators.contains(self.lower(k - 1));
         opens
             && self.is_word(k)
-            && self.lower(k) == "asked"
+            && lex.question_verbs.contains(self.lower(k))
             && self.is_word(k + 1)
             && (question_word(self.lower(k + 1)) || self.lower(k + 1) == "by")
     }

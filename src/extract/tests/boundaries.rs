@@ -194,3 +194,20 @@ fn praise_and_reference_cues_table() {
         ),
     ]);
 }
+
+#[test]
+fn question_verbs_table() {
+    check(&[(
+        "pressed by a named asker puts a question like asked",
+        "When pressed by the host about how the dam would be paid for, the mayor said the state would help.",
+        vec![
+            (
+                "indirect",
+                "the host",
+                "pressed",
+                "about how the dam would be paid for",
+            ),
+            ("indirect", "the mayor", "said", "the state would help"),
+        ],
+    )]);
+}
