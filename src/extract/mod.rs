@@ -102,9 +102,16 @@ pub fn extract(article: &Article) -> Vec<Statement> {
             resolver.end_sentence();
         }
         let opener = colon_opener.take();
-        if let Some(o) = opener.filter(|_| out.len() == before && p.only_quotes(0..toks.len())) {
-            // "He said:" closing the paragraph before: this quotation is his.
-            let raw = o.with_quotes(text, (0..toks.len()).filter_map(|i| p.quote_of(i)));
+        if let Some(o) = opener.filter(|_| out.len() == before) {
+            // "He said:" closing the paragraph before: this quotation is his; so is a paragraph
+            // set as a block quote, with no quotation mark and no attribution of its own.
+            let raw = if p.only_quotes(0..toks.len()) {
+                o.with_quotes(text, (0..toks.len()).filter_map(|i| p.quote_of(i)))
+            } else if quotes.is_empty() {
+                o.with_block(text, para.clone())
+            } else {
+                None
+            };
             if let Some(raw) = raw {
                 let resolved = resolver.resolve(&raw.mention, o.speaker_span[0]);
                 out.push(raw.into_statement(article, resolved));

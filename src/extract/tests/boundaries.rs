@@ -211,3 +211,24 @@ fn question_verbs_table() {
         ],
     )]);
 }
+
+#[test]
+fn colon_opener_block_quote_table() {
+    check(&[
+        (
+            "a paragraph set as a block quote after 'X added:'",
+            "The coach added:\n\nWe played hard all season and we will be back next year.\n",
+            vec![(
+                "direct",
+                "The coach",
+                "added",
+                "We played hard all season and we will be back next year.",
+            )],
+        ),
+        (
+            "a short line after the colon is no block quote",
+            "The coach added:\n\nMore soon.\n",
+            vec![],
+        ),
+    ]);
+}
