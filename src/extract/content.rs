@@ -208,6 +208,9 @@ impl<'a> Para<'a> {
                     e = (s..e).find(|&k| self.is_punct(k, ",")).unwrap_or(e);
                 }
                 e = self.content_end(s, e, a.name.clone());
+                if that && a.cue.len() == 1 && lex.noun_cues.contains(self.lower(a.cue.start)) {
+                    e = self.noun_clause_end(s, e);
+                }
                 if a.class == CueClass::Obj && !that {
                     e = self.object_end(s, e);
                 }

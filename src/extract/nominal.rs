@@ -156,6 +156,34 @@ impl<'a> Para<'a> {
         })
     }
 
+    /// Where the `that` clause of a noun cue ends (`her claim that the bridge was unsafe was
+    /// rejected`): before a second finite verb with no conjunction, relative, complementizer,
+    /// subordinator or punctuation since the first (that verb is the sentence's own).
+    pub(super) fn noun_clause_end(&self, s: usize, e: usize) -> usize {
+        let lex = lexicon();
+        let mut seen = false;
+        for k in s..e {
+            if !self.is_word(k) {
+                seen = false;
+                continue;
+            }
+            let w = self.lower(k);
+            if lex.coordinators.contains(w)
+                || lex.relatives.contains(w)
+                || lex.complementizers.contains(w)
+                || lex.subordinators.contains(w)
+            {
+                seen = false;
+            } else if lex.finite_verbs.contains(w) {
+                if seen {
+                    return k;
+                }
+                seen = true;
+            }
+        }
+        e
+    }
+
     /// Whether token `i` is a possessive: `his`, `her`, `their`, `its`, or a capitalised word
     /// ending in `'s`.
     fn possessive_at(&self, i: usize) -> bool {

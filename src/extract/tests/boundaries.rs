@@ -232,3 +232,24 @@ fn colon_opener_block_quote_table() {
         ),
     ]);
 }
+
+#[test]
+fn noun_cue_clause_end_table() {
+    check(&[
+        (
+            "a noun cue's that clause ends before the sentence's own verb",
+            "Her claim that the bridge was unsafe was rejected by the board.",
+            vec![("indirect", "she", "claim", "the bridge was unsafe")],
+        ),
+        (
+            "a conjunction keeps a second verb inside the clause (a main verb not in finite_verbs.txt is not seen)",
+            "His warning that rents were rising and wages were flat went unheeded.",
+            vec![(
+                "indirect",
+                "he",
+                "warning",
+                "rents were rising and wages were flat went unheeded",
+            )],
+        ),
+    ]);
+}
