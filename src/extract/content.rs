@@ -13,6 +13,9 @@ use std::ops::Range;
 /// Fewest words of reported content.
 const MIN_REPORTED_WORDS: usize = 2;
 
+/// Most words of a prepositional phrase before a quoted title (`On ABC's "This Week,"`).
+const MAX_TITLE_LEAD: usize = 8;
+
 /// Most lowercase words describing a speaker between a quotation and the speaker phrase.
 const MAX_DESCRIPTION_WORDS: usize = 4;
 
@@ -80,7 +83,12 @@ impl<'a> Para<'a> {
             }
         }
         after = self.skip_of_topic(after, hi);
-        if quote_before.is_none() && self.is_punct(after, "-\u{2014}\u{2013}\u{2015}") {
+        // `X rose, according to a poll - the third in a row`: the content stands before.
+        let content_before = a.form == Form::According && attr_start > lo + 1;
+        if quote_before.is_none()
+            && !content_before
+            && self.is_punct(after, "-\u{2014}\u{2013}\u{2015}")
+        {
             // "as she said at the outset - any ...": a dash after the cue, no content after it.
             return None;
         }
@@ -99,9 +107,20 @@ impl<'a> Para<'a> {
             self.is_quote(k).then_some(k)
         };
         // A quotation before the attribution is not its content when a complement clause
-        // follows (`On ABC's "This Week," Rubio said that ...`).
-        let quote_before = quote_before
-            .filter(|_| !(self.is_word(after) && lex.complementizers.contains(self.lower(after))));
+        // follows (`On ABC's "This Week," Rubio said that ...`), nor when it stands in a
+        // phrase opened by a preposition and words follow the cue (`On "This Week," Rubio
+        // said the plan ...`): a show's or a book's title.
+        let titled = quote_before.is_some_and(|q| {
+            let q = if self.is_quote(q) { q } else { q - 1 };
+            let lead = (lo..q).rev().take_while(|&k| self.is_word(k)).last();
+            lead == Some(lo) && q - lo <= MAX_TITLE_LEAD
+        }) && lex.prepositions.contains(self.lower(lo))
+            && self.is_word(after)
+            && self.is_word(after + 1);
+        let quote_before = quote_before.filter(|_| {
+            let clause = self.is_word(after) && lex.complementizers.contains(self.lower(after));
+            !(titled || clause)
+        });
         if let (Some(qb), Form::Before | Form::Inverted) = (quote_before, a.form) {
             // "..." he said[, "..."]
             let mut first = qb;
@@ -189,6 +208,9 @@ impl<'a> Para<'a> {
                     e = (s..e).find(|&k| self.is_punct(k, ",")).unwrap_or(e);
                 }
                 e = self.content_end(s, e, a.name.clone());
+                if that && a.cue.len() == 1 && lex.noun_cues.contains(self.lower(a.cue.start)) {
+                    e = self.noun_clause_end(s, e);
+                }
                 if a.class == CueClass::Obj && !that {
                     e = self.object_end(s, e);
                 }
@@ -202,6 +224,7 @@ impl<'a> Para<'a> {
                 if self.is_word(s)
                     && !that
                     && lex.prepositions.contains(w)
+                    && !self.approximator(s)
                     && a.class != CueClass::Tell
                     && (w != "to" || a.class == CueClass::Say)
                 {
@@ -215,7 +238,8 @@ impl<'a> Para<'a> {
             let resumed =
                 (content_first && self.is_punct(attr_start, ",") && self.is_punct(after, ","))
                     .then(|| self.trim_range(after + 1..next_region.min(hi)))
-                    .filter(|r| r.clone().any(|k| self.is_word(k)));
+                    .filter(|r| r.clone().any(|k| self.is_word(k)))
+                    .filter(|r| a.form != Form::Inverted || self.resumes_clause(r.start));
             let pieces: Vec<Range<usize>> = std::iter::once(range).chain(resumed).collect();
             let all = || pieces.iter().flat_map(|r| r.clone());
             let nwords = all().filter(|&k| self.is_word(k)).count();
@@ -317,10 +341,7 @@ impl<'a> Para<'a> {
             k -= 1;
         }
         // The quotation ends its clause: a comma closes it, inside the marks or after them.
-        let closed = |q: usize| {
-            self.quote_of(q)
-                .is_some_and(|q| self.text[q.start..q.end].trim_end().ends_with(','))
-        };
+        let closed = |q: usize| self.quote_ends_with_comma(q);
         let quoted = k > lo
             && k < start
             && ((self.is_quote(k - 1) && closed(k - 1))
@@ -458,16 +479,44 @@ impl<'a> Para<'a> {
                     });
                     return !list_goes_on;
                 }
+                let participle = |k: usize| {
+                    let w = self.lower(k);
+                    self.is_word(k)
+                        && !self.is_cap(k)
+                        && w.ends_with("ing")
+                        && !lex.not_participles.contains(w)
+                };
+                // `"... the race,” adding that ...`: a comma inside the closing quotation
+                // mark, then the writer's participle clause.
+                if participle(k) && self.is_quote(k - 1) && self.quote_ends_with_comma(k - 1) {
+                    return true;
+                }
                 if !self.is_punct(k, ",") || !self.is_word(k + 1) {
                     return false;
                 }
-                let w = self.lower(k + 1);
-                if !self.is_cap(k + 1) && w.ends_with("ing") && !lex.not_participles.contains(w) {
+                if participle(k + 1) {
                     return true;
                 }
                 self.aside_by_speaker(k + 1, e, name.clone())
             })
             .unwrap_or(e)
+    }
+
+    /// Whether the words after an inverted attribution (`The drugs, says Roe, are ...`) go on
+    /// with the clause: a finite verb opens them. Otherwise they describe the speaker (`, said
+    /// Jane Roe, a professor at ...`, `, executive director of ...`).
+    fn resumes_clause(&self, k: usize) -> bool {
+        self.is_word(k) && lexicon().finite_verbs.contains(self.lower(k))
+    }
+
+    /// Whether the quotation at token `q` closes its clause with a comma inside its marks
+    /// (`"... the race,"`).
+    pub(super) fn quote_ends_with_comma(&self, q: usize) -> bool {
+        self.quote_of(q).is_some_and(|q| {
+            self.text[q.start..q.end]
+                .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
+                .ends_with(',')
+        })
     }
 
     /// Where the noun phrase a cue takes as its object (`criticized the plan`, no `that`

@@ -1,13 +1,10 @@
-//! Attribution frames: how a cue and its speaker stand in a sentence (`Form`, `Attr`), the
-//! sentence pass that finds them, and the frames without a listed cue (a colon, a dash, a
-//! quotation framed by the sentence before).
+//! Attribution frames: how a cue and its speaker stand in a sentence (`Form`, `Attr`) and the
+//! sentence pass that finds them (the frames without a listed cue are in `bare_frames.rs`).
 
 use super::lexicon::{lexicon, CueClass};
-use super::quotes::Quote;
 use super::speaker::{MAX_APPOSITIVE, MAX_SPEAKER_WORDS};
-use super::statement::{trim_span, Raw};
+use super::statement::Raw;
 use super::tokens::Para;
-use crate::finding::{Kind, Span};
 use std::ops::Range;
 
 /// Whether `c` is a dash that may open a closing attribution (`"..." ― Jane Roe`).
@@ -130,10 +127,12 @@ impl<'a> Para<'a> {
         // "according to X" inside a sentence with another attribution is that one's source.
         let mut via: Option<String> = None;
         let regions: Vec<usize> = attrs.iter().map(|a| a.region).collect();
+        let mut according = None;
         if attrs.len() > 1 {
             if let Some(k) = attrs.iter().position(|a| a.form == Form::According) {
                 let a = attrs.remove(k);
                 via = Some(self.words(a.cue.start..a.speaker.end));
+                according = Some(a);
             }
         }
         let mut out = Vec::new();
@@ -145,6 +144,18 @@ impl<'a> Para<'a> {
                 .map(|(&b, _)| b)
                 .min()
                 .unwrap_or(hi);
+            // "Roe, noting the delay, said ...": a participle inside another attribution's
+            // speaker phrase has its content end with that phrase.
+            let next_region = attrs
+                .iter()
+                .filter(|b| {
+                    a.form == Form::Participle
+                        && b.speaker.start < a.cue.start
+                        && a.cue.end < b.speaker.end
+                        && b.speaker.end <= b.cue.start
+                })
+                .map(|b| b.speaker.end)
+                .fold(next_region, usize::min);
             let later_participle = attrs[k + 1..]
                 .iter()
                 .any(|b| b.form == Form::Participle && self.lower(b.cue.start).ends_with("ing"));
@@ -154,6 +165,11 @@ impl<'a> Para<'a> {
                 }
                 out.push(raw);
             }
+        }
+        // "Walker will speak at the rally, according to a report": when no other cue gives a
+        // statement, the source is no other one's but the sentence's own.
+        if let Some(a) = according.filter(|_| out.is_empty()) {
+            out.extend(self.content(lo, hi, &a, hi, false));
         }
         out
     }
@@ -215,7 +231,7 @@ impl<'a> Para<'a> {
         if participle {
             // ", saying", "by saying", "before adding"
             let opens = cue.start > lo + 1
-                && (self.is_punct(cue.start - 1, ",")
+                && (self.is_punct(cue.start - 1, ",\u{2014}\u{2013}")
                     || (self.is_word(cue.start - 1)
                         && lex
                             .participle_prepositions
@@ -374,7 +390,12 @@ impl<'a> Para<'a> {
         if k <= lo + 1 || !self.is_word(k - 1) {
             return None;
         }
-        let (speaker, name, region) = if lex.authored_nouns.contains(self.lower(k - 1)) {
+        let absolute = (class == CueClass::Say)
+            .then(|| self.absolute_with(lo, k))
+            .flatten();
+        let (speaker, name, region) = if let Some(w) = absolute {
+            (w + 1..k, w + 1..k, w)
+        } else if lex.authored_nouns.contains(self.lower(k - 1)) {
             let (sp, name) = self.subject(lo, k - 1)?;
             (sp, name, k - 1)
         } else {
@@ -397,6 +418,35 @@ impl<'a> Para<'a> {
             date_tok: None,
             region,
         })
+    }
+
+    /// `with 40 percent of voters saying ...`, `with the union saying ...` (a say-cue only):
+    /// `with` opening an absolute phrase whose noun phrase (a number, determiner, quantifier or name first, no
+    /// punctuation but `%`) ends right before a participle at `k`; returns the `with` token.
+    fn absolute_with(&self, lo: usize, k: usize) -> Option<usize> {
+        let lex = lexicon();
+        let mut w = k;
+        while w > lo
+            && k - w <= MAX_SPEAKER_WORDS
+            && (self.is_word(w - 1) || self.is_punct(w - 1, "%"))
+        {
+            w -= 1;
+            if self.lower(w) == "with" {
+                break;
+            }
+        }
+        if self.lower(w) != "with" || w + 1 >= k || (w + 1..k).any(|i| self.cue_at(i, k).is_some())
+        {
+            return None;
+        }
+        let first = self.lower(w + 1);
+        let opens = self.s(w + 1).starts_with(|c: char| c.is_ascii_digit())
+            || lex.number_words.contains(first)
+            || lex.determiners.contains(first)
+            || lex.quantifiers.contains(first)
+            || self.approximator(w + 1)
+            || self.is_cap(w + 1);
+        opens.then_some(w)
     }
 
     /// The attribution of a speaker phrase before its cue, `(phrase, name, weekday)`: its
@@ -507,7 +557,7 @@ impl<'a> Para<'a> {
     }
 
     /// A participle cue of the same speaker in a sentence, with no subject of its own before
-    /// it: `To wit, Smith told Newsmax that A, adding B`.
+    /// it: `To wit, Smith told Newsmax that A, adding B`, `Roe said "A," adding B`.
     fn coordinate(
         &self,
         lo: usize,
@@ -516,7 +566,9 @@ impl<'a> Para<'a> {
         class: CueClass,
     ) -> Option<Attr> {
         let k = cue.start.checked_sub(1).filter(|&k| k > lo)?;
+        // `"... a decade ago," adding that ...`: the comma may close the quotation.
         let opens = self.is_punct(k, ",")
+            || (self.is_quote(k) && self.quote_ends_with_comma(k))
             || (self.is_word(k) && lexicon().participle_prepositions.contains(self.lower(k)));
         if !(opens && self.lower(cue.start).ends_with("ing")) {
             return None;
@@ -528,91 +580,7 @@ impl<'a> Para<'a> {
             speaker: prev.speaker.clone(),
             name: prev.name.clone(),
             date_tok: prev.date_tok,
-            region: k,
-        })
-    }
-
-    /// `Kasich resisted: "..."`: a clause ending in a colon right before a quotation frames
-    /// it even without a listed cue; the verb before the colon is the cue.
-    fn colon_frame(&self, lo: usize, hi: usize, attrs: &[Attr]) -> Option<Attr> {
-        let c = (lo + 2..hi.saturating_sub(1))
-            .find(|&c| self.is_punct(c, ":") && self.is_quote(c + 1))?;
-        if attrs.iter().any(|a| a.cue.start < c) || !self.is_word(c - 1) {
-            return None;
-        }
-        let (sp, name) = self.clause_subject(lo, c - 1)?;
-        Some(Attr {
-            cue: c - 1..c,
-            class: CueClass::Say,
-            form: Form::Before,
-            speaker: sp.clone(),
-            name,
-            date_tok: None,
-            region: sp.start,
-        })
-    }
-
-    /// `"..." — Commissioner Jane Doe`, `"..."― Jane Roe.`: a dash (em, en, horizontal bar or a
-    /// spaced hyphen) after a quotation, then a speaker phrase that ends the sentence; the dash
-    /// is the cue.
-    fn dash_frame(&self, lo: usize, hi: usize, attrs: &[Attr]) -> Option<Attr> {
-        let d = (lo + 1..hi.saturating_sub(1)).find(|&d| {
-            self.is_quote(d - 1)
-                && self.is_punct(d, self.s(d))
-                && self.s(d).chars().all(is_attribution_dash)
-        })?;
-        if attrs.iter().any(|a| a.cue.start > d) {
-            return None;
-        }
-        let sp = self.speaker_after(d + 1, hi)?;
-        if !self.rest_is_punct(sp.end, hi) {
-            return None;
-        }
-        Some(Attr {
-            cue: d..d + 1,
-            class: CueClass::Say,
-            form: Form::Inverted,
-            speaker: sp.clone(),
-            name: sp,
-            date_tok: None,
-            region: d,
-        })
-    }
-
-    /// `Smith was asked about it. "No comment."`: a quotation standing alone after a sentence
-    /// whose subject is a name or pronoun is that subject's statement (with no cue).
-    pub(super) fn framed_by_previous(&self, prev: Range<usize>, r: Range<usize>) -> Option<Raw> {
-        let lex = lexicon();
-        let (phrase, name) = self.subject(prev.start, prev.end)?;
-        let first = phrase.start;
-        let w = self.lower(first);
-        let person = (w != "it" && lex.pronouns.contains_key(w))
-            || (self.is_cap(first) && !lex.determiners.contains(w));
-        if !person || (prev.start..prev.end).any(|k| self.is_quote(k)) {
-            return None;
-        }
-        let qs: Vec<&Quote> = r.filter_map(|k| self.quote_of(k)).collect();
-        let spans: Vec<Span> = qs
-            .iter()
-            .map(|q| trim_span(self.text, [q.start, q.end]))
-            .filter(|sp| sp[1] > sp[0])
-            .collect();
-        if spans.is_empty() {
-            return None;
-        }
-        Some(Raw {
-            kind: Kind::Direct,
-            mention: self.words(name),
-            speaker_span: Some(self.span(phrase)),
-            cue: None,
-            cue_span: None,
-            quoted: spans
-                .iter()
-                .map(|sp| self.text[sp[0]..sp[1]].to_string())
-                .collect(),
-            spans,
-            date: None,
-            via: None,
+            region: if self.is_quote(k) { k + 1 } else { k },
         })
     }
 }

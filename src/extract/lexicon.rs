@@ -152,6 +152,14 @@ pub struct Lexicon {
     pub asides: HashSet<&'static str>,
     /// Abbreviations after which a period does not end a sentence (`mr`, `sen`), lower case.
     pub abbreviations: HashSet<&'static str>,
+    /// Abbreviations that stand only before a number (`no`, as in `No. 2`), lower case.
+    pub number_abbreviations: HashSet<&'static str>,
+    /// Words that count like a numeral (`half`, `dozen`), after an approximator (`about`).
+    pub number_words: HashSet<&'static str>,
+    /// Words that make a number approximate (`about`, `around`), lower case.
+    pub approximators: HashSet<&'static str>,
+    /// Participles that put a question when they open a clause (`asked`, `pressed`).
+    pub question_verbs: HashSet<&'static str>,
 }
 
 /// Lines of a table file, without comments and blank lines.
@@ -242,6 +250,10 @@ pub fn lexicon() -> &'static Lexicon {
             pronouns,
             not_name_starts: lines(include_str!("data/not_name_starts.txt")).collect(),
             abbreviations: lines(include_str!("data/abbreviations.txt")).collect(),
+            number_abbreviations: lines(include_str!("data/number_abbreviations.txt")).collect(),
+            number_words: lines(include_str!("data/number_words.txt")).collect(),
+            approximators: lines(include_str!("data/approximators.txt")).collect(),
+            question_verbs: lines(include_str!("data/question_verbs.txt")).collect(),
             institution_words: lines(include_str!("data/institution_words.txt")).collect(),
             institution_nouns: lines(include_str!("data/institution_nouns.txt"))
                 .map(|l| match l.split_once(' ') {

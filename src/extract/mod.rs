@@ -7,12 +7,14 @@
 //! previous speaker, a quote left open into the next paragraph). The parts, in reading order:
 //! `quotes.rs` and `sentence.rs` make a paragraph's tokens and sentences; `tokens.rs` holds the
 //! paragraph (`Para`) and its token accessors; `cues.rs` finds cue words; `frames.rs` finds
-//! each cue's attribution (`Attr`), with the speaker phrase from `speaker.rs`; `content.rs`
-//! decides the statement's content (`adjuncts.rs`: what stands between cue and content);
+//! each cue's attribution (`Attr`), with the speaker phrase from `speaker.rs` (asides between
+//! speaker and cue: `speaker_asides.rs`), and `bare_frames.rs` the frames without a cue word;
+//! `content.rs` decides the statement's content (`adjuncts.rs`: what stands between cue and content);
 //! `statement.rs` builds it (`Raw`); `resolve.rs` names the speaker. The word tables are data in `data/`, one file each, loaded by `lexicon.rs`.
 
 mod adjuncts;
 mod as_frame;
+mod bare_frames;
 mod content;
 mod cues;
 mod frames;
@@ -23,6 +25,7 @@ mod quotes;
 mod resolve;
 mod sentence;
 mod speaker;
+mod speaker_asides;
 mod statement;
 mod tokens;
 
@@ -99,9 +102,16 @@ pub fn extract(article: &Article) -> Vec<Statement> {
             resolver.end_sentence();
         }
         let opener = colon_opener.take();
-        if let Some(o) = opener.filter(|_| out.len() == before && p.only_quotes(0..toks.len())) {
-            // "He said:" closing the paragraph before: this quotation is his.
-            let raw = o.with_quotes(text, (0..toks.len()).filter_map(|i| p.quote_of(i)));
+        if let Some(o) = opener.filter(|_| out.len() == before) {
+            // "He said:" closing the paragraph before: this quotation is his; so is a paragraph
+            // set as a block quote, with no quotation mark and no attribution of its own.
+            let raw = if p.only_quotes(0..toks.len()) {
+                o.with_quotes(text, (0..toks.len()).filter_map(|i| p.quote_of(i)))
+            } else if quotes.is_empty() {
+                o.with_block(text, para.clone())
+            } else {
+                None
+            };
             if let Some(raw) = raw {
                 let resolved = resolver.resolve(&raw.mention, o.speaker_span[0]);
                 out.push(raw.into_statement(article, resolved));

@@ -156,6 +156,34 @@ impl<'a> Para<'a> {
         })
     }
 
+    /// Where the `that` clause of a noun cue ends (`her claim that the bridge was unsafe was
+    /// rejected`): before a second finite verb with no conjunction, relative, complementizer,
+    /// subordinator or punctuation since the first (that verb is the sentence's own).
+    pub(super) fn noun_clause_end(&self, s: usize, e: usize) -> usize {
+        let lex = lexicon();
+        let mut seen = false;
+        for k in s..e {
+            if !self.is_word(k) {
+                seen = false;
+                continue;
+            }
+            let w = self.lower(k);
+            if lex.coordinators.contains(w)
+                || lex.relatives.contains(w)
+                || lex.complementizers.contains(w)
+                || lex.subordinators.contains(w)
+            {
+                seen = false;
+            } else if lex.finite_verbs.contains(w) {
+                if seen {
+                    return k;
+                }
+                seen = true;
+            }
+        }
+        e
+    }
+
     /// Whether token `i` is a possessive: `his`, `her`, `their`, `its`, or a capitalised word
     /// ending in `'s`.
     fn possessive_at(&self, i: usize) -> bool {
@@ -265,15 +293,16 @@ impl<'a> Para<'a> {
 }
 
 impl<'a> Para<'a> {
-    /// Whether token `k` is an `asked` that opens its clause (`Asked whether ...`, `when
-    /// asked ...`) before a question or `by`: the question frame, not a verb with a subject.
+    /// Whether token `k` is an `asked` (or another verb of `question_verbs.txt`: `pressed`)
+    /// that opens its clause (`Asked whether ...`, `when pressed by X about ...`) before a
+    /// question or `by`: the question frame, not a verb with a subject.
     pub(super) fn asked_opens(&self, lo: usize, k: usize) -> bool {
         let lex = lexicon();
         let opens =
             k == lo || !self.is_word(k - 1) || lex.subordinators.contains(self.lower(k - 1));
         opens
             && self.is_word(k)
-            && self.lower(k) == "asked"
+            && lex.question_verbs.contains(self.lower(k))
             && self.is_word(k + 1)
             && (question_word(self.lower(k + 1)) || self.lower(k + 1) == "by")
     }

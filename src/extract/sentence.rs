@@ -119,8 +119,22 @@ pub(super) fn is_abbreviation(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
     lexicon().abbreviations.contains(w.as_str())
         || lexicon().state_abbreviations.contains(word)
+        // "Sen. Jo Roe, R-Fla., said": a party and state.
+        || word
+            .split_once('-')
+            .is_some_and(|(party, state)| party.len() == 1 && lexicon().state_abbreviations.contains(state))
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
         || word.contains('.')
+}
+
+/// Whether `word` is an abbreviation whose period ends no sentence before `next`: one that
+/// stands only before a number (`No. 2`) is one only before a digit (`she said no. Then`).
+fn abbreviation_before(word: &str, next: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    if lexicon().number_abbreviations.contains(w.as_str()) {
+        return next.starts_with(|c: char| c.is_ascii_digit());
+    }
+    is_abbreviation(word)
 }
 
 /// Splits tokens into sentences, returned as token index ranges. `starts_attribution` says
@@ -150,7 +164,7 @@ pub fn split(
                     && i > 0
                     && toks[i - 1].kind == TokKind::Word
                     && toks[i - 1].end == t.start
-                    && is_abbreviation(&text[toks[i - 1].start..toks[i - 1].end]);
+                    && abbreviation_before(&text[toks[i - 1].start..toks[i - 1].end], next_text);
                 terminal && !after_abbrev && next_opens
             }
             TokKind::Quote(_) => {
@@ -191,7 +205,7 @@ mod tests {
 
     #[test]
     fn sentence_table() {
-        let table: [(&str, Vec<&str>); 5] = [
+        let table: [(&str, Vec<&str>); 7] = [
             ("One. Two.", vec!["One.", "Two."]),
             (
                 "Mr. Putin met U.S. officials. Then left.",
@@ -203,6 +217,14 @@ mod tests {
             ),
             ("\"No.\" Smith said so.", vec!["\"No.\" Smith said so."]),
             ("\"No.\" Then he left.", vec!["\"No.\"", "Then he left."]),
+            (
+                "Asked twice, the coach said no. Then he left.",
+                vec!["Asked twice, the coach said no.", "Then he left."],
+            ),
+            (
+                "It ranked No. 4 in the state.",
+                vec!["It ranked No. 4 in the state."],
+            ),
         ];
         for (text, want) in table {
             assert_eq!(sentences(text), want, "{text}");

@@ -55,6 +55,9 @@ impl<'a> Para<'a> {
         if j == lo {
             return None;
         }
+        if let Some(found) = self.speaker_before_dashes(lo, j, object_ok, date_tok) {
+            return Some(found);
+        }
         // "Smith, a doctor at X, said" / "Sen. Smith (R-Ky.) said": the phrase before the
         // appositive or parenthesis names the speaker; the phrase runs to the appositive's end.
         // The opening comma is the nearest one before which a speaker phrase starts the clause
@@ -113,7 +116,7 @@ impl<'a> Para<'a> {
                     found = Some((sp.start..j, name, date_tok));
                 }
             }
-            return found;
+            return found.or_else(|| self.name_before_parenthesis(lo, j, object_ok, date_tok));
         }
         self.speaker_phrase(lo, j, object_ok, date_tok)
     }
@@ -150,7 +153,7 @@ impl<'a> Para<'a> {
     }
 
     /// The speaker phrase ending at `stop` (exclusive), after time words were skipped.
-    fn speaker_phrase(
+    pub(super) fn speaker_phrase(
         &self,
         lo: usize,
         stop: usize,
@@ -207,7 +210,10 @@ impl<'a> Para<'a> {
                 let det_before = (i.saturating_sub(3)..i)
                     .rev()
                     .take_while(|&x| x >= lo && self.is_word(x))
-                    .any(|x| lex.determiners.contains(self.lower(x)));
+                    .any(|x| {
+                        let w = self.lower(x);
+                        lex.determiners.contains(w) || lex.quantifiers.contains(w)
+                    });
                 if det_before || (w.ends_with('s') && !w.ends_with("ss")) {
                     lowercase_run += 1;
                     k = i;
@@ -410,8 +416,8 @@ impl<'a> Para<'a> {
         }
         let w = self.lower(s);
         // "About 9 percent said": a preposition before a number is an approximator.
-        let approximator =
-            self.is_word(s + 1) && self.s(s + 1).starts_with(|c: char| c.is_ascii_digit());
+        let approximator = self.approximator(s)
+            || (self.is_word(s + 1) && self.s(s + 1).starts_with(|c: char| c.is_ascii_digit()));
         // "should be to counter lies": an infinitive cue has no subject of its own.
         // "Officials who spoke with the paper said": a cue in a relative clause inside the
         // subject is the subject's own.
@@ -498,7 +504,10 @@ impl<'a> Para<'a> {
         if k == start {
             return None;
         }
-        if (start..k).all(|x| lex.determiners.contains(self.lower(x))) {
+        if (start..k).all(|x| {
+            let w = self.lower(x);
+            lex.determiners.contains(w) || lex.quantifiers.contains(w)
+        }) {
             k = self.common_noun_end(k, hi);
         }
         let phrase = start..k;
@@ -542,7 +551,8 @@ impl<'a> Para<'a> {
 
     /// The end of the lowercase head after a subject's determiner (`The newspaper attacked`,
     /// `the state agency said`): up to three words that are no function words or cues, up to
-    /// one that reads as a verb (a cue, or a word in `-ed`); without one, the first word.
+    /// one that reads as a verb (a cue, or a word in `-ed`), a comma or the limit `hi`;
+    /// without one, the first word.
     fn common_noun_end(&self, k: usize, hi: usize) -> usize {
         let plain = |x: usize| {
             x < hi
@@ -555,10 +565,12 @@ impl<'a> Para<'a> {
         while e - k < 3 && plain(e) && !(e > k && self.lower(e).ends_with("ed")) {
             e += 1;
         }
+        // "One longtime volunteer, noting ...": a comma or the limit closes the phrase.
         let verb = e > k
-            && e < hi
-            && self.is_word(e)
-            && (self.cue_at(e, hi).is_some() || self.lower(e).ends_with("ed"));
+            && (e == hi
+                || self.is_punct(e, ",")
+                || (self.is_word(e)
+                    && (self.cue_at(e, hi).is_some() || self.lower(e).ends_with("ed"))));
         match (verb, plain(k)) {
             (true, _) => e,
             (false, true) => k + 1,

@@ -101,7 +101,12 @@ impl Opener {
         if spans.is_empty() {
             return None;
         }
-        Some(Raw {
+        Some(self.direct(text, spans))
+    }
+
+    /// The direct statement of the opener with content `spans`.
+    fn direct(&self, text: &str, spans: Vec<Span>) -> Raw {
+        Raw {
             kind: Kind::Direct,
             mention: self.mention.clone(),
             speaker_span: Some(self.speaker_span),
@@ -111,7 +116,24 @@ impl Opener {
             spans,
             date: None,
             via: None,
-        })
+        }
+    }
+}
+
+/// Fewest words of a block-quote paragraph after `He said:`.
+const MIN_BLOCK_WORDS: usize = 4;
+
+impl Opener {
+    /// The direct statement of the opener and the paragraph `para` set as a block quote
+    /// (no quotation marks): at least `MIN_BLOCK_WORDS` words ending in a sentence mark.
+    pub(super) fn with_block(&self, text: &str, para: std::ops::Range<usize>) -> Option<Raw> {
+        let sp = trim_span(text, [para.start, para.end]);
+        let body = &text[sp[0]..sp[1]];
+        let ends = body.ends_with(['.', '?', '!']);
+        if !ends || body.split_whitespace().count() < MIN_BLOCK_WORDS {
+            return None;
+        }
+        Some(self.direct(text, vec![sp]))
     }
 }
 

@@ -105,6 +105,22 @@ impl<'a> Para<'a> {
             .join(" ")
     }
 
+    /// Whether token `k` is an approximator before a number (`about 9 percent`, `around
+    /// half`, `over a dozen`): a word of `approximators.txt` before a numeral or a counting
+    /// word (`number_words.txt`), where a preposition would otherwise open no subject or
+    /// clause.
+    pub(super) fn approximator(&self, k: usize) -> bool {
+        let lex = super::lexicon::lexicon();
+        let counts = |n: usize| {
+            self.is_word(n)
+                && (self.s(n).starts_with(|c: char| c.is_ascii_digit())
+                    || lex.number_words.contains(self.lower(n)))
+        };
+        self.is_word(k)
+            && lex.approximators.contains(self.lower(k))
+            && (counts(k + 1) || (self.lower(k + 1) == "a" && counts(k + 2)))
+    }
+
     /// True when the sentence is quotations and punctuation only.
     pub(super) fn only_quotes(&self, r: Range<usize>) -> bool {
         let mut any = false;

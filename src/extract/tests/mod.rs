@@ -2,6 +2,7 @@
 //! statements, where the speaker stands, reported speech, statement dates. Each table row is
 //! (name, article text, expected statements).
 
+mod boundaries;
 mod cue_forms;
 mod dates;
 mod frames;

@@ -1,0 +1,255 @@
+//! Round 6 of issue 14: where a statement's speaker and content end when numbers, a party
+//! parenthesis, a quotation's closing comma, an inverted speaker's description or a second cue
+//! stand near them.
+
+use super::check;
+
+#[test]
+fn approximators_and_parentheses_table() {
+    check(&[
+        (
+            "an approximator before a counting word opens the content, not a preposition",
+            "The agency said about half of the new permits went to small farms.",
+            vec![(
+                "indirect",
+                "The agency",
+                "said",
+                "about half of the new permits went to small farms",
+            )],
+        ),
+        (
+            "an approximator before a counting word opens the speaker phrase",
+            "In Ohio, around a third of the teachers said they would strike.",
+            vec![(
+                "indirect",
+                "around a third of the teachers",
+                "said",
+                "they would strike",
+            )],
+        ),
+        (
+            "a quoted title inside an opening prepositional phrase is not the content",
+            "On \"Morning Report,\" the senator said the bridge would close in May.",
+            vec![(
+                "indirect",
+                "the senator",
+                "said",
+                "the bridge would close in May",
+            )],
+        ),
+        (
+            "a party parenthesis after a name that does not open the clause",
+            "At the town meeting Rep. Ana Ruiz (D-Ore.) said the bridge would be rebuilt.",
+            vec![(
+                "indirect",
+                "Ana Ruiz",
+                "said",
+                "the bridge would be rebuilt",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn quotation_comma_and_inverted_speaker_table() {
+    check(&[
+        (
+            "a participle after a quotation's closing comma is a second statement",
+            "Okafor said the plan was \"a good start,\" adding that more money was needed.",
+            vec![
+                (
+                    "partial",
+                    "Okafor",
+                    "said",
+                    "the plan was \"a good start,\"",
+                ),
+                ("indirect", "Okafor", "adding", "more money was needed"),
+            ],
+        ),
+        (
+            "a description after an inverted speaker is not resumed content",
+            "The river is cleaner than a decade ago, said Lena Park, a chemist at the water board.",
+            vec![(
+                "indirect",
+                "Lena Park",
+                "said",
+                "The river is cleaner than a decade ago",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn according_to_content_before_table() {
+    check(&[
+        (
+            "a dash after the source: the content stands before",
+            "Exports fell for a third month, according to the trade ministry - the longest slide in years.",
+            vec![(
+                "indirect",
+                "the trade ministry",
+                "according to",
+                "Exports fell for a third month",
+            )],
+        ),
+        (
+            "a cue word giving no statement leaves the source its own",
+            "The mayor will speak at the fair next week, according to a city notice.",
+            vec![(
+                "indirect",
+                "a city notice",
+                "according to",
+                "The mayor will speak at the fair next week",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn speaker_apart_from_cue_table() {
+    check(&[
+        (
+            "an absolute phrase with a number before a say participle",
+            "The vote was close, with 40 percent of the members saying the fee was too high.",
+            vec![(
+                "indirect",
+                "40 percent of the members",
+                "saying",
+                "the fee was too high",
+            )],
+        ),
+        (
+            "an aside between double hyphens after the speaker",
+            "The harbor master -- who has worked the docks for years -- said the pier was unsafe.",
+            vec![(
+                "indirect",
+                "The harbor master",
+                "said",
+                "the pier was unsafe",
+            )],
+        ),
+        (
+            "a quantifier before a lowercase singular noun opens the speaker phrase; the participle aside ends with it",
+            "One longtime volunteer, noting the early frost, said the shelter was full.",
+            vec![
+                ("indirect", "One longtime volunteer", "noting", "the early frost"),
+                (
+                    "indirect",
+                    "One longtime volunteer",
+                    "said",
+                    "the shelter was full",
+                ),
+            ],
+        ),
+        (
+            "a party and state after a name, then a participle aside",
+            "Sen. Maria Lund, D-Minn., speaking after the hearing, said the bill was dead.",
+            vec![("indirect", "Maria Lund", "said", "the bill was dead")],
+        ),
+    ]);
+}
+
+#[test]
+fn praise_and_reference_cues_table() {
+    check(&[
+        (
+            "lauded takes a noun phrase",
+            "The governor lauded the volunteers for their \"tireless work\" after the flood.",
+            vec![(
+                "partial",
+                "The governor",
+                "lauded",
+                "the volunteers for their \"tireless work\" after the flood",
+            )],
+        ),
+        (
+            "heralded takes a noun phrase",
+            "The minister heralded a new rail link to the coast.",
+            vec![(
+                "indirect",
+                "The minister",
+                "heralded",
+                "a new rail link to the coast",
+            )],
+        ),
+        (
+            "referenced with a quotation",
+            "The bank referenced \"stubborn inflation\" in its outlook.",
+            vec![(
+                "partial",
+                "The bank",
+                "referenced",
+                "\"stubborn inflation\" in its outlook",
+            )],
+        ),
+        (
+            "a website is a phrase head between the cue and its content",
+            "The league says on its website that the final was moved to June.",
+            vec![(
+                "indirect",
+                "The league",
+                "says",
+                "the final was moved to June",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn question_verbs_table() {
+    check(&[(
+        "pressed by a named asker puts a question like asked",
+        "When pressed by the host about how the dam would be paid for, the mayor said the state would help.",
+        vec![
+            (
+                "indirect",
+                "the host",
+                "pressed",
+                "about how the dam would be paid for",
+            ),
+            ("indirect", "the mayor", "said", "the state would help"),
+        ],
+    )]);
+}
+
+#[test]
+fn colon_opener_block_quote_table() {
+    check(&[
+        (
+            "a paragraph set as a block quote after 'X added:'",
+            "The coach added:\n\nWe played hard all season and we will be back next year.\n",
+            vec![(
+                "direct",
+                "The coach",
+                "added",
+                "We played hard all season and we will be back next year.",
+            )],
+        ),
+        (
+            "a short line after the colon is no block quote",
+            "The coach added:\n\nMore soon.\n",
+            vec![],
+        ),
+    ]);
+}
+
+#[test]
+fn noun_cue_clause_end_table() {
+    check(&[
+        (
+            "a noun cue's that clause ends before the sentence's own verb",
+            "Her claim that the bridge was unsafe was rejected by the board.",
+            vec![("indirect", "she", "claim", "the bridge was unsafe")],
+        ),
+        (
+            "a conjunction keeps a second verb inside the clause (a main verb not in finite_verbs.txt is not seen)",
+            "His warning that rents were rising and wages were flat went unheeded.",
+            vec![(
+                "indirect",
+                "he",
+                "warning",
+                "rents were rising and wages were flat went unheeded",
+            )],
+        ),
+    ]);
+}
