@@ -438,8 +438,16 @@ impl<'a> Para<'a> {
                 self.is_cap(k) && !lex.determiners.contains(w) && !lex.prepositions.contains(w)
             })
             .map_or(s..e, |k| {
+                // "Commission on Presidential Debates", "Bank of America": a join word
+                // between capitalised words (not a date: "Lind on Monday") is in the name.
+                let joins = |j: usize| {
+                    j + 1 < e
+                        && (lex.name_joins.contains(self.lower(j)) || self.lower(j) == "on")
+                        && self.is_cap(j + 1)
+                        && !super::mentions::is_name_glue(self.lower(j + 1))
+                };
                 let mut j = k;
-                while j < e && self.is_cap(j) {
+                while j < e && (self.is_cap(j) || (j > k && joins(j))) {
                     j += 1;
                 }
                 k..j

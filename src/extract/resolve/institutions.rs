@@ -115,10 +115,20 @@ impl Resolver {
             return None;
         }
         let key = crate::article::fold_word(word);
+        // "the IMF" after "the International Monetary Fund": an acronym spelling the
+        // initials of the name's capitalised words.
+        let spells = |name: &str| {
+            is_acronym(word)
+                && name
+                    .split_whitespace()
+                    .filter(|w| w.starts_with(char::is_uppercase))
+                    .filter_map(|w| w.chars().next())
+                    .eq(word.chars().filter(|c| c.is_alphabetic()))
+        };
         self.org_names
             .iter()
             .rev()
-            .find(|(_, first, last)| *first == key || *last == key)
+            .find(|(name, first, last)| *first == key || *last == key || spells(name))
             .map(|(name, ..)| name.clone())
     }
 

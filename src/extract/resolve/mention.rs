@@ -74,13 +74,19 @@ impl Resolver {
             .skip_while(|w| lexicon().determiners.contains(w.to_lowercase().as_str()))
             .copied()
             .collect::<Vec<&str>>();
-        let institution_head = named.last().is_some_and(|w| {
+        let joins = ["of", "and", "&", "the", "on"];
+        let institution_word = |w: &str| {
             is_cap(w)
                 && lexicon()
                     .institution_words
                     .contains(crate::article::fold_word(w).as_str())
-        });
-        let joins = ["of", "and", "&", "the", "on"];
+        };
+        // ... or an institution's word followed by what it is of or on ("Commission on
+        // Presidential Debates", "Council of Economic Advisers").
+        let institution_head = named.last().is_some_and(|w| institution_word(w))
+            || named
+                .windows(2)
+                .any(|p| institution_word(p[0]) && ["of", "on", "for"].contains(&p[1]));
         if institution_head && named.iter().all(|w| is_cap(w) || joins.contains(w)) {
             let name = match named.as_slice() {
                 [one] => self.full_institution(one),
@@ -497,7 +503,12 @@ fn trim_mention(mention: &str) -> &str {
     while let Some((first, rest)) = m.split_once(char::is_whitespace) {
         let w = crate::article::fold_word(first);
         let glue = is_cap(first) && is_name_glue(&w) && !lexicon().determiners.contains(w.as_str());
-        if !glue || !rest.trim_start().starts_with(char::is_uppercase) {
+        // "Though he", "When she": a subordinator before a pronoun is no part of it.
+        let rest_word = crate::article::fold_word(rest.trim());
+        let rest_word = rest_word.strip_suffix("'s").unwrap_or(&rest_word);
+        let pronoun = lexicon().pronouns.contains_key(rest_word)
+            && lexicon().subordinators.contains(w.as_str());
+        if !glue || !(rest.trim_start().starts_with(char::is_uppercase) || pronoun) {
             break;
         }
         m = rest.trim_start();

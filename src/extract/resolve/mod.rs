@@ -353,13 +353,25 @@ impl Resolver {
                 && s.entity(id)
                     .is_some_and(|e| gender.is_none() || e.gender.is_none() || e.gender == gender)
         };
-        let here = self.current_speakers.iter().rev().copied().chain(
-            self.current
-                .iter()
-                .rev()
-                .filter(|c| c.tok < tok && !c.object)
-                .map(|c| c.id),
-        );
+        // A speaker of this sentence named only as a preposition's object (`When pressed
+        // by Holt about jobs, his answer was to say`) is not the pronoun's either.
+        let object_only = |id: usize| {
+            let mine = || self.current.iter().filter(move |c| c.id == id);
+            mine().next().is_some() && mine().all(|c| c.object)
+        };
+        let here = self
+            .current_speakers
+            .iter()
+            .rev()
+            .copied()
+            .filter(|&id| !object_only(id))
+            .chain(
+                self.current
+                    .iter()
+                    .rev()
+                    .filter(|c| c.tok < tok && !c.object)
+                    .map(|c| c.id),
+            );
         let back = self.history.iter().rev().flatten().copied();
         let found = here.chain(back).find(|&id| fits(self, id)).or_else(|| {
             (0..self.entities.len())

@@ -250,7 +250,24 @@ fn later_mentions_table() {
 /// institution's head noun, and a person's group or campaign (`Her campaign`).
 #[test]
 fn institutions_table() {
-    let table: [(&str, &str, &str); 10] = [
+    let table: [(&str, &str, &str); 13] = [
+        (
+            "an acronym spelling the initials of an institution named before is it",
+            "The World Grain Council cut its forecast on Monday.\n\n\
+             The WGC said the harvest would be late.",
+            "World Grain Council",
+        ),
+        (
+            "an institution's name goes on over `on` (Commission on ...)",
+            "The Commission on Rural Schools says the buses are too old.",
+            "Commission on Rural Schools",
+        ),
+        (
+            "... and its description then means it (as a speaker: a name's runs stop at `on`)",
+            "The Commission on Rural Schools says the buses are too old.\n\n\
+             The commission says on its website that the roads are worse.",
+            "Commission on Rural Schools",
+        ),
         (
             "it: the institution that is the subject of the sentence before",
             "The Harbor Authority released its budget on Monday. It said the port would \
@@ -373,7 +390,20 @@ fn last_speaker_is(table: &[(&str, &str, &str)]) {
 /// preposition (`pressed by Hale`), a law's name.
 #[test]
 fn pronoun_skips_table() {
-    let table: [(&str, &str, &str); 2] = [
+    let table: [(&str, &str, &str); 4] = [
+        (
+            "a subordinator before a pronoun is no part of the speaker",
+            "Rosa Delgado toured the plant.\n\n\
+             Though she's heralded the plan as proof of her resolve, few agree.",
+            "Rosa Delgado",
+        ),
+        (
+            "the asker of a question, named after `by`, is not the pronoun's",
+            "Rosa Delgado spoke for an hour at the forum.\n\n\
+             When pressed by Sara Hale about how she would pay for it, her answer was to say \
+             she would cut waste.",
+            "Rosa Delgado",
+        ),
         (
             "a person after a preposition in the same sentence is not the pronoun's",
             "Rosa Delgado spoke for an hour at the forum.\n\n\
