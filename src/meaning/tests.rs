@@ -326,6 +326,31 @@ mod shipped {
             assert!(a > b, "{name}: paraphrase {a} vs other {b}");
         }
     }
+    #[test]
+    fn an_acronym_reads_as_its_name_for_the_vectors_table() {
+        let m = model();
+        // (statement, passage): one spells out the name the other gives by its initials.
+        const CASES: &[(&str, &str)] = &[
+            (
+                "the North Atlantic Treaty Organization should spend more on defence",
+                "NATO members have to pay more for their defense.",
+            ),
+            (
+                "NATO members have to pay more for their defense",
+                "The North Atlantic Treaty Organization should spend more on defence.",
+            ),
+            (
+                "she called the Environmental Protection Agency a job killer",
+                "The EPA is killing jobs all over this country.",
+            ),
+        ];
+        for (s, p) in CASES {
+            let q = m.query(s, |_| 1.0);
+            let plain = q.embedding.cosine(&m.embed(p));
+            let read = m.support(&q, p).cosine;
+            assert!(read > plain + 0.05, "{s} / {p}: {read} vs {plain}");
+        }
+    }
 }
 
 /// Tools, not tests (ignored; run by name): scoring a pairs file for
