@@ -130,6 +130,15 @@ impl Model {
 
     /// How well `passage` supports the prepared statement `q`.
     pub fn support(&self, q: &Query, passage: &str) -> Support {
+        self.support_with(q, passage, &[])
+    }
+
+    /// [`Model::support`], where `referents` (lower-case words of people's names: the other
+    /// participants of the passage's conversation) are whom the passage's `you` and `he` or
+    /// `she` may stand for: reported speech names the person the speaker addressed or spoke
+    /// of (`Clinton said Trump paid no tax` for `you haven't paid any tax`), so a statement's
+    /// name of a referent is held by such a pronoun in the passage.
+    pub fn support_with(&self, q: &Query, passage: &str, referents: &[&str]) -> Support {
         let pw = Words::of(passage);
         // A name spelled out on one side and by its initials on the other reads as the same
         // words for the vectors too: the acronym is spelled out before embedding.
@@ -150,8 +159,22 @@ impl Model {
             .into_iter()
             .chain(spelled_out(&pw, &q.words))
             .collect();
+        let referred = !referents.is_empty()
+            && pw
+                .tokens
+                .iter()
+                .any(|w| REFERRING_PRONOUNS.contains(&w.lower.as_str()));
+        let named: FxHashSet<&str> = q
+            .words
+            .tokens
+            .iter()
+            .filter(|w| w.name)
+            .map(|w| w.stem.as_str())
+            .collect();
         for (word, stem, idf) in &q.content {
-            if stems.contains(stem.as_str()) || spelled.contains(stem.as_str()) {
+            let by_pronoun =
+                referred && named.contains(stem.as_str()) && referents.contains(&word.as_str());
+            if stems.contains(stem.as_str()) || spelled.contains(stem.as_str()) || by_pronoun {
                 held += idf;
                 shared.push(word.clone());
             }
@@ -169,6 +192,12 @@ impl Model {
         }
     }
 }
+
+/// The pronouns that stand for a person the speaker addresses or speaks of (second person,
+/// and third person singular); `they` is a group.
+const REFERRING_PRONOUNS: [&str; 11] = [
+    "you", "your", "yours", "yourself", "he", "him", "his", "himself", "she", "her", "hers",
+];
 
 /// The acronyms of `b` that `a` spells out, each with the words of `a` that spell it
 /// (`NAFTA`, `North American Free Trade Agreement`), the first spelling of each.

@@ -276,6 +276,64 @@ fn status_matches_the_build() {
     }
 }
 
+#[test]
+fn a_pronoun_holds_the_name_of_whom_it_may_mean_table() {
+    let m = tiny_model();
+    // (case, statement, passage, referents: the other people of the passage's conversation,
+    // the statement's words the passage holds)
+    type Case<'a> = (&'a str, &'a str, &'a str, &'a [&'a str], &'a [&'a str]);
+    let cases: [Case; 6] = [
+        (
+            "you: the person addressed",
+            "the mayor said Rivera skipped the audit",
+            "You skipped the audit.",
+            &["ana", "rivera"],
+            &["rivera", "skipped", "audit"],
+        ),
+        (
+            "he: the person spoken of",
+            "the mayor said Rivera skipped the audit",
+            "And he skipped the audit.",
+            &["rivera"],
+            &["rivera", "skipped", "audit"],
+        ),
+        (
+            "no one else in the conversation",
+            "the mayor said Rivera skipped the audit",
+            "You skipped the audit.",
+            &[],
+            &["skipped", "audit"],
+        ),
+        (
+            "someone else in the conversation",
+            "the mayor said Rivera skipped the audit",
+            "You skipped the audit.",
+            &["lopez"],
+            &["skipped", "audit"],
+        ),
+        (
+            "they: a group, not a person",
+            "the mayor said Rivera skipped the audit",
+            "They skipped the audit.",
+            &["rivera"],
+            &["skipped", "audit"],
+        ),
+        (
+            "I: the speaker themself",
+            "the mayor said Rivera skipped the audit",
+            "I skipped the audit.",
+            &["rivera"],
+            &["skipped", "audit"],
+        ),
+    ];
+    for (case, s, p, referents, want) in cases {
+        let q = m.query(s, |_| 1.0);
+        let got = m.support_with(&q, p, referents).shared;
+        let want: Vec<String> = want.iter().map(|w| w.to_string()).collect();
+        assert_eq!(got, want, "{case}");
+    }
+}
+
 #[cfg(quotecheck_vectors)]
 mod shipped {
     use super::*;
