@@ -5,7 +5,7 @@
 use super::{Embedding, Model};
 use crate::matching::lexicon::lexicon;
 use crate::speakers::is_title_word;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Weight of the semantic part, `cosine - background`, in [`Support::score`].
 pub const SEMANTIC_WEIGHT: f32 = 0.5;
@@ -151,6 +151,12 @@ impl Model {
             self.embed(&spell(&q.text, &into_statement)).cosine(&pe)
         };
         let stems: FxHashSet<&str> = pw.tokens.iter().map(|w| w.stem.as_str()).collect();
+        let common: FxHashSet<&str> = pw
+            .tokens
+            .iter()
+            .filter(|w| !w.name)
+            .map(|w| w.stem.as_str())
+            .collect();
         let total: f32 = q.content.iter().map(|c| c.2).sum();
         let mut held = 0f32;
         let mut shared = Vec::new();
@@ -174,7 +180,19 @@ impl Model {
         for (word, stem, idf) in &q.content {
             let by_pronoun =
                 referred && named.contains(stem.as_str()) && referents.contains(&word.as_str());
-            if stems.contains(stem.as_str()) || spelled.contains(stem.as_str()) || by_pronoun {
+            // A word of the same root with another suffix (`economic`, `economy`) says it too;
+            // a name is no such word (`States` is not `statements`).
+            let derived = || {
+                !named.contains(stem.as_str())
+                    && derivations()
+                        .get(stem.as_str())
+                        .is_some_and(|rel| rel.iter().any(|r| common.contains(r.as_str())))
+            };
+            if stems.contains(stem.as_str())
+                || spelled.contains(stem.as_str())
+                || by_pronoun
+                || derived()
+            {
                 held += idf;
                 shared.push(word.clone());
             }
@@ -191,6 +209,28 @@ impl Model {
             conflicts,
         }
     }
+}
+
+/// Stem -> stems of words of the same root with other suffixes (`fair` -> `fairness`), both
+/// ways, from `data/derivations.txt` (WordNet's derivationally related forms that share most
+/// of their letters; `scripts/derivations.py` writes it).
+fn derivations() -> &'static FxHashMap<String, Vec<String>> {
+    static TABLE: std::sync::OnceLock<FxHashMap<String, Vec<String>>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        let pairs = include_str!("data/derivations.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once(' '));
+        for (a, b) in pairs {
+            let (a, b) = (stem(a), stem(b));
+            if a != b {
+                map.entry(a.clone()).or_default().push(b.clone());
+                map.entry(b).or_default().push(a);
+            }
+        }
+        map
+    })
 }
 
 /// The pronouns that stand for a person the speaker addresses or speaks of (second person,

@@ -334,6 +334,55 @@ fn a_pronoun_holds_the_name_of_whom_it_may_mean_table() {
     }
 }
 
+#[test]
+fn a_word_of_the_same_root_is_held_table() {
+    let m = tiny_model();
+    // (case, statement, passage, the statement's words the passage holds)
+    let cases: [(&str, &str, &str, &[&str]); 6] = [
+        (
+            "adjective and noun",
+            "she promised economic fairness",
+            "We will build a fair economy.",
+            &["economic", "fairness"],
+        ),
+        (
+            "noun and verb, inflected",
+            "he backed the protection of miners",
+            "We protected the miners.",
+            &["protection", "miners"],
+        ),
+        (
+            "verb and noun",
+            "the plan would employ veterans",
+            "Employment for veterans is the plan.",
+            &["plan", "employ", "veterans"],
+        ),
+        (
+            "same letters, another root",
+            "the police budget grew",
+            "Our policy on the budget grew.",
+            &["budget", "grew"],
+        ),
+        (
+            "a name is no word of the root",
+            "his statements about jobs",
+            "Jobs are leaving the United States.",
+            &["jobs"],
+        ),
+        (
+            "a root too short to tell",
+            "they want more party unity",
+            "We are part of it.",
+            &[],
+        ),
+    ];
+    for (case, s, p, want) in cases {
+        let q = m.query(s, |_| 1.0);
+        let want: Vec<String> = want.iter().map(|w| w.to_string()).collect();
+        assert_eq!(m.support(&q, p).shared, want, "{case}");
+    }
+}
+
 #[cfg(quotecheck_vectors)]
 mod shipped {
     use super::*;
