@@ -254,6 +254,10 @@ fn content_words_table() {
         ("don't", false),
         ("x", false),
         ("pbs", true),
+        // Indefinite pronouns say no more than `any` or `some`.
+        ("anything", false),
+        ("someone", false),
+        ("everybody", false),
     ];
     for (w, want) in CASES {
         assert_eq!(is_content(w), *want, "{w}");
