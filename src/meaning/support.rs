@@ -5,7 +5,7 @@
 use super::{Embedding, Model};
 use crate::matching::lexicon::lexicon;
 use crate::speakers::is_title_word;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Weight of the semantic part, `cosine - background`, in [`Support::score`].
 pub const SEMANTIC_WEIGHT: f32 = 0.5;
@@ -25,6 +25,7 @@ pub struct Query {
     pub background_index: Option<usize>,
     content: Vec<(String, String, f32)>,
     words: Words,
+    text: String,
 }
 
 impl Query {
@@ -107,6 +108,7 @@ impl Model {
             background_index,
             content,
             words,
+            text: statement.to_string(),
         }
     }
 
@@ -128,9 +130,33 @@ impl Model {
 
     /// How well `passage` supports the prepared statement `q`.
     pub fn support(&self, q: &Query, passage: &str) -> Support {
-        let cosine = q.embedding.cosine(&self.embed(passage));
+        self.support_with(q, passage, &[])
+    }
+
+    /// [`Model::support`], where `referents` (lower-case words of people's names: the other
+    /// participants of the passage's conversation) are whom the passage's `you` and `he` or
+    /// `she` may stand for: reported speech names the person the speaker addressed or spoke
+    /// of (`Clinton said Trump paid no tax` for `you haven't paid any tax`), so a statement's
+    /// name of a referent is held by such a pronoun in the passage.
+    pub fn support_with(&self, q: &Query, passage: &str, referents: &[&str]) -> Support {
         let pw = Words::of(passage);
+        // A name spelled out on one side and by its initials on the other reads as the same
+        // words for the vectors too: the acronym is spelled out before embedding.
+        let into_passage = expansions(&q.words, &pw);
+        let into_statement = expansions(&pw, &q.words);
+        let pe = self.embed(&spell(passage, &into_passage));
+        let cosine = if into_statement.is_empty() {
+            q.embedding.cosine(&pe)
+        } else {
+            self.embed(&spell(&q.text, &into_statement)).cosine(&pe)
+        };
         let stems: FxHashSet<&str> = pw.tokens.iter().map(|w| w.stem.as_str()).collect();
+        let common: FxHashSet<&str> = pw
+            .tokens
+            .iter()
+            .filter(|w| !w.name)
+            .map(|w| w.stem.as_str())
+            .collect();
         let total: f32 = q.content.iter().map(|c| c.2).sum();
         let mut held = 0f32;
         let mut shared = Vec::new();
@@ -139,8 +165,34 @@ impl Model {
             .into_iter()
             .chain(spelled_out(&pw, &q.words))
             .collect();
+        let referred = !referents.is_empty()
+            && pw
+                .tokens
+                .iter()
+                .any(|w| REFERRING_PRONOUNS.contains(&w.lower.as_str()));
+        let named: FxHashSet<&str> = q
+            .words
+            .tokens
+            .iter()
+            .filter(|w| w.name)
+            .map(|w| w.stem.as_str())
+            .collect();
         for (word, stem, idf) in &q.content {
-            if stems.contains(stem.as_str()) || spelled.contains(stem.as_str()) {
+            let by_pronoun =
+                referred && named.contains(stem.as_str()) && referents.contains(&word.as_str());
+            // A word of the same root with another suffix (`economic`, `economy`) says it too;
+            // a name is no such word (`States` is not `statements`).
+            let derived = || {
+                !named.contains(stem.as_str())
+                    && derivations()
+                        .get(stem.as_str())
+                        .is_some_and(|rel| rel.iter().any(|r| common.contains(r.as_str())))
+            };
+            if stems.contains(stem.as_str())
+                || spelled.contains(stem.as_str())
+                || by_pronoun
+                || derived()
+            {
                 held += idf;
                 shared.push(word.clone());
             }
@@ -157,6 +209,74 @@ impl Model {
             conflicts,
         }
     }
+}
+
+/// Stem -> stems of words of the same root with other suffixes (`fair` -> `fairness`), both
+/// ways, from `data/derivations.txt` (WordNet's derivationally related forms that share most
+/// of their letters; `scripts/derivations.py` writes it).
+fn derivations() -> &'static FxHashMap<String, Vec<String>> {
+    static TABLE: std::sync::OnceLock<FxHashMap<String, Vec<String>>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        let pairs = include_str!("data/derivations.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once(' '));
+        for (a, b) in pairs {
+            let (a, b) = (stem(a), stem(b));
+            if a != b {
+                map.entry(a.clone()).or_default().push(b.clone());
+                map.entry(b).or_default().push(a);
+            }
+        }
+        map
+    })
+}
+
+/// The pronouns that stand for a person the speaker addresses or speaks of (second person,
+/// and third person singular); `they` is a group.
+const REFERRING_PRONOUNS: [&str; 11] = [
+    "you", "your", "yours", "yourself", "he", "him", "his", "himself", "she", "her", "hers",
+];
+
+/// The acronyms of `b` that `a` spells out, each with the words of `a` that spell it
+/// (`NAFTA`, `North American Free Trade Agreement`), the first spelling of each.
+fn expansions(a: &Words, b: &Words) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (acr, run) in spellings(a, b) {
+        if !out.iter().any(|(x, _)| *x == acr.lower) {
+            let words: Vec<&str> = run.iter().map(|w| w.lower.as_str()).collect();
+            out.push((acr.lower.clone(), words.join(" ")));
+        }
+    }
+    out
+}
+
+/// `text` with each acronym of `expansions` (a word in capitals) spelled out.
+fn spell<'a>(text: &'a str, expansions: &[(String, String)]) -> std::borrow::Cow<'a, str> {
+    if expansions.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let lower = word.to_lowercase();
+        match expansions.iter().find(|(a, _)| *a == lower) {
+            Some((_, with)) if word.chars().all(|c| c.is_ascii_uppercase()) => out.push_str(with),
+            _ => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    std::borrow::Cow::Owned(out)
 }
 
 /// One word of a text: lower-case form, stem, and whether it was capitalised mid-sentence.
@@ -296,10 +416,24 @@ impl Words {
 const NAME_GLUE: [&str; 4] = ["of", "and", "for", "the"];
 
 /// The stems of `a`'s words that spell out a name `b` gives by its initials (`North American
-/// Free Trade Agreement` when `b` says `NAFTA`), and the stems of those acronyms: a run of
-/// capitalised words of `a` (small words like `of` inside it skipped) whose first letters are
-/// an acronym of `b`.
+/// Free Trade Agreement` when `b` says `NAFTA`), and the stems of those acronyms.
 fn spelled_out<'a>(a: &'a Words, b: &'a Words) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    for (acr, run) in spellings(a, b) {
+        out.extend(
+            run.iter()
+                .filter(|w| w.capital && !w.acronym)
+                .map(|w| w.stem.as_str()),
+        );
+        out.push(acr.stem.as_str());
+    }
+    out
+}
+
+/// Each acronym of `b` that a run of `a`'s words spells out, with that run: capitalised words
+/// (small words like `of` inside it skipped by the initials, or not: `DOE`, `DHS`) whose
+/// first letters are the acronym.
+fn spellings<'a>(a: &'a Words, b: &'a Words) -> Vec<(&'a Word, Vec<&'a Word>)> {
     let acronyms: Vec<&Word> = b.tokens.iter().filter(|w| w.acronym).collect();
     let mut out = Vec::new();
     if acronyms.is_empty() {
@@ -310,24 +444,24 @@ fn spelled_out<'a>(a: &'a Words, b: &'a Words) -> Vec<&'a str> {
         if !t[start].capital || t[start].acronym {
             continue;
         }
-        // The initials so far, with and without those of the small words (`DOE`, `DHS`).
+        // The initials so far, with and without those of the small words.
         let mut initials = vec![String::new()];
         let mut run = Vec::new();
         for w in &t[start..] {
             let first = w.lower.chars().next().unwrap_or(' ');
             if w.capital && !w.acronym {
                 initials.iter_mut().for_each(|i| i.push(first));
-                run.push(w.stem.as_str());
+                run.push(w);
             } else if NAME_GLUE.contains(&w.lower.as_str()) && initials.len() < 8 {
                 let with: Vec<String> = initials.iter().map(|i| format!("{i}{first}")).collect();
                 initials.extend(with);
+                run.push(w);
                 continue;
             } else {
                 break;
             }
             if let Some(acr) = acronyms.iter().find(|x| initials.contains(&x.lower)) {
-                out.extend(run.iter().copied());
-                out.push(acr.stem.as_str());
+                out.push((*acr, run.clone()));
             }
         }
     }
@@ -570,6 +704,40 @@ fn multiplier(w: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_acronym_is_spelled_out_for_the_vectors_table() {
+        // (text holding the name spelled out, text holding the acronym, the latter as embedded)
+        let table: [(&str, &str, &str); 5] = [
+            (
+                "she praised the World Health Organization today",
+                "The WHO was right, and the WHO's staff too.",
+                "The world health organization was right, and the world health organization's staff too.",
+            ),
+            (
+                "funds for the Department of Energy were cut",
+                "We cut the DOE budget.",
+                "We cut the department of energy budget.",
+            ),
+            // Not spelled out on the other side: left as it is.
+            ("the World Bank lent money", "The WHO was right.", "The WHO was right."),
+            // Only a word in capitals is an acronym: `who` is a pronoun.
+            (
+                "she praised the World Health Organization today",
+                "Those who know were right.",
+                "Those who know were right.",
+            ),
+            ("a plan for world health", "The WHO was right.", "The WHO was right."),
+        ];
+        for (spelled, acronym, want) in table {
+            let (s, a) = (Words::of(spelled), Words::of(acronym));
+            assert_eq!(
+                spell(acronym, &expansions(&s, &a)),
+                want,
+                "{spelled} / {acronym}"
+            );
+        }
+    }
 
     #[test]
     fn a_name_spelled_out_meets_its_initials_table() {

@@ -254,6 +254,10 @@ fn content_words_table() {
         ("don't", false),
         ("x", false),
         ("pbs", true),
+        // Indefinite pronouns say no more than `any` or `some`.
+        ("anything", false),
+        ("someone", false),
+        ("everybody", false),
     ];
     for (w, want) in CASES {
         assert_eq!(is_content(w), *want, "{w}");
@@ -273,6 +277,113 @@ fn status_matches_the_build() {
             assert_eq!(*e, Unavailable::NotBuiltIn);
             assert!(e.to_string().contains("words only"));
         }
+    }
+}
+
+#[test]
+fn a_pronoun_holds_the_name_of_whom_it_may_mean_table() {
+    let m = tiny_model();
+    // (case, statement, passage, referents: the other people of the passage's conversation,
+    // the statement's words the passage holds)
+    type Case<'a> = (&'a str, &'a str, &'a str, &'a [&'a str], &'a [&'a str]);
+    let cases: [Case; 6] = [
+        (
+            "you: the person addressed",
+            "the mayor said Rivera skipped the audit",
+            "You skipped the audit.",
+            &["ana", "rivera"],
+            &["rivera", "skipped", "audit"],
+        ),
+        (
+            "he: the person spoken of",
+            "the mayor said Rivera skipped the audit",
+            "And he skipped the audit.",
+            &["rivera"],
+            &["rivera", "skipped", "audit"],
+        ),
+        (
+            "no one else in the conversation",
+            "the mayor said Rivera skipped the audit",
+            "You skipped the audit.",
+            &[],
+            &["skipped", "audit"],
+        ),
+        (
+            "someone else in the conversation",
+            "the mayor said Rivera skipped the audit",
+            "You skipped the audit.",
+            &["lopez"],
+            &["skipped", "audit"],
+        ),
+        (
+            "they: a group, not a person",
+            "the mayor said Rivera skipped the audit",
+            "They skipped the audit.",
+            &["rivera"],
+            &["skipped", "audit"],
+        ),
+        (
+            "I: the speaker themself",
+            "the mayor said Rivera skipped the audit",
+            "I skipped the audit.",
+            &["rivera"],
+            &["skipped", "audit"],
+        ),
+    ];
+    for (case, s, p, referents, want) in cases {
+        let q = m.query(s, |_| 1.0);
+        let got = m.support_with(&q, p, referents).shared;
+        let want: Vec<String> = want.iter().map(|w| w.to_string()).collect();
+        assert_eq!(got, want, "{case}");
+    }
+}
+
+#[test]
+fn a_word_of_the_same_root_is_held_table() {
+    let m = tiny_model();
+    // (case, statement, passage, the statement's words the passage holds)
+    let cases: [(&str, &str, &str, &[&str]); 6] = [
+        (
+            "adjective and noun",
+            "she promised economic fairness",
+            "We will build a fair economy.",
+            &["economic", "fairness"],
+        ),
+        (
+            "noun and verb, inflected",
+            "he backed the protection of miners",
+            "We protected the miners.",
+            &["protection", "miners"],
+        ),
+        (
+            "verb and noun",
+            "the plan would employ veterans",
+            "Employment for veterans is the plan.",
+            &["plan", "employ", "veterans"],
+        ),
+        (
+            "same letters, another root",
+            "the police budget grew",
+            "Our policy on the budget grew.",
+            &["budget", "grew"],
+        ),
+        (
+            "a name is no word of the root",
+            "his statements about jobs",
+            "Jobs are leaving the United States.",
+            &["jobs"],
+        ),
+        (
+            "a root too short to tell",
+            "they want more party unity",
+            "We are part of it.",
+            &[],
+        ),
+    ];
+    for (case, s, p, want) in cases {
+        let q = m.query(s, |_| 1.0);
+        let want: Vec<String> = want.iter().map(|w| w.to_string()).collect();
+        assert_eq!(m.support(&q, p).shared, want, "{case}");
     }
 }
 
@@ -324,6 +435,31 @@ mod shipped {
             let q = m.embed(s);
             let (a, b) = (q.cosine(&m.embed(para)), q.cosine(&m.embed(other)));
             assert!(a > b, "{name}: paraphrase {a} vs other {b}");
+        }
+    }
+    #[test]
+    fn an_acronym_reads_as_its_name_for_the_vectors_table() {
+        let m = model();
+        // (statement, passage): one spells out the name the other gives by its initials.
+        const CASES: &[(&str, &str)] = &[
+            (
+                "the North Atlantic Treaty Organization should spend more on defence",
+                "NATO members have to pay more for their defense.",
+            ),
+            (
+                "NATO members have to pay more for their defense",
+                "The North Atlantic Treaty Organization should spend more on defence.",
+            ),
+            (
+                "she called the Environmental Protection Agency a job killer",
+                "The EPA is killing jobs all over this country.",
+            ),
+        ];
+        for (s, p) in CASES {
+            let q = m.query(s, |_| 1.0);
+            let plain = q.embedding.cosine(&m.embed(p));
+            let read = m.support(&q, p).cosine;
+            assert!(read > plain + 0.05, "{s} / {p}: {read} vs {plain}");
         }
     }
 }

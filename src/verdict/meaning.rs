@@ -286,6 +286,29 @@ fn other_person(quote: &str, passage: &str, shared: &[String]) -> bool {
 /// How many words before a shared word its pronoun may stand (`she had in grade school`).
 const PERSON_REACH: usize = 5;
 
+/// The words of the names of the other people of turn `r`'s conversation (its document's
+/// participants and speakers other than the turn's), lower-case: whom its `you` and `he` or
+/// `she` may mean.
+fn referents(hay: &Haystack, r: TurnRef) -> Vec<String> {
+    let doc = hay.doc(r);
+    let me = &hay.turn(r).speaker;
+    let mut out: Vec<String> = Vec::new();
+    let names = doc
+        .participants
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .chain(doc.all_speakers.iter().map(String::as_str));
+    for name in names.filter(|n| !crate::speakers::same_person(n, me)) {
+        for w in name.split_whitespace() {
+            let w = w.trim_matches('.').to_lowercase();
+            if w.chars().count() > 2 && !out.contains(&w) {
+                out.push(w);
+            }
+        }
+    }
+    out
+}
+
 /// Whether a conflict rules out support (negation, a number, an antonym) rather than only
 /// casting doubt on it (a name).
 fn blocks(c: &Conflict) -> bool {
@@ -354,7 +377,9 @@ pub fn best_passage(
                 return None;
             }
         }
-        let s: Support = model.support(&q, &unit_text(hay, r, u));
+        let others = referents(hay, r);
+        let others: Vec<&str> = others.iter().map(String::as_str).collect();
+        let s: Support = model.support_with(&q, &unit_text(hay, r, u), &others);
         holds(&s.shared).then_some((r, u, s))
     });
     let best = scored.max_by(|a, b| {
