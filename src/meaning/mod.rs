@@ -18,14 +18,15 @@ mod support;
 pub mod table;
 mod unicode;
 pub mod wordpiece;
+mod words;
 
 use std::fmt;
 use std::sync::OnceLock;
 
-pub(crate) use support::stem;
 pub use support::{Conflict, Query, Support, LEXICAL_WEIGHT, SEMANTIC_WEIGHT};
 pub use table::{Table, TableError};
 pub use wordpiece::WordPiece;
+pub(crate) use words::stem;
 
 /// Why the meaning layer is off.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,8 +1,8 @@
 //! Tests of the meaning layer: on a tiny hand-made table (always), and on the shipped table
 //! when this build carries it (`cfg(quotecheck_vectors)`).
 
-use super::support::{is_content, stem};
 use super::table::tests::tiny;
+use super::words::{is_content, stem};
 use super::*;
 
 fn tiny_model() -> Model {
