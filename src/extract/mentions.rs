@@ -220,12 +220,18 @@ impl<'a> Para<'a> {
 
     /// Whether the word at `i` follows a preposition, a determiner between (`at the Pentagon`).
     fn after_preposition(&self, i: usize, lo: usize) -> bool {
+        self.preposition_before(i, lo).is_some()
+    }
+
+    /// The preposition the word at `i` follows, a determiner between, after `lo`.
+    pub(super) fn preposition_before(&self, i: usize, lo: usize) -> Option<usize> {
         let lex = lexicon();
         let mut j = i;
         while j > lo && self.is_word(j - 1) && lex.determiners.contains(self.lower(j - 1)) {
             j -= 1;
         }
-        j > lo && self.is_word(j - 1) && lex.prepositions.contains(self.lower(j - 1))
+        (j > lo && self.is_word(j - 1) && lex.prepositions.contains(self.lower(j - 1)))
+            .then(|| j - 1)
     }
 
     /// The run of name words `n`, with its role (the caller sets the subject flag).

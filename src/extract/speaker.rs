@@ -12,6 +12,9 @@ const MAX_SUBJECT_WORDS: usize = 10;
 /// Most tokens an appositive between a speaker and the cue may have.
 pub(super) const MAX_APPOSITIVE: usize = 48;
 
+/// A speaker phrase found: the phrase, its name part, and the weekday token read with it.
+pub(super) type Phrase = (Range<usize>, Range<usize>, Option<usize>);
+
 /// Most words a speaker phrase may have.
 pub(super) const MAX_SPEAKER_WORDS: usize = 12;
 
@@ -30,12 +33,7 @@ impl<'a> Para<'a> {
 
     /// The speaker phrase ending just before token `end` (exclusive), reading backwards over
     /// time words and auxiliaries first. Returns (phrase, name part, weekday token).
-    pub(super) fn speaker_before(
-        &self,
-        lo: usize,
-        end: usize,
-        object_ok: bool,
-    ) -> Option<(Range<usize>, Range<usize>, Option<usize>)> {
+    pub(super) fn speaker_before(&self, lo: usize, end: usize, object_ok: bool) -> Option<Phrase> {
         let lex = lexicon();
         let mut j = end;
         let mut date_tok = None;
@@ -97,10 +95,7 @@ impl<'a> Para<'a> {
                 let Some((sp, name, _)) = self.speaker_phrase(lo, stop, object_ok, date_tok) else {
                     continue;
                 };
-                let before = sp.start.checked_sub(1).filter(|&b| b >= lo);
-                if before
-                    .is_none_or(|b| !self.is_word(b) || lex.coordinators.contains(self.lower(b)))
-                {
+                if self.opens_clause(sp.start, lo) {
                     // "Scott Pruitt, the attorney general of Oklahoma, one of ..., said": a
                     // description may itself be an appositive of a name before it.
                     let named = name.clone().all(|k| self.is_cap(k));
@@ -125,16 +120,21 @@ impl<'a> Para<'a> {
     /// not one that links a source noun to the name it speaks for (`a spokesman for X`)?
     fn after_object_preposition(&self, i: usize, lo: usize) -> bool {
         let lex = lexicon();
-        let mut j = i;
-        while j > lo && self.is_word(j - 1) && lex.determiners.contains(self.lower(j - 1)) {
-            j -= 1;
-        }
-        j > lo
-            && self.is_word(j - 1)
-            && lex.prepositions.contains(self.lower(j - 1))
-            && !(j > lo + 1
-                && lex.source_links.contains(self.lower(j - 1))
-                && lex.source_nouns.contains(self.lower(j - 2)))
+        self.preposition_before(i, lo).is_some_and(|p| {
+            !(p > lo
+                && lex.source_links.contains(self.lower(p))
+                && lex.source_nouns.contains(self.lower(p - 1)))
+        })
+    }
+
+    /// Does a speaker phrase starting at token `start` open its clause: nothing but
+    /// punctuation or a conjunction before it, from `lo`?
+    pub(super) fn opens_clause(&self, start: usize, lo: usize) -> bool {
+        let lex = lexicon();
+        start
+            .checked_sub(1)
+            .filter(|&b| b >= lo)
+            .is_none_or(|b| !self.is_word(b) || lex.coordinators.contains(self.lower(b)))
     }
 
     /// Do tokens `r` spell a person's name in full: two to five capitalised words (a title's
@@ -159,7 +159,7 @@ impl<'a> Para<'a> {
         stop: usize,
         object_ok: bool,
         date_tok: Option<usize>,
-    ) -> Option<(Range<usize>, Range<usize>, Option<usize>)> {
+    ) -> Option<Phrase> {
         let lex = lexicon();
         // "praised the bill and stressed": a conjunction before the cue joins a second verb.
         if lex.coordinators.contains(self.lower(stop - 1)) {

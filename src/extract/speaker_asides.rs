@@ -2,10 +2,8 @@
 //! does not take: a dash-delimited aside (`The judge -- who has sat for years -- said`) and a
 //! party parenthesis after a name that does not open the clause.
 
-use super::lexicon::lexicon;
-use super::speaker::MAX_APPOSITIVE;
+use super::speaker::{Phrase, MAX_APPOSITIVE};
 use super::tokens::Para;
-use std::ops::Range;
 
 impl<'a> Para<'a> {
     /// `The judge -- who has sat for a decade -- said`, `Roe — a nurse, and a mother — said`:
@@ -17,8 +15,7 @@ impl<'a> Para<'a> {
         j: usize,
         object_ok: bool,
         date_tok: Option<usize>,
-    ) -> Option<(Range<usize>, Range<usize>, Option<usize>)> {
-        let lex = lexicon();
+    ) -> Option<Phrase> {
         let dash = |k: usize| {
             self.is_punct(k, "\u{2014}\u{2013}")
                 || (self.is_punct(k, "-") && k > lo && self.is_punct(k - 1, "-"))
@@ -39,10 +36,8 @@ impl<'a> Para<'a> {
             return None;
         }
         let (sp, name, _) = self.speaker_phrase(lo, stop, object_ok, date_tok)?;
-        let before = sp.start.checked_sub(1).filter(|&b| b >= lo);
-        let opens =
-            before.is_none_or(|b| !self.is_word(b) || lex.coordinators.contains(self.lower(b)));
-        opens.then_some((sp.start..j, name, date_tok))
+        self.opens_clause(sp.start, lo)
+            .then_some((sp.start..j, name, date_tok))
     }
 
     /// `Saturday at the convention Sen. Jane Roe (D-Ore.) said`: a short parenthesis without a
@@ -54,7 +49,7 @@ impl<'a> Para<'a> {
         j: usize,
         object_ok: bool,
         date_tok: Option<usize>,
-    ) -> Option<(Range<usize>, Range<usize>, Option<usize>)> {
+    ) -> Option<Phrase> {
         if !self.is_punct(j - 1, ")") {
             return None;
         }
