@@ -156,7 +156,7 @@ impl Index {
             let (text, words) = if r.chunks <= WHOLE_TURN_CHUNKS {
                 self.cached_passage(turn, r, start, end, with_words)?
             } else {
-                self.read_passage(r, &chunks, with_words)?
+                self.read_passage(r, &chunks, start, end, with_words)?
             };
             if let Some(words) = words {
                 if doc != last_doc {
@@ -252,17 +252,17 @@ impl Index {
         Ok((text, words))
     }
 
-    /// The text of `chunks` of a long turn (record `r`), read from the records and checked,
-    /// and `with_words` its words: a passage of a speech is read alone, as reading and
-    /// tokenising the whole speech would cost a single article more than it saves.
+    /// The text of `chunks` of a long turn (record `r`), its bytes `start..end`, read from the
+    /// records and checked, and `with_words` its words: a passage of a speech is read alone, as
+    /// reading and tokenising the whole speech would cost a single article more than it saves.
     fn read_passage(
         &self,
         r: &TurnRecord,
         chunks: &[[u32; 5]],
+        start: u32,
+        end: u32,
         with_words: bool,
     ) -> Result<(String, Option<Vec<Token>>)> {
-        let start = chunks[0][1];
-        let end = chunks.last().map_or(start, |c| c[1] + c[2]);
         let bytes = self.read(
             r.text_at + u64::from(start),
             u64::from(end.saturating_sub(start)),
