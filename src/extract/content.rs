@@ -177,8 +177,14 @@ impl<'a> Para<'a> {
             // "Police, she says, have no policy": a parenthetical attribution after a single
             // word also has content before it (resumed after it).
             let parenthetical = self.is_punct(attr_start, ",") && self.is_punct(after, ",");
+            // The content before the attribution ends at a comma or a dash (`Prices rose, he
+            // said`); without one the cue is in a relative clause (`a claim Reed rejected`).
+            let marks = ",\u{2014}\u{2013}-:";
+            let set_off = self.is_punct(attr_start, marks)
+                || (attr_start > lo && self.is_punct(attr_start - 1, marks));
             let content_first = matches!(a.form, Form::Before | Form::Inverted)
                 && tail_is_empty
+                && set_off
                 && (attr_start > lo + 2 || (parenthetical && attr_start > lo));
             let range = if a.form == Form::According {
                 if attr_start > lo + 1 {
@@ -232,7 +238,7 @@ impl<'a> Para<'a> {
                 }
                 s..e
             };
-            let range = self.trim_range(range);
+            let range = self.drop_dangling(self.trim_range(range));
             // "An ambassador's job, he said, should be to ...": the content resumes after a
             // parenthetical attribution.
             let resumed =
@@ -389,7 +395,7 @@ impl<'a> Para<'a> {
 
     /// Whether a cue's reported content shows the cue word in a sense that is no speech: a
     /// quantity or score after a measure cue (`declined 1.2 per cent`, `added a goal`), a
-    /// refusal (`declined to say whether`), or violence (`attacked him with a knife`).
+    /// refusal (`declined to say whether`, `asked not to be named`), or violence (`attacked him with a knife`).
     fn not_speech(&self, a: &Attr, r: Range<usize>) -> bool {
         let lex = lexicon();
         let cue = self.lower(a.cue.start);
@@ -446,6 +452,15 @@ impl<'a> Para<'a> {
         {
             return true;
         }
+        // "who asked not to be named": a request for anonymity says nothing.
+        if (lex.refusal_cues.contains(cue) || lex.question_verbs.contains(cue))
+            && words.starts_with(&["not", "to"])
+            && words
+                .get(2)
+                .is_some_and(|w| lex.refusal_objects.contains(w))
+        {
+            return true;
+        }
         lex.physical_cues.contains(cue)
             && words.windows(3).any(|w| {
                 w[0] == "with"
@@ -494,12 +509,43 @@ impl<'a> Para<'a> {
                 if !self.is_punct(k, ",") || !self.is_word(k + 1) {
                     return false;
                 }
-                if participle(k + 1) {
+                if participle(k + 1) || self.clause_appositive(k + 1, e) {
                     return true;
                 }
                 self.aside_by_speaker(k + 1, e, name.clone())
             })
             .unwrap_or(e)
+    }
+
+    /// Whether a writer's appositive to the clause before opens at `k`: `a` or `an`, at most
+    /// two lowercase modifiers, and a noun of `clause_appositives.txt` (`, a claim officials
+    /// deny`, `, an apparent swipe at ...`).
+    fn clause_appositive(&self, k: usize, e: usize) -> bool {
+        let lex = lexicon();
+        if !(self.is_word(k) && matches!(self.lower(k), "a" | "an")) {
+            return false;
+        }
+        (k + 1..(k + 4).min(e))
+            .take_while(|&j| self.is_word(j) && !self.is_cap(j))
+            .any(|j| lex.clause_appositives.contains(self.lower(j)))
+    }
+
+    /// A reported range without the connective it ends on (`the town would recover, and`,
+    /// cut before the next attribution): a coordinator, a relative word or a subordinator that
+    /// is no preposition.
+    pub(super) fn drop_dangling(&self, mut r: Range<usize>) -> Range<usize> {
+        let lex = lexicon();
+        while r.end > r.start + 1 && self.is_word(r.end - 1) {
+            let w = self.lower(r.end - 1);
+            let dangling = lex.coordinators.contains(w)
+                || lex.relatives.contains(w)
+                || (lex.subordinators.contains(w) && !lex.prepositions.contains(w));
+            if !dangling {
+                break;
+            }
+            r = self.trim_range(r.start..r.end - 1);
+        }
+        r
     }
 
     /// Whether the words after an inverted attribution (`The drugs, says Roe, are ...`) go on

@@ -40,6 +40,8 @@ pub struct Lexicon {
     pub subordinators: HashSet<&'static str>,
     /// Words in "-ing" that are not participles (`including`, `morning`).
     pub not_participles: HashSet<&'static str>,
+    /// Nouns of a writer's appositive after a reported clause (`, a claim officials deny`).
+    pub clause_appositives: HashSet<&'static str>,
     /// Words that open a relative clause about the speaker (`which`, `who`).
     pub relatives: HashSet<&'static str>,
     /// Words after which a speech participle has the clause's subject as speaker (`by saying`).
@@ -217,6 +219,7 @@ pub fn lexicon() -> &'static Lexicon {
             subordinators: lines(include_str!("data/subordinators.txt")).collect(),
             not_participles: lines(include_str!("data/not_participles.txt")).collect(),
             relatives: lines(include_str!("data/relatives.txt")).collect(),
+            clause_appositives: lines(include_str!("data/clause_appositives.txt")).collect(),
             participle_prepositions: lines(include_str!("data/participle_prepositions.txt"))
                 .collect(),
             standalone_quantifiers: lines(include_str!("data/standalone_quantifiers.txt"))

@@ -230,6 +230,14 @@ impl<'a> Para<'a> {
                 k = i;
                 continue;
             }
+            // "a former official", ", senior administration officials said": lowercase
+            // modifiers before the head, back to a determiner or the clause's opening.
+            if k < stop && lowercase_run == 0 {
+                if let Some(m) = self.modifiers_start(lo, k) {
+                    k = m;
+                    break;
+                }
+            }
             // "Obama's former campaign strategist": an adjective between a possessive name
             // and a title.
             let possessive_before =
@@ -304,6 +312,55 @@ impl<'a> Para<'a> {
             return None;
         }
         Some((k..stop, k..stop, date_tok))
+    }
+
+    /// Where the modifiers before a speaker phrase's head at `head` start (`a former
+    /// official`, `a Cairo airport official`): at most four words, names or lowercase words
+    /// that are no function word or verb, after a determiner or quantifier (which is taken too) or at
+    /// the clause's opening (after `lo`, punctuation or a conjunction). None otherwise.
+    fn modifiers_start(&self, lo: usize, head: usize) -> Option<usize> {
+        let lex = lexicon();
+        let modifier = |i: usize| {
+            let w = self.lower(i);
+            self.is_word(i)
+                && !self.is_cap(i)
+                && !lex.determiners.contains(w)
+                && !lex.quantifiers.contains(w)
+                && !lex.prepositions.contains(w)
+                && !lex.coordinators.contains(w)
+                && !lex.subordinators.contains(w)
+                && !lex.relatives.contains(w)
+                && !lex.complementizers.contains(w)
+                && !lex.pronouns.contains_key(w)
+                && !lex.passive_auxiliaries.contains(w)
+                && !lex.finite_verbs.contains(w)
+                && !lex.time_words.contains(w)
+                && !lex.negators.contains(w)
+                // "a claim Reed rejected": a noun for words heads a clause of its own.
+                && !lex.noun_cues.contains(w)
+                && !lex.clause_appositives.contains(w)
+        };
+        let mut m = head;
+        while m > lo && head - m < 4 && (modifier(m - 1) || self.np_word(m - 1)) {
+            m -= 1;
+        }
+        let opens = |b: usize| {
+            b == lo
+                || self.is_punct(b - 1, ",;:(\u{2014}\u{2013}-")
+                || (self.is_word(b - 1) && lex.coordinators.contains(self.lower(b - 1)))
+        };
+        if m > lo && self.is_word(m - 1) {
+            let w = self.lower(m - 1);
+            if lex.determiners.contains(w) || lex.quantifiers.contains(w) {
+                return opens(m - 1).then_some(m - 1);
+            }
+        }
+        // "a spokesman for committee Democrats": the source noun before is read by the caller.
+        let sourced = m > lo + 1
+            && self.is_word(m - 1)
+            && lex.source_links.contains(self.lower(m - 1))
+            && lex.source_nouns.contains(self.lower(m - 2));
+        (m < head && (opens(m) || sourced)).then_some(m)
     }
 
     /// A speaker phrase reading forwards from `from`, up to punctuation, a quotation or a word

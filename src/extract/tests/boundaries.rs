@@ -253,3 +253,34 @@ fn noun_cue_clause_end_table() {
         ),
     ]);
 }
+
+#[test]
+fn writer_appositives_and_dangling_connectives_table() {
+    check(&[
+        (
+            "a writer's appositive naming the clause a claim ends the content",
+            "Moreau said the levee was sound, a claim engineers dispute.",
+            vec![("indirect", "Moreau", "said", "the levee was sound")],
+        ),
+        (
+            "an adjective may stand before the appositive's noun",
+            "The mayor said the depot would close, an apparent swipe at the province.",
+            vec![("indirect", "The mayor", "said", "the depot would close")],
+        ),
+        (
+            "an appositive of another noun stays in the content",
+            "Moreau said the levee was a relic, a danger to the town.",
+            vec![(
+                "indirect",
+                "Moreau",
+                "said",
+                "the levee was a relic, a danger to the town",
+            )],
+        ),
+        (
+            "a conjunction left before the next attribution is dropped",
+            "The mayor said the town would recover, and the premier agreed.",
+            vec![("indirect", "The mayor", "said", "the town would recover")],
+        ),
+    ]);
+}

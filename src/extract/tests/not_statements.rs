@@ -52,3 +52,19 @@ fn not_statements_table() {
         ),
     ]);
 }
+
+#[test]
+fn requests_for_anonymity_table() {
+    check(&[
+        (
+            "a request not to be named beside a quotation is no second statement",
+            "\"We are scared,\" one tenant, who asked not to be named, told the Courier.",
+            vec![("direct", "one tenant", "told", "We are scared")],
+        ),
+        (
+            "a request not to be identified after a reported clause",
+            "The plant will close, said a manager who requested not to be identified.",
+            vec![("indirect", "a manager", "said", "The plant will close")],
+        ),
+    ]);
+}

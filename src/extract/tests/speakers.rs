@@ -156,3 +156,59 @@ fn speaker_resolution_table() {
         ),
     ]);
 }
+
+#[test]
+fn described_sources_after_content_table() {
+    check(&[
+        (
+            "an adjective between the article and the source noun",
+            "The ferry will not sail until spring, a former official said.",
+            vec![(
+                "indirect",
+                "a former official",
+                "said",
+                "The ferry will not sail until spring",
+            )],
+        ),
+        (
+            "a place name and a noun before the source noun",
+            "The runway was closed for repairs, a Lagos airport official told reporters.",
+            vec![(
+                "indirect",
+                "a Lagos airport official",
+                "told",
+                "The runway was closed for repairs",
+            )],
+        ),
+        (
+            "plural sources with modifiers and no article",
+            "Nobody was hurt in the fire, local police officials said.",
+            vec![(
+                "indirect",
+                "local police officials",
+                "said",
+                "Nobody was hurt in the fire",
+            )],
+        ),
+        (
+            "a quantifier before the source noun",
+            "The vote will be delayed, one official said.",
+            vec![(
+                "indirect",
+                "one official",
+                "said",
+                "The vote will be delayed",
+            )],
+        ),
+        (
+            "a modifier between the source link and the name",
+            "\"The facts have not changed,\" a spokeswoman for council Democrats said.",
+            vec![("direct", "Democrats", "said", "The facts have not changed")],
+        ),
+        (
+            "a cue in a relative clause on a noun takes no content from before it",
+            "Hart said the dam was sound, a claim Reed rejected.",
+            vec![("indirect", "Hart", "said", "the dam was sound")],
+        ),
+    ]);
+}
