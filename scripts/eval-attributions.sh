@@ -19,6 +19,7 @@ cd "$root"
 cargo build --release --quiet
 bin=$root/target/release/quotecheck
 out=${EVAL_OUT:-$(mktemp -d)}
+mkdir -p "$out"
 splits=("$@")
 [ ${#splits[@]} -gt 0 ] || splits=(train dev)
 now() { date +%s.%N; }

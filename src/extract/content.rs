@@ -19,6 +19,9 @@ const MAX_TITLE_LEAD: usize = 8;
 /// Most lowercase words describing a speaker between a quotation and the speaker phrase.
 const MAX_DESCRIPTION_WORDS: usize = 4;
 
+/// Most tokens of an aside between the pieces of a split quote (`, referring to the audit,`).
+const MAX_ASIDE_TOKENS: usize = 14;
+
 impl<'a> Para<'a> {
     /// Decides the content of attribution `a`, or none when it has no statement.
     pub(super) fn content(
@@ -149,7 +152,10 @@ impl<'a> Para<'a> {
                     }
                 }
             }
-            if let Some(k) = direct_after.filter(|_| self.is_punct(after, ",")) {
+            let resumed = direct_after
+                .filter(|_| self.is_punct(after, ","))
+                .or_else(|| self.quote_after_aside(after, hi));
+            if let Some(k) = resumed {
                 let mut k2 = k;
                 while k2 < hi && self.is_quote(k2) {
                     add_quote(self.quote_of(k2)?, &mut spans, &mut quoted);
@@ -515,6 +521,39 @@ impl<'a> Para<'a> {
                 self.aside_by_speaker(k + 1, e, name.clone())
             })
             .unwrap_or(e)
+    }
+
+    /// Where the quotation resuming a split quote stands when a short aside comes first:
+    /// `"...," Roe said, referring to the audit, "but ..."` (a participle phrase that is no
+    /// speech cue of its own, up to a comma) or `"...," he said, but "..."` (a conjunction). `after`
+    /// is the comma after the attribution.
+    fn quote_after_aside(&self, after: usize, hi: usize) -> Option<usize> {
+        let lex = lexicon();
+        let k = after + 1;
+        if !self.is_punct(after, ",") || !self.is_word(k) || self.is_cap(k) {
+            return None;
+        }
+        let w = self.lower(k);
+        if lex.coordinators.contains(w) {
+            let q = if self.is_punct(k + 1, ",") {
+                k + 2
+            } else {
+                k + 1
+            };
+            return (q < hi && self.is_quote(q)).then_some(q);
+        }
+        // A speech participle of its own (`adding, "..."`) starts a second statement; one that
+        // only points at a topic (`referring to the audit`) does not.
+        let speech = self
+            .cue_at(k, hi)
+            .is_some_and(|(_, class)| class != CueClass::Quoted);
+        if !w.ends_with("ing") || lex.not_participles.contains(w) || speech {
+            return None;
+        }
+        let close = (k + 1..(k + MAX_ASIDE_TOKENS).min(hi))
+            .take_while(|&j| !self.is_quote(j))
+            .find(|&j| self.is_punct(j, ","))?;
+        (close + 1 < hi && self.is_quote(close + 1)).then_some(close + 1)
     }
 
     /// Whether a writer's appositive to the clause before opens at `k`: `a` or `an`, at most

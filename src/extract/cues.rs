@@ -11,6 +11,10 @@ const MAX_TAIL_WORDS: usize = 8;
 /// Most words in a paragraph read as a title-case headline.
 const MAX_HEADLINE_WORDS: usize = 30;
 
+/// Most words of a stage direction (`(BEGIN VIDEO CLIP)`) or an account link line read as
+/// furniture.
+const MAX_FURNITURE_WORDS: usize = 12;
+
 /// Whether a paragraph is a title-case headline: short, and (nearly) every word of four or
 /// more letters capitalised.
 pub(super) fn is_headline(text: &str, toks: &[Tok]) -> bool {
@@ -34,10 +38,26 @@ pub(super) fn is_headline(text: &str, toks: &[Tok]) -> bool {
 }
 
 /// Whether a paragraph is page furniture rather than the article's text: a link line opening
-/// with a capitalised label and a colon (`READ MORE:`, `WATCH:`), or a photo caption ending in
-/// a credit in parentheses (`(Jane Doe/The Press)`, `(AP Photo)`, `(Getty Images)`).
+/// with a capitalised label and a colon (`READ MORE:`, `WATCH:`), a photo caption ending in
+/// a credit in parentheses (`(Jane Doe/The Press)`, `(AP Photo)`, `(Getty Images)`), a
+/// transcript's stage direction (`(CROSSTALK)`) or a link to the writer's account (`Follow Jo
+/// Roe on Twitter @joroe`).
 pub(super) fn is_furniture(text: &str, toks: &[Tok]) -> bool {
     let s = |t: &Tok| &text[t.start..t.end];
+    if let (Some(first), Some(last)) = (toks.first(), toks.last()) {
+        let para = text[first.start..last.end].trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '\u{201c}' | '\u{201d}')
+        });
+        let words = para.split_whitespace().count();
+        // "(CROSSTALK.)", "(BEGIN VIDEO CLIP)": a stage direction in a transcript.
+        let parenthesis = para.starts_with('(') && para.trim_end_matches('.').ends_with(')');
+        // "Follow Jo Roe on Twitter @joroe.": a link to the writer's account.
+        let follow =
+            para.starts_with("Follow ") && para.contains(" on Twitter") && para.contains('@');
+        if words <= MAX_FURNITURE_WORDS && (parenthesis || follow) {
+            return true;
+        }
+    }
     let label: Vec<&Tok> = toks
         .iter()
         .take_while(|t| t.kind == TokKind::Word && !s(t).chars().any(char::is_lowercase))

@@ -10,7 +10,8 @@
 //! each cue's attribution (`Attr`), with the speaker phrase from `speaker.rs` (asides between
 //! speaker and cue: `speaker_asides.rs`), and `bare_frames.rs` the frames without a cue word;
 //! `content.rs` decides the statement's content (`adjuncts.rs`: what stands between cue and content);
-//! `statement.rs` builds it (`Raw`); `resolve.rs` names the speaker. The word tables are data in `data/`, one file each, loaded by `lexicon.rs`.
+//! `statement.rs` builds it (`Raw`); `turns.rs` reads a transcript turn set in the article
+//! (`PENCE: ...`); `resolve.rs` names the speaker. The word tables are data in `data/`, one file each, loaded by `lexicon.rs`.
 
 mod adjuncts;
 mod as_frame;
@@ -28,6 +29,7 @@ mod speaker;
 mod speaker_asides;
 mod statement;
 mod tokens;
+mod turns;
 
 use crate::article::Article;
 use crate::finding::{Kind, Statement};
@@ -48,6 +50,8 @@ pub fn extract(article: &Article) -> Vec<Statement> {
     let mut pending: Vec<Quote> = Vec::new();
     // A paragraph ending in `He said:` with no statement: the next paragraph's quotation.
     let mut colon_opener: Option<statement::Opener> = None;
+    // Whether a transcript turn has been read (`PENCE: ...`).
+    let mut in_transcript = false;
     for para in article
         .paragraphs()
         .into_iter()
@@ -59,6 +63,20 @@ pub fn extract(article: &Article) -> Vec<Statement> {
             // "READ MORE: ...", a photo caption with its credit: not the article's text.
             pending.clear();
             prev_para_had_statement = false;
+            continue;
+        }
+        // "PENCE: Well, look, ...": a transcript turn of someone the article has named (or
+        // any labelled turn once the article has set one).
+        if let Some(turn) = turns::transcript_turn(text, para.start, para.end)
+            .filter(|t| in_transcript || resolver.knows_surname(t.surname()))
+        {
+            in_transcript = true;
+            let raw = turn.raw(text);
+            let resolved = resolver.resolve(&raw.mention, turn.opener.speaker_span[0]);
+            out.push(raw.into_statement(article, resolved));
+            pending.clear();
+            colon_opener = None;
+            prev_para_had_statement = true;
             continue;
         }
         let lowers = Para::fold_tokens(text, &toks);

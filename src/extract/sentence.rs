@@ -129,10 +129,19 @@ pub(super) fn is_abbreviation(word: &str) -> bool {
 
 /// Whether `word` is an abbreviation whose period ends no sentence before `next`: one that
 /// stands only before a number (`No. 2`) is one only before a digit (`she said no. Then`).
-fn abbreviation_before(word: &str, next: &str) -> bool {
+/// Nor does one that is no title before a quotation opening with a capital (`in Santa Monica,
+/// Calif. "The reality is ..."`): a title stands before a name, not a quotation.
+fn abbreviation_before(word: &str, next: &str, next_is_quote: bool) -> bool {
     let w = word.to_ascii_lowercase();
     if lexicon().number_abbreviations.contains(w.as_str()) {
         return next.starts_with(|c: char| c.is_ascii_digit());
+    }
+    let quotation = next_is_quote
+        && next
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .starts_with(char::is_uppercase);
+    if quotation && !crate::speakers::is_title_word(&w) && word.chars().count() > 1 {
+        return false;
     }
     is_abbreviation(word)
 }
@@ -164,7 +173,11 @@ pub fn split(
                     && i > 0
                     && toks[i - 1].kind == TokKind::Word
                     && toks[i - 1].end == t.start
-                    && abbreviation_before(&text[toks[i - 1].start..toks[i - 1].end], next_text);
+                    && abbreviation_before(
+                        &text[toks[i - 1].start..toks[i - 1].end],
+                        next_text,
+                        matches!(next.kind, TokKind::Quote(_)),
+                    );
                 terminal && !after_abbrev && next_opens
             }
             TokKind::Quote(_) => {
@@ -205,7 +218,7 @@ mod tests {
 
     #[test]
     fn sentence_table() {
-        let table: [(&str, Vec<&str>); 7] = [
+        let table: [(&str, Vec<&str>); 9] = [
             ("One. Two.", vec!["One.", "Two."]),
             (
                 "Mr. Putin met U.S. officials. Then left.",
@@ -224,6 +237,14 @@ mod tests {
             (
                 "It ranked No. 4 in the state.",
                 vec!["It ranked No. 4 in the state."],
+            ),
+            (
+                "He spoke in Fresno, Calif. \"The race is open.\"",
+                vec!["He spoke in Fresno, Calif.", "\"The race is open.\""],
+            ),
+            (
+                "Then Sen. \"Chip\" Roy spoke.",
+                vec!["Then Sen. \"Chip\" Roy spoke."],
             ),
         ];
         for (text, want) in table {

@@ -105,7 +105,7 @@ impl Opener {
     }
 
     /// The direct statement of the opener with content `spans`.
-    fn direct(&self, text: &str, spans: Vec<Span>) -> Raw {
+    pub(super) fn direct(&self, text: &str, spans: Vec<Span>) -> Raw {
         Raw {
             kind: Kind::Direct,
             mention: self.mention.clone(),

@@ -223,6 +223,11 @@ impl Resolver {
             .max_by_key(|&id| (self.entity(id).map_or(0, |e| e.count), id))
     }
 
+    /// Whether the article has named a person with the surname (or first name) `word`.
+    pub fn knows_surname(&self, word: &str) -> bool {
+        self.by_surname(word, None, false).is_some()
+    }
+
     /// Takes in the people a sentence names, before its statements are resolved.
     /// `cuts` are the byte offsets of its punctuation, where a clause may end.
     pub fn begin_sentence(&mut self, runs: &[Run], cuts: Vec<usize>) {

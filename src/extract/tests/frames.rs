@@ -204,3 +204,30 @@ fn speaker_and_content_apart_table() {
         ),
     ]);
 }
+
+#[test]
+fn transcript_turns_table() {
+    check(&[
+        (
+            "a turn of a person the article has named, then a turn of the host",
+            "Governor Ana Ruiz spoke to the host, Tom Akers.\n\nRUIZ: Well, look, the bridge will be rebuilt by May.\n\nAKERS: But, Governor, who pays for it?",
+            vec![
+                ("direct", "Ana Ruiz", ":", "Well, look, the bridge will be rebuilt by May."),
+                ("direct", "Tom Akers", ":", "But, Governor, who pays for it?"),
+            ],
+        ),
+        (
+            "a label the article never named is no turn before a turn has been read",
+            "The council met on Monday.\n\nBOND: The bridge will be rebuilt by May.",
+            vec![],
+        ),
+        (
+            "a stage direction between turns is no statement",
+            "Ana Ruiz spoke on Sunday.\n\n\"RUIZ: The bridge will be rebuilt by May.\n\n\"(CROSSTALK.)\n\n\"RUIZ: And it will cost less than the old one.\"",
+            vec![
+                ("direct", "Ana Ruiz", ":", "The bridge will be rebuilt by May."),
+                ("direct", "Ana Ruiz", ":", "And it will cost less than the old one."),
+            ],
+        ),
+    ]);
+}

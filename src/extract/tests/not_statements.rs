@@ -68,3 +68,19 @@ fn requests_for_anonymity_table() {
         ),
     ]);
 }
+
+#[test]
+fn transcript_and_link_furniture_table() {
+    check(&[
+        (
+            "a link to the writer's account after a quotation",
+            "\"We are ready,\" Roe said.\n\n\"Follow Jo Lane on Twitter @jolane.\"",
+            vec![("direct", "Roe", "said", "We are ready")],
+        ),
+        (
+            "a stage direction in quotation marks after a statement",
+            "\"We are ready,\" Roe said.\n\n\"(APPLAUSE.)\"",
+            vec![("direct", "Roe", "said", "We are ready")],
+        ),
+    ]);
+}

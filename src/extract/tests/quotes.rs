@@ -90,3 +90,37 @@ fn paragraphs_one_newline_apart() {
         ),
     ]);
 }
+
+#[test]
+fn split_quote_asides_table() {
+    check(&[
+        (
+            "a participle phrase between the pieces of a split quote",
+            "\"Each time you say that,\" Okafor said, looking at the minister, \"you help the other side.\"",
+            vec![(
+                "direct",
+                "Okafor",
+                "said",
+                "Each time you say that ... you help the other side.",
+            )],
+        ),
+        (
+            "a conjunction between the pieces of a split quote",
+            "\"I like Lena,\" he said, but \"on budgets she has a long record of mistakes.\"",
+            vec![(
+                "direct",
+                "he",
+                "said",
+                "I like Lena ... on budgets she has a long record of mistakes.",
+            )],
+        ),
+        (
+            "a speech participle between the pieces is a statement of its own",
+            "\"We are ready,\" Roe said, adding, \"The rest is up to them.\"",
+            vec![
+                ("direct", "Roe", "said", "We are ready"),
+                ("direct", "Roe", "adding", "The rest is up to them."),
+            ],
+        ),
+    ]);
+}
