@@ -185,7 +185,8 @@ impl<'a> Para<'a> {
             let parenthetical = self.is_punct(attr_start, ",") && self.is_punct(after, ",");
             // The content before the attribution ends at a comma or a dash (`Prices rose, he
             // said`); without one the cue is in a relative clause (`a claim Reed rejected`).
-            let marks = ",\u{2014}\u{2013}-:";
+            // (A stray closing quotation mark counts: `... admired,” Barabak wrote`.)
+            let marks = ",\u{2014}\u{2013}-:\"\u{201d}";
             let set_off = self.is_punct(attr_start, marks)
                 || (attr_start > lo && self.is_punct(attr_start - 1, marks));
             let content_first = matches!(a.form, Form::Before | Form::Inverted)

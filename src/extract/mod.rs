@@ -18,6 +18,7 @@ mod as_frame;
 mod bare_frames;
 mod content;
 mod cues;
+pub mod filter;
 mod frames;
 mod lexicon;
 mod mentions;
@@ -39,8 +40,20 @@ use statement::{append_piece, prepend_pieces};
 use std::ops::Range;
 use tokens::Para;
 
-/// Extracts the statements of `article`, numbered `S1`, `S2`, ... in article order.
+/// Extracts the statements of `article`, numbered `S1`, `S2`, ... in article order: those
+/// the reading rules find and the learned filter keeps (`filter.rs`).
 pub fn extract(article: &Article) -> Vec<Statement> {
+    let mut out = extract_unfiltered(article);
+    out.retain(|s| filter::keep(s, &article.text));
+    for (i, s) in out.iter_mut().enumerate() {
+        s.statement_id = format!("S{}", i + 1);
+    }
+    out
+}
+
+/// Extracts the statements the reading rules find in `article`, before the learned filter:
+/// what `scripts/train-filter.py` trains the filter on.
+pub fn extract_unfiltered(article: &Article) -> Vec<Statement> {
     let text = &article.text;
     let mut resolver = Resolver::default();
     let mut out: Vec<Statement> = Vec::new();

@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Trains the statement filter (src/extract/filter.rs) on PolNeAR train and writes its weights
+to src/extract/data/filter_weights.tsv.
+
+An averaged perceptron over the features the extractor computes for each indirect statement
+(`cargo run --release --example statement_features`). A statement's label is whether the
+shared scorer (../shared/eval/score_attributions.py) matches it to a gold attribution of its
+article: one-to-one, best overlap first, each side covering half of the other. Training is
+deterministic (a fixed shuffle seed) and uses the train split only; dev stays for measuring.
+
+usage: scripts/train-filter.py [--shared ../shared] [--epochs 10] [--out PATH]
+"""
+import argparse
+import collections
+import glob
+import importlib.util
+import json
+import os
+import random
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def scorer(shared):
+    path = os.path.join(shared, "eval", "score_attributions.py")
+    spec = importlib.util.spec_from_file_location("score_attributions", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def rows(files):
+    cmd = ["cargo", "run", "--quiet", "--release", "--example", "statement_features", "--"] + files
+    out = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def labelled(sc, split_dir, recs):
+    """(features, +1/-1) of each indirect statement, matched as the scorer matches."""
+    gold = sc.load_gold(split_dir)
+    by_file = collections.defaultdict(list)
+    for r in recs:
+        by_file[os.path.splitext(os.path.basename(r["file"]))[0]].append(r)
+    out = []
+    for name, (text, attrs) in gold.items():
+        table = sc.char_offsets(text)
+        ps = by_file.get(name, [])
+        psets = [sc.chars([sc.to_chars(s, table) for s in r["content_spans"]]) for r in ps]
+        gsets = [sc.chars(a["content"]) for a in attrs]
+        pairs = []
+        for gi, g in enumerate(gsets):
+            for pi, p in enumerate(psets):
+                if g and p:
+                    inter = len(g & p)
+                    if inter / len(g) >= 0.5 and inter / len(p) >= 0.5:
+                        pairs.append((inter / len(g | p), gi, pi))
+        pairs.sort(reverse=True)
+        used_g, used_p = set(), set()
+        for _, gi, pi in pairs:
+            if gi not in used_g and pi not in used_p:
+                used_g.add(gi)
+                used_p.add(pi)
+        for pi, r in enumerate(ps):
+            if r["kind"] == "indirect":
+                out.append((r["features"], 1 if pi in used_p else -1))
+    return out
+
+
+def train(data, epochs, seed=0, min_count=5):
+    """Averaged perceptron; a feature seen in fewer than `min_count` statements (a rare cue)
+    gets no weight, so it neither helps nor sinks a statement."""
+    counts = collections.Counter(f for feats, _ in data for f in set(feats))
+    data = [([f for f in feats if counts[f] >= min_count], y) for feats, y in data]
+    w = collections.defaultdict(float)
+    total = collections.defaultdict(float)
+    stamp = collections.defaultdict(int)
+    t = 0
+    order = list(range(len(data)))
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for i in order:
+            feats, y = data[i]
+            t += 1
+            if sum(w[f] for f in feats) * y <= 0:
+                for f in feats:
+                    total[f] += (t - stamp[f]) * w[f]
+                    stamp[f] = t
+                    w[f] += y
+    for f in w:
+        total[f] += (t - stamp[f]) * w[f]
+    return {f: total[f] / t for f in w}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    ap.add_argument("--epochs", type=int, default=10)
+    ap.add_argument("--min-count", type=int, default=5, help="fewest statements a feature needs")
+    ap.add_argument("--out", default=os.path.join(ROOT, "src", "extract", "data", "filter_weights.tsv"))
+    args = ap.parse_args()
+    split_dir = os.path.join(args.shared, "data", "polnear", "train")
+    if not os.path.isdir(split_dir):
+        sys.exit(f"train-filter: {split_dir} not found")
+    sc = scorer(args.shared)
+    files = sorted(glob.glob(os.path.join(split_dir, "text", "*.txt")))
+    data = labelled(sc, split_dir, rows(files))
+    weights = train(data, args.epochs, min_count=args.min_count)
+    pos = sum(1 for _, y in data if y > 0)
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write("# Weights of the statement filter (src/extract/filter.rs): feature<TAB>weight.\n")
+        f.write(f"# Rebuilt by scripts/train-filter.py: an averaged perceptron, {args.epochs} epochs, "
+                f"features seen {args.min_count}+ times,\n# on the {len(data)} indirect statements of "
+                f"PolNeAR train ({pos} matched to a gold attribution). Do not edit by hand.\n")
+        for feat in sorted(weights):
+            if abs(weights[feat]) >= 0.005:
+                f.write(f"{feat}\t{weights[feat]:.3f}\n")
+    print(f"train-filter: {len(data)} statements ({pos} matched), "
+          f"{sum(1 for v in weights.values() if abs(v) >= 0.005)} weights -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
