@@ -121,7 +121,9 @@ impl<'a> Para<'a> {
             && self.is_word(after)
             && self.is_word(after + 1);
         let quote_before = quote_before.filter(|_| {
-            let clause = self.is_word(after) && lex.complementizers.contains(self.lower(after));
+            let clause = self.is_word(after)
+                && lex.complementizers.contains(self.lower(after))
+                && !self.closing_time_phrase(after, hi);
             !(titled || clause)
         });
         if let (Some(qb), Form::Before | Form::Inverted) = (quote_before, a.form) {
@@ -176,6 +178,8 @@ impl<'a> Para<'a> {
                     || (a.form == Form::Inverted && lex.relatives.contains(self.lower(after))));
             let tail_is_empty = after >= hi
                 || subordinate
+                || self.closing_time_phrase(after, hi)
+                || (a.class == CueClass::Say && self.adjunct_tail(attr_end, hi))
                 || self.is_punct(after, ",.;!?")
                     && (after + 1 >= hi
                         || self.rest_is_punct(after + 1, hi)
@@ -459,7 +463,15 @@ impl<'a> Para<'a> {
         {
             return true;
         }
-        // "who asked not to be named": a request for anonymity says nothing.
+        // "who asked not to be named", "who requested anonymity": a request for anonymity
+        // says nothing.
+        if words
+            .iter()
+            .skip_while(|w| **w == "for")
+            .eq(["anonymity"].iter())
+        {
+            return true;
+        }
         if (lex.refusal_cues.contains(cue) || lex.question_verbs.contains(cue))
             && words.starts_with(&["not", "to"])
             && words
@@ -555,6 +567,51 @@ impl<'a> Para<'a> {
             .take_while(|&j| !self.is_quote(j))
             .find(|&j| self.is_punct(j, ","))?;
         (close + 1 < hi && self.is_quote(close + 1)).then_some(close + 1)
+    }
+
+    /// Whether `that` at `k` opens a time phrase closing the sentence (`he said in his speech
+    /// that night.`), not a clause.
+    fn closing_time_phrase(&self, k: usize, hi: usize) -> bool {
+        let lex = lexicon();
+        self.is_word(k)
+            && self.lower(k) == "that"
+            && self.is_word(k + 1)
+            && (lex.time_words.contains(self.lower(k + 1))
+                || lex.time_nouns.contains(self.lower(k + 1)))
+            && self.rest_is_punct(k + 2, hi)
+    }
+
+    /// Whether the words after a cue at `k` are only prepositional phrases to the sentence's
+    /// end (`she said in a video message to the convention.`): no complement clause, no
+    /// quotation, no verb.
+    fn adjunct_tail(&self, k: usize, hi: usize) -> bool {
+        let lex = lexicon();
+        // Not `to`, `for`, `than` or `like`, which also open what the speaker said or wants
+        // (`vows to impose a tax`, `called for a recount`), nor a passive's `by`.
+        let opens = |w: &str| {
+            lex.prepositions.contains(w) && !matches!(w, "to" | "for" | "than" | "like" | "by")
+        };
+        if !(self.is_word(k) && opens(self.lower(k))) {
+            return false;
+        }
+        (k..hi).all(|j| {
+            if !self.is_word(j) {
+                return self.is_punct(j, ",.");
+            }
+            let w = self.lower(j);
+            // "... to the convention", not "... to impose".
+            let infinitive = w == "to"
+                && self.is_word(j + 1)
+                && !self.is_cap(j + 1)
+                && !lex.determiners.contains(self.lower(j + 1));
+            !infinitive
+                && !lex.complementizers.contains(w)
+                && !lex.finite_verbs.contains(w)
+                && !lex.pronouns.contains_key(w)
+                && !lex.subordinators.contains(w)
+                && !lex.relatives.contains(w)
+                && self.cue_at(j, hi).is_none()
+        })
     }
 
     /// Whether a writer's appositive to the clause before opens at `k`: `a` or `an`, at most

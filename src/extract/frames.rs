@@ -284,9 +284,19 @@ impl<'a> Para<'a> {
             let tail = self.skip_adjuncts(sp.end, hi, &mut date_tok);
             // "..., said Sen. Jim Whelan who represents Atlantic City.": a relative clause
             // about the speaker may close the sentence.
+            // After a quotation and a say-cue any words may follow the speaker phrase: a description
+            // (`said an adviser to both Clintons`), a time (`when asked about it`) or an
+            // aside (`known as Bob, speaking publicly`); the quotation is the content.
+            let quoted = class == CueClass::Say
+                && cue.start > lo
+                && (self.is_quote(cue.start - 1)
+                    || (cue.start > lo + 1
+                        && self.is_punct(cue.start - 1, ",")
+                        && self.is_quote(cue.start - 2)));
             let ends = tail >= hi
                 || !self.is_word(tail)
-                || (tail == sp.end && lex.relatives.contains(self.lower(tail)));
+                || (tail == sp.end && lex.relatives.contains(self.lower(tail)))
+                || quoted;
             if ends && !sp.is_empty() {
                 let region = if cue.start > lo && self.is_punct(cue.start - 1, ",") {
                     cue.start - 1

@@ -62,6 +62,11 @@ fn requests_for_anonymity_table() {
             vec![("direct", "one tenant", "told", "We are scared")],
         ),
         (
+            "a request for anonymity in a relative clause on the speaker",
+            "\"We are scared,\" said a tenant who requested anonymity.",
+            vec![("direct", "a tenant", "said", "We are scared")],
+        ),
+        (
             "a request not to be identified after a reported clause",
             "The plant will close, said a manager who requested not to be identified.",
             vec![("indirect", "a manager", "said", "The plant will close")],

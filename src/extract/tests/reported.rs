@@ -267,3 +267,29 @@ fn content_ends_before_the_writers_aside_table() {
         ),
     ]);
 }
+
+#[test]
+fn content_before_a_cue_with_adjuncts_table() {
+    check(&[
+        (
+            "prepositional phrases after the cue leave the content before it",
+            "The party had \"made history\" in the state, she said in a video message to the convention.",
+            vec![(
+                "partial",
+                "she",
+                "said",
+                "The party had \"made history\" in the state",
+            )],
+        ),
+        (
+            "a closing time phrase with that is no complement clause",
+            "\"You will look back on this night,\" he said in his speech that night.",
+            vec![("direct", "he", "said", "You will look back on this night")],
+        ),
+        (
+            "an infinitive after the cue is its content",
+            "At every rally, Mendes vows to cut the tax on fuel.",
+            vec![("indirect", "Mendes", "vows", "to cut the tax on fuel")],
+        ),
+    ]);
+}

@@ -212,3 +212,24 @@ fn described_sources_after_content_table() {
         ),
     ]);
 }
+
+#[test]
+fn inverted_speakers_with_trailing_words_table() {
+    check(&[
+        (
+            "a prepositional description after an inverted speaker",
+            "\"We have work to do,\" said a longtime adviser to the mayor, who asked for anonymity.",
+            vec![("direct", "a longtime adviser", "said", "We have work to do")],
+        ),
+        (
+            "a time clause after an inverted speaker",
+            "\"Anyone who breaks the rules pays,\" said Dana Golan when asked about the fines.",
+            vec![("direct", "Dana Golan", "said", "Anyone who breaks the rules pays")],
+        ),
+        (
+            "a participle description after an inverted speaker",
+            "\"There was never an order,\" said the station chief known as Bob.",
+            vec![("direct", "the station chief", "said", "There was never an order")],
+        ),
+    ]);
+}
