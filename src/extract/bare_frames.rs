@@ -16,7 +16,7 @@ impl<'a> Para<'a> {
     pub(super) fn colon_frame(&self, lo: usize, hi: usize, attrs: &[Attr]) -> Option<Attr> {
         let c = (lo + 2..hi.saturating_sub(1))
             .find(|&c| self.is_punct(c, ":") && self.is_quote(c + 1))?;
-        if attrs.iter().any(|a| a.cue.start < c) || !self.is_word(c - 1) {
+        if attrs.iter().any(|a| a.cue.start <= c) || !self.is_word(c - 1) {
             return None;
         }
         let (sp, name) = self.clause_subject(lo, c - 1)?;

@@ -92,13 +92,15 @@ impl<'a> Para<'a> {
             }
             i += len;
         }
+        // (A name before the colon first: `Former governor Ana Ruiz: "..."` is no clause
+        // whose last word is a verb.)
+        if let Some(a) = self.name_colon_frame(lo, hi, &attrs) {
+            attrs.push(a);
+        }
         if let Some(a) = self.colon_frame(lo, hi, &attrs) {
             attrs.push(a);
         }
         if let Some(a) = self.dash_frame(lo, hi, &attrs) {
-            attrs.push(a);
-        }
-        if let Some(a) = self.name_colon_frame(lo, hi, &attrs) {
             attrs.push(a);
         }
         let nouns = self.noun_frames(lo, hi, &attrs);

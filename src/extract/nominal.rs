@@ -11,6 +11,13 @@ use std::ops::Range;
 /// Most words of a name before a colon frame (`Sen. Elizabeth Warren:`).
 const MAX_COLON_NAME: usize = 4;
 
+/// Most tokens of a party parenthesis before a colon frame's colon (`(R-S.C.)`).
+const MAX_PARTY_TOKENS: usize = 8;
+
+/// Most words of a description before the full name of a colon frame (`Former secretary of
+/// state Hillary Clinton:`).
+const MAX_COLON_DESCRIPTION: usize = 6;
+
 impl<'a> Para<'a> {
     /// Whether token `i` is a noun cue read as a noun after a determiner and an adjective
     /// (`a false claim`, `the repeated warning`): no verb, so no speaker before it.
@@ -195,24 +202,65 @@ impl<'a> Para<'a> {
     }
 
     /// `Musk: "..."`: a sentence made of a name, a colon and a quotation; the colon is the cue.
+    /// A party parenthesis may stand before the colon (`Rep. Ana Ruiz (D-Ore.):`), a short
+    /// description before a full name (`Former governor Ana Ruiz:`), and a headline fragment
+    /// and a dash before the name (`Pollsters agree - Carl Bialik:`).
     pub(super) fn name_colon_frame(&self, lo: usize, hi: usize, attrs: &[Attr]) -> Option<Attr> {
-        let c = (lo + 1..(lo + 1 + MAX_COLON_NAME).min(hi)).find(|&c| !self.is_cap(c))?;
-        if !(self.is_punct(c, ":") && self.is_quote(c + 1) && self.rest_is_punct(c + 2, hi)) {
+        if !attrs.is_empty() {
             return None;
         }
+        let c = (lo + 1..hi.saturating_sub(1)).find(|&c| self.is_punct(c, ":"))?;
+        if !(self.is_quote(c + 1) && self.rest_is_punct(c + 2, hi)) {
+            return None;
+        }
+        let mut end = c;
+        if self.is_punct(c - 1, ")") {
+            end = (c.saturating_sub(MAX_PARTY_TOKENS).max(lo)..c - 1)
+                .rev()
+                .find(|&k| self.is_punct(k, "("))?;
+        }
+        // The name: capitalised words, a title's period among them.
+        let mut s = end;
+        while s > lo
+            && end - s < 2 * MAX_COLON_NAME
+            && (self.is_cap(s - 1)
+                || (self.is_punct(s - 1, ".") && s - 1 > lo && self.is_cap(s - 2)))
+        {
+            s -= 1;
+        }
+        if s == end || !self.is_cap(s) {
+            return None;
+        }
+        let full_name = (s..end).filter(|&k| self.is_word(k)).count() >= 2;
+        let start = if s == lo {
+            lo
+        } else if self.is_punct(s - 1, "-\u{2014}\u{2013}") {
+            s
+        } else if full_name
+            && s - lo <= MAX_COLON_DESCRIPTION
+            && (lo..s).all(|k| {
+                self.is_word(k)
+                    && !lexicon().finite_verbs.contains(self.lower(k))
+                    && self.cue_at(k, s).is_none()
+            })
+        {
+            lo
+        } else {
+            return None;
+        };
         // An all-capitals label ("WATCH:", "UPDATE:") is page furniture, not a name.
-        let label = (lo..c).all(|k| !self.s(k).chars().any(char::is_lowercase));
-        if label || !attrs.is_empty() || super::mentions::is_name_glue(self.lower(lo)) {
+        let label = (start..c).all(|k| !self.s(k).chars().any(char::is_lowercase));
+        if label || super::mentions::is_name_glue(self.lower(start)) {
             return None;
         }
         Some(Attr {
             cue: c..c + 1,
             class: CueClass::Say,
             form: Form::Before,
-            speaker: lo..c,
-            name: lo..c,
+            speaker: start..end,
+            name: s..end,
             date_tok: None,
-            region: lo,
+            region: start,
         })
     }
 

@@ -231,3 +231,24 @@ fn transcript_turns_table() {
         ),
     ]);
 }
+
+#[test]
+fn name_colon_frames_table() {
+    check(&[
+        (
+            "a party parenthesis between the name and the colon",
+            "Rep. Ana Ruiz (D-Ore.):\"We never saw the letter.\"",
+            vec![("direct", "Ana Ruiz", ":", "We never saw the letter.")],
+        ),
+        (
+            "a description before a full name and the colon",
+            "Former state treasurer Ana Ruiz: \"We never saw the letter.\"",
+            vec![("direct", "Ana Ruiz", ":", "We never saw the letter.")],
+        ),
+        (
+            "a clause closed by its verb and a colon keeps its subject",
+            "Ruiz resisted: \"We never saw the letter.\"",
+            vec![("direct", "Ruiz", "resisted", "We never saw the letter.")],
+        ),
+    ]);
+}
