@@ -406,7 +406,8 @@ impl<'a> Para<'a> {
 
     /// Whether a cue's reported content shows the cue word in a sense that is no speech: a
     /// quantity or score after a measure cue (`declined 1.2 per cent`, `added a goal`), a
-    /// refusal (`declined to say whether`, `asked not to be named`), or violence (`attacked him with a knife`).
+    /// refusal (`declined to say whether`, `asked not to be named`), or violence (`attacked
+    /// him with a knife`).
     fn not_speech(&self, a: &Attr, r: Range<usize>) -> bool {
         let lex = lexicon();
         let cue = self.lower(a.cue.start);
@@ -538,8 +539,8 @@ impl<'a> Para<'a> {
 
     /// Where the quotation resuming a split quote stands when a short aside comes first:
     /// `"...," Roe said, referring to the audit, "but ..."` (a participle phrase that is no
-    /// speech cue of its own, up to a comma) or `"...," he said, but "..."` (a conjunction). `after`
-    /// is the comma after the attribution.
+    /// speech cue of its own, up to a comma) or `"...," he said, but "..."` (a conjunction).
+    /// `after` is the comma after the attribution.
     fn quote_after_aside(&self, after: usize, hi: usize) -> Option<usize> {
         let lex = lexicon();
         let k = after + 1;

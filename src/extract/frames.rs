@@ -286,9 +286,9 @@ impl<'a> Para<'a> {
             let tail = self.skip_adjuncts(sp.end, hi, &mut date_tok);
             // "..., said Sen. Jim Whelan who represents Atlantic City.": a relative clause
             // about the speaker may close the sentence.
-            // After a quotation and a say-cue any words may follow the speaker phrase: a description
-            // (`said an adviser to both Clintons`), a time (`when asked about it`) or an
-            // aside (`known as Bob, speaking publicly`); the quotation is the content.
+            // After a quotation and a say-cue any words may follow the speaker phrase: a
+            // description (`said an adviser to both Clintons`), a time (`when asked about
+            // it`) or an aside (`known as Bob, speaking publicly`); the quotation is the content.
             let quoted = class == CueClass::Say
                 && cue.start > lo
                 && (self.is_quote(cue.start - 1)

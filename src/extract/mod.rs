@@ -11,7 +11,9 @@
 //! speaker and cue: `speaker_asides.rs`), and `bare_frames.rs` the frames without a cue word;
 //! `content.rs` decides the statement's content (`adjuncts.rs`: what stands between cue and content);
 //! `statement.rs` builds it (`Raw`); `turns.rs` reads a transcript turn set in the article
-//! (`PENCE: ...`); `resolve.rs` names the speaker. The word tables are data in `data/`, one file each, loaded by `lexicon.rs`.
+//! (`PENCE: ...`); `resolve.rs` names the speaker; `filter.rs` drops the reported statements
+//! a learned model finds most likely no attribution. The word tables are data in `data/`, one
+//! file each, loaded by `lexicon.rs`.
 
 mod adjuncts;
 mod as_frame;

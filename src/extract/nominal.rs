@@ -204,7 +204,7 @@ impl<'a> Para<'a> {
     /// `Musk: "..."`: a sentence made of a name, a colon and a quotation; the colon is the cue.
     /// A party parenthesis may stand before the colon (`Rep. Ana Ruiz (D-Ore.):`), a short
     /// description before a full name (`Former governor Ana Ruiz:`), and a headline fragment
-    /// and a dash before the name (`Pollsters agree - Carl Bialik:`).
+    /// and a dash before the name (`Iowa polls - Carl Bialik:`).
     pub(super) fn name_colon_frame(&self, lo: usize, hi: usize, attrs: &[Attr]) -> Option<Attr> {
         if !attrs.is_empty() {
             return None;

@@ -316,8 +316,9 @@ impl<'a> Para<'a> {
 
     /// Where the modifiers before a speaker phrase's head at `head` start (`a former
     /// official`, `a Cairo airport official`): at most four words, names or lowercase words
-    /// that are no function word or verb, after a determiner or quantifier (which is taken too) or at
-    /// the clause's opening (after `lo`, punctuation or a conjunction). None otherwise.
+    /// that are no function word or verb, after a determiner or quantifier (which is taken
+    /// too) or at the clause's opening (after `lo`, a comma or dash, or a conjunction; not
+    /// after a quotation: `The "open door" policy Smith cited`). None otherwise.
     fn modifiers_start(&self, lo: usize, head: usize) -> Option<usize> {
         let lex = lexicon();
         let modifier = |i: usize| {

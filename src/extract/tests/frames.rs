@@ -246,6 +246,16 @@ fn name_colon_frames_table() {
             vec![("direct", "Ana Ruiz", ":", "We never saw the letter.")],
         ),
         (
+            "a headline fragment and a dash before the name",
+            "Iowa polls - Carl Bialik: \"Keep on contacting voters as late as possible.\"",
+            vec![(
+                "direct",
+                "Carl Bialik",
+                ":",
+                "Keep on contacting voters as late as possible.",
+            )],
+        ),
+        (
             "a clause closed by its verb and a colon keeps its subject",
             "Ruiz resisted: \"We never saw the letter.\"",
             vec![("direct", "Ruiz", "resisted", "We never saw the letter.")],
