@@ -47,10 +47,15 @@ use tokens::Para;
 pub fn extract(article: &Article) -> Vec<Statement> {
     let mut out = extract_unfiltered(article);
     out.retain(|s| filter::keep(s, &article.text));
+    number(&mut out);
+    out
+}
+
+/// Numbers statements `S1`, `S2`, ... in order.
+fn number(out: &mut [Statement]) {
     for (i, s) in out.iter_mut().enumerate() {
         s.statement_id = format!("S{}", i + 1);
     }
-    out
 }
 
 /// Extracts the statements the reading rules find in `article`, before the learned filter:
@@ -192,9 +197,7 @@ pub fn extract_unfiltered(article: &Article) -> Vec<Statement> {
         };
         prev_para_had_statement = out.len() > before;
     }
-    for (i, s) in out.iter_mut().enumerate() {
-        s.statement_id = format!("S{}", i + 1);
-    }
+    number(&mut out);
     out
 }
 

@@ -11,9 +11,6 @@ use std::ops::Range;
 /// Most words of a name before a colon frame (`Sen. Elizabeth Warren:`).
 const MAX_COLON_NAME: usize = 4;
 
-/// Most tokens of a party parenthesis before a colon frame's colon (`(R-S.C.)`).
-const MAX_PARTY_TOKENS: usize = 8;
-
 /// Most words of a description before the full name of a colon frame (`Former secretary of
 /// state Hillary Clinton:`).
 const MAX_COLON_DESCRIPTION: usize = 6;
@@ -215,9 +212,7 @@ impl<'a> Para<'a> {
         }
         let mut end = c;
         if self.is_punct(c - 1, ")") {
-            end = (c.saturating_sub(MAX_PARTY_TOKENS).max(lo)..c - 1)
-                .rev()
-                .find(|&k| self.is_punct(k, "("))?;
+            end = self.parenthesis_before(lo, c)?;
         }
         // The name: capitalised words, a title's period among them.
         let mut s = end;

@@ -81,10 +81,7 @@ impl<'a> Para<'a> {
                 // "Rep. Bobby Scott (D-Va.), a member of X, said": skip the parenthesis.
                 let mut stop = open;
                 if self.is_punct(stop - 1, ")") {
-                    match (stop.saturating_sub(8).max(lo)..stop - 1)
-                        .rev()
-                        .find(|&k| self.is_punct(k, "("))
-                    {
+                    match self.parenthesis_before(lo, stop) {
                         Some(k) => stop = k,
                         None => continue,
                     }

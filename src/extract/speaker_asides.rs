@@ -50,12 +50,7 @@ impl<'a> Para<'a> {
         object_ok: bool,
         date_tok: Option<usize>,
     ) -> Option<Phrase> {
-        if !self.is_punct(j - 1, ")") {
-            return None;
-        }
-        let open = (j.saturating_sub(8).max(lo)..j - 1)
-            .rev()
-            .find(|&k| self.is_punct(k, "("))?;
+        let open = self.parenthesis_before(lo, j)?;
         if open <= lo || !self.is_cap(open - 1) || (open..j).any(|k| self.is_punct(k, ",")) {
             return None;
         }

@@ -8,6 +8,9 @@ use crate::article::fold_word;
 use crate::finding::Span;
 use std::ops::Range;
 
+/// Most tokens a short parenthesis after a name may span (`(R-Ky.)`, `(D-N.Y.)`).
+const MAX_PARENTHESIS_TOKENS: usize = 8;
+
 /// A paragraph being analysed. Token indices (`i`, ranges `lo..hi`) index `toks`.
 pub(super) struct Para<'a> {
     /// The whole article text: tokens and quotes hold byte offsets into it.
@@ -137,6 +140,17 @@ impl<'a> Para<'a> {
     /// Whether tokens `from..hi` are all punctuation (true when there are none).
     pub(super) fn rest_is_punct(&self, from: usize, hi: usize) -> bool {
         (from..hi).all(|k| self.toks[k].kind == TokKind::Punct)
+    }
+
+    /// The opening parenthesis of a short parenthesis closing at token `end - 1` (`Sen. Rand
+    /// Paul (R-Ky.)`): at most `MAX_PARENTHESIS_TOKENS` back, not before `lo`.
+    pub(super) fn parenthesis_before(&self, lo: usize, end: usize) -> Option<usize> {
+        if end == 0 || !self.is_punct(end - 1, ")") {
+            return None;
+        }
+        (end.saturating_sub(MAX_PARENTHESIS_TOKENS).max(lo)..end - 1)
+            .rev()
+            .find(|&k| self.is_punct(k, "("))
     }
 
     /// Drops leading and trailing punctuation tokens from a range.
