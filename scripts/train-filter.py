@@ -13,28 +13,11 @@ usage: scripts/train-filter.py [--shared ../shared] [--epochs 10] [--out PATH]
 import argparse
 import collections
 import glob
-import importlib.util
-import json
 import os
-import random
-import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def scorer(shared):
-    path = os.path.join(shared, "eval", "score_attributions.py")
-    spec = importlib.util.spec_from_file_location("score_attributions", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def rows(files):
-    cmd = ["cargo", "run", "--quiet", "--release", "--example", "statement_features", "--"] + files
-    out = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import polnear  # noqa: E402
 
 
 def labelled(sc, split_dir, recs):
@@ -68,57 +51,29 @@ def labelled(sc, split_dir, recs):
     return out
 
 
-def train(data, epochs, seed=0, min_count=5):
-    """Averaged perceptron; a feature seen in fewer than `min_count` statements (a rare cue)
-    gets no weight, so it neither helps nor sinks a statement."""
-    counts = collections.Counter(f for feats, _ in data for f in set(feats))
-    data = [([f for f in feats if counts[f] >= min_count], y) for feats, y in data]
-    w = collections.defaultdict(float)
-    total = collections.defaultdict(float)
-    stamp = collections.defaultdict(int)
-    t = 0
-    order = list(range(len(data)))
-    rng = random.Random(seed)
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for i in order:
-            feats, y = data[i]
-            t += 1
-            if sum(w[f] for f in feats) * y <= 0:
-                for f in feats:
-                    total[f] += (t - stamp[f]) * w[f]
-                    stamp[f] = t
-                    w[f] += y
-    for f in w:
-        total[f] += (t - stamp[f]) * w[f]
-    return {f: total[f] / t for f in w}
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    ap.add_argument("--shared", default=os.path.join(polnear.ROOT, "..", "shared"))
     ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--min-count", type=int, default=5, help="fewest statements a feature needs")
-    ap.add_argument("--out", default=os.path.join(ROOT, "src", "extract", "data", "filter_weights.tsv"))
+    ap.add_argument("--out", default=os.path.join(polnear.ROOT, "src", "extract", "data", "filter_weights.tsv"))
     args = ap.parse_args()
     split_dir = os.path.join(args.shared, "data", "polnear", "train")
     if not os.path.isdir(split_dir):
         sys.exit(f"train-filter: {split_dir} not found")
-    sc = scorer(args.shared)
+    sc = polnear.scorer(args.shared)
     files = sorted(glob.glob(os.path.join(split_dir, "text", "*.txt")))
-    data = labelled(sc, split_dir, rows(files))
-    weights = train(data, args.epochs, min_count=args.min_count)
+    data = labelled(sc, split_dir, polnear.example_rows("statement_features", files))
+    weights = polnear.perceptron(data, args.epochs, min_count=args.min_count)
     pos = sum(1 for _, y in data if y > 0)
-    with open(args.out, "w", encoding="utf-8") as f:
-        f.write("# Weights of the statement filter (src/extract/filter.rs): feature<TAB>weight.\n")
-        f.write(f"# Rebuilt by scripts/train-filter.py: an averaged perceptron, {args.epochs} epochs, "
-                f"features seen {args.min_count}+ times,\n# on the {len(data)} indirect statements of "
-                f"PolNeAR train ({pos} matched to a gold attribution). Do not edit by hand.\n")
-        for feat in sorted(weights):
-            if abs(weights[feat]) >= 0.005:
-                f.write(f"{feat}\t{weights[feat]:.3f}\n")
-    print(f"train-filter: {len(data)} statements ({pos} matched), "
-          f"{sum(1 for v in weights.values() if abs(v) >= 0.005)} weights -> {args.out}")
+    n = polnear.write_weights(args.out, weights, [
+        "Weights of the statement filter (src/extract/filter.rs): feature<TAB>weight.",
+        f"Rebuilt by scripts/train-filter.py: an averaged perceptron, {args.epochs} epochs, "
+        f"features seen {args.min_count}+ times,",
+        f"on the {len(data)} indirect statements of PolNeAR train ({pos} matched to a gold "
+        f"attribution). Do not edit by hand.",
+    ])
+    print(f"train-filter: {len(data)} statements ({pos} matched), {n} weights -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 //! What every stage reads the same way: the lines of a word-table file (`src/**/data/*.txt`),
-//! a CSV file's reader and header, and a CSV column found by its header name.
+//! a learned model's weights, a CSV file's reader and header, and a CSV column found by its
+//! header name.
 
 use crate::error::{Error, Result};
 use std::path::Path;
@@ -9,6 +10,17 @@ pub fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The weights of a learned model's table (`feature<TAB>weight` lines, as written by the
+/// training scripts in `scripts/`); a line that does not parse is skipped.
+pub fn weights(src: &'static str) -> rustc_hash::FxHashMap<&'static str, f32> {
+    lines(src)
+        .filter_map(|l| {
+            let (f, w) = l.split_once('\t')?;
+            Some((f, w.trim().parse().ok()?))
+        })
+        .collect()
 }
 
 /// The position of the column called `name` among `headers`, ignoring case and the space

@@ -205,7 +205,8 @@ impl<'a> Para<'a> {
                     if self.is_punct(k, ",") {
                         k += 1;
                     }
-                    k..next_region.min(hi)
+                    let e = next_region.min(hi);
+                    k..self.learned_end(k, e, a.class, false)
                 }
             } else if content_first {
                 lo..attr_start
@@ -231,6 +232,7 @@ impl<'a> Para<'a> {
                 if a.class == CueClass::Obj && !that {
                     e = self.object_end(s, e);
                 }
+                e = self.learned_end(s, e, a.class, that);
                 if s >= e {
                     return None;
                 }

@@ -10,14 +10,7 @@ use std::sync::OnceLock;
 /// The weights: feature -> weight.
 fn weights() -> &'static HashMap<&'static str, f32> {
     static W: OnceLock<HashMap<&'static str, f32>> = OnceLock::new();
-    W.get_or_init(|| {
-        crate::tables::lines(include_str!("data/filter_weights.tsv"))
-            .filter_map(|l| {
-                let (f, w) = l.split_once('\t')?;
-                Some((f, w.trim().parse().ok()?))
-            })
-            .collect()
-    })
+    W.get_or_init(|| crate::tables::weights(include_str!("data/filter_weights.tsv")))
 }
 
 /// The filter's score of a statement of `text`: the sum of its features' weights.
@@ -41,7 +34,7 @@ pub(super) fn keep(st: &Statement, text: &str) -> bool {
 }
 
 /// A word count's bucket.
-fn bucket(n: usize) -> &'static str {
+pub(super) fn bucket(n: usize) -> &'static str {
     match n {
         0..=1 => "1",
         2 => "2",

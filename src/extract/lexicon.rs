@@ -162,6 +162,8 @@ pub struct Lexicon {
     pub approximators: HashSet<&'static str>,
     /// Participles that put a question when they open a clause (`asked`, `pressed`).
     pub question_verbs: HashSet<&'static str>,
+    /// Function words the learned content-end model (`ends.rs`) sees as themselves.
+    pub end_words: HashSet<&'static str>,
 }
 
 /// Lines of a table file, without comments and blank lines.
@@ -287,6 +289,7 @@ pub fn lexicon() -> &'static Lexicon {
             asides: lines(include_str!("data/asides.txt")).collect(),
             depiction_nouns: lines(include_str!("data/depiction_nouns.txt")).collect(),
             authored_nouns: lines(include_str!("data/authored_nouns.txt")).collect(),
+            end_words: lines(include_str!("data/end_words.txt")).collect(),
         }
     })
 }

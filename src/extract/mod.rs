@@ -20,6 +20,7 @@ mod as_frame;
 mod bare_frames;
 mod content;
 mod cues;
+pub mod ends;
 pub mod filter;
 mod frames;
 mod lexicon;
