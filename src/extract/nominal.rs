@@ -15,6 +15,10 @@ const MAX_COLON_NAME: usize = 4;
 /// state Hillary Clinton:`).
 const MAX_COLON_DESCRIPTION: usize = 6;
 
+/// Most words between a cue and the colon closing its paragraph (`wrote in a letter to the
+/// board:`), and most words of a speaker after a cue (`Said the mayor's spokesman:`).
+const MAX_COLON_ADJUNCT: usize = 8;
+
 impl<'a> Para<'a> {
     /// Whether token `i` is a noun cue read as a noun after a determiner and an adjective
     /// (`a false claim`, `the repeated warning`): no verb, so no speaker before it.
@@ -259,16 +263,23 @@ impl<'a> Para<'a> {
         })
     }
 
-    /// `He said:` ending sentence `r` (the paragraph's last): a cue right before the closing
-    /// colon with a speaker before it, waiting for the next paragraph's quotation.
+    /// `He said:` ending sentence `r` (the paragraph's last): a cue before the closing colon
+    /// with a speaker before it (`Roe said:`, `Roe wrote in a letter to the board:`, `Roe told
+    /// reporters:`) or after it (`Said Roe:`), waiting for the next paragraph's quotation.
     pub(super) fn colon_opener(&self, r: Range<usize>) -> Option<super::statement::Opener> {
         let c = r.end.checked_sub(1).filter(|&c| c > r.start)?;
         if !self.is_punct(c, ":") {
             return None;
         }
+        if let Some(o) = self.inverted_colon_opener(r.start, c) {
+            return Some(o);
+        }
         let mut v = c - 1;
         while v > r.start && self.is_word(v) && lexicon().time_words.contains(self.lower(v)) {
             v -= 1;
+        }
+        if self.cue_at(v, c).is_none() {
+            v = self.cue_before_adjunct(r.start, c).unwrap_or(v);
         }
         // "Sanders made the following statement:": a noun cue's light verb has the speaker.
         let noun = self.is_word(v) && lexicon().noun_cues.contains(self.lower(v));
@@ -293,6 +304,64 @@ impl<'a> Para<'a> {
             speaker_span: self.span(sp),
             cue: self.words(v..v + len),
             cue_span: self.span(v..v + len),
+        })
+    }
+
+    /// The cue of `Roe wrote in a letter to the board:` / `Roe told reporters on Monday:`: a
+    /// cue followed, up to the colon at `c`, by at most `MAX_COLON_ADJUNCT` words opened by a
+    /// preposition, an addressee (a listed one, an object pronoun or a name) or a time word,
+    /// with no verb, clause word or second cue among them.
+    fn cue_before_adjunct(&self, lo: usize, c: usize) -> Option<usize> {
+        let lex = lexicon();
+        let from = c.saturating_sub(MAX_COLON_ADJUNCT + 1).max(lo + 1);
+        let v = (from..c).find(|&v| self.cue_at(v, c).is_some())?;
+        let (len, class) = self.cue_at(v, c)?;
+        let first = v + len;
+        if first >= c || class == CueClass::According {
+            return None;
+        }
+        let opens = |k: usize| {
+            let w = self.lower(k);
+            self.is_cap(k)
+                || lex.prepositions.contains(w)
+                || lex.addressees.contains(w)
+                || lex.object_pronouns.contains(w)
+                || lex.time_words.contains(w)
+        };
+        let plain = |k: usize| {
+            let w = self.lower(k);
+            self.is_word(k)
+                && !lex.finite_verbs.contains(w)
+                && !lex.complementizers.contains(w)
+                && !lex.relatives.contains(w)
+                && !lex.coordinators.contains(w)
+                && self.cue_at(k, c).is_none()
+        };
+        (opens(first) && (first..c).all(plain)).then_some(v)
+    }
+
+    /// `Said Roe:` / `Wrote the mayor's spokesman:` opening sentence `lo..c` (`c` the colon): a
+    /// capitalised cue, then the speaker up to the colon.
+    fn inverted_colon_opener(&self, lo: usize, c: usize) -> Option<super::statement::Opener> {
+        let (len, class) = self.cue_at(lo, c).filter(|_| self.is_cap(lo))?;
+        let sp = lo + len..c;
+        let named = sp.clone().any(|k| self.is_cap(k));
+        let plain = sp
+            .clone()
+            .all(|k| self.is_word(k) && self.cue_at(k, c).is_none());
+        if class == CueClass::According
+            || sp.is_empty()
+            || sp.len() > MAX_COLON_ADJUNCT
+            || !named
+            || !plain
+        {
+            return None;
+        }
+        Some(super::statement::Opener {
+            mention: self.words(sp.clone()),
+            speaker_span: self.span(sp),
+            cue: self.words(lo..lo + len),
+            cue_span: self.span(lo..lo + len),
         })
     }
 

@@ -532,7 +532,8 @@ fn trim_mention(mention: &str) -> &str {
 }
 
 /// Two or more capitalised words, none of them a title word, an institution's word
-/// (`Foundation`) or joined by "and", and no place's name (`New York`).
+/// (`Foundation`) or joined by "and", not opened by a cue (`Said Stone`), and no place's name
+/// (`New York`).
 pub(super) fn looks_like_person(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let lex = lexicon();
@@ -547,5 +548,8 @@ pub(super) fn looks_like_person(name: &str) -> bool {
                     .contains(crate::article::fold_word(w).as_str())
         })
         && !lex.not_name_starts.contains(words[0])
+        && !lex
+            .cues
+            .contains_key(crate::article::fold_word(words[0]).as_str())
         && !crate::extract::lexicon::is_place(name)
 }

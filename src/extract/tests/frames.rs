@@ -103,6 +103,54 @@ fn cueless_frames_table() {
 }
 
 #[test]
+fn colon_openers_with_adjuncts_and_inverted_table() {
+    check(&[
+        (
+            "a prepositional phrase between the cue and the colon",
+            "Gareth Lowe wrote in a letter to the harbour board:\n\n\
+             \"We will not sell the pier.\"",
+            vec![(
+                "direct",
+                "Gareth Lowe",
+                "wrote",
+                "We will not sell the pier.",
+            )],
+        ),
+        (
+            "an addressee and a time word between the cue and the colon",
+            "Gareth Lowe told reporters on Monday:\n\n\"We will not sell the pier.\"",
+            vec![(
+                "direct",
+                "Gareth Lowe",
+                "told",
+                "We will not sell the pier.",
+            )],
+        ),
+        (
+            "a cue opening the sentence, the speaker after it",
+            "Gareth Lowe spoke last.\n\nAdded Lowe:\n\n\"We will not sell the pier.\"",
+            vec![(
+                "direct",
+                "Gareth Lowe",
+                "Added",
+                "We will not sell the pier.",
+            )],
+        ),
+        (
+            "released the following statement: a light verb",
+            "After the vote, Gareth Lowe released the following statement:\n\n\
+             \"We will not sell the pier.\"",
+            vec![(
+                "direct",
+                "Gareth Lowe",
+                "statement",
+                "We will not sell the pier.",
+            )],
+        ),
+    ]);
+}
+
+#[test]
 fn speaker_and_content_apart_table() {
     check(&[
         (
