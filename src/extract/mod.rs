@@ -9,7 +9,8 @@
 //! paragraph (`Para`) and its token accessors; `cues.rs` finds cue words; `frames.rs` finds
 //! each cue's attribution (`Attr`), with the speaker phrase from `speaker.rs` (asides between
 //! speaker and cue: `speaker_asides.rs`), and `bare_frames.rs` the frames without a cue word;
-//! `content.rs` decides the statement's content (`adjuncts.rs`: what stands between cue and content);
+//! `content.rs` decides the statement's content (`adjuncts.rs`: what stands between cue and content;
+//! `ends.rs`: a learned model of where reported content ends);
 //! `statement.rs` builds it (`Raw`); `turns.rs` reads a transcript turn set in the article
 //! (`PENCE: ...`); `resolve.rs` names the speaker; `filter.rs` drops the reported statements
 //! a learned model finds most likely no attribution. The word tables are data in `data/`, one
