@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Pathological input (issue 7), measured on a release build: wall time and peak memory of
 # each case from tests/hostile.rs, beside the sample article as the baseline of the same run.
-# usage: scripts/hostile.sh
+# usage: scripts/hostile.sh            (QUOTECHECK=BIN measures another build, e.g. a baseline)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release -q
-bin=$PWD/target/release/quotecheck
+if [ -z "${QUOTECHECK:-}" ]; then cargo build --release -q; fi
+bin=${QUOTECHECK:-$PWD/target/release/quotecheck}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cp -r reference_data "$tmp/corpus"; rm -f "$tmp/corpus/README.md"
 cp tests/fixtures/seed/article.txt "$tmp/article.txt"
