@@ -44,7 +44,8 @@ thread_local! {
 }
 
 /// Runs `f` and returns, beside its result, every content-end decision made while it ran on
-/// this thread (the training data of the model).
+/// this thread (the training data of the model). While tracing the model weighs every place
+/// but cuts at none, so each trace runs to the rules' end and `f` reads as the rules alone.
 pub fn traced<T>(f: impl FnOnce() -> T) -> (T, Vec<Trace>) {
     TRACE.with(|t| *t.borrow_mut() = Some(Vec::new()));
     let out = f();
