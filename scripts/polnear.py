@@ -1,5 +1,6 @@
-"""What the training scripts share: the shared scorer loaded as a module, the features the
-extractor prints through one of its examples, and an averaged perceptron.
+"""What the training scripts share: the shared scorer loaded as a module, the rows the extractor
+prints through its training_features example, an averaged perceptron, a logistic regression,
+and the writer of a weights table.
 
 Imported by train-filter.py and train-ends.py (run them from anywhere; they add this folder to
 the import path themselves).
@@ -23,9 +24,10 @@ def scorer(shared):
     return mod
 
 
-def example_rows(example, files):
-    """The JSON Lines rows `cargo run --release --example EXAMPLE -- FILES` prints."""
-    cmd = ["cargo", "run", "--quiet", "--release", "--example", example, "--"] + files
+def training_rows(what, files):
+    """The JSON Lines rows `cargo run --release --example training_features -- WHAT FILES`
+    prints (WHAT: statements or ends)."""
+    cmd = ["cargo", "run", "--quiet", "--release", "--example", "training_features", "--", what] + files
     out = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 

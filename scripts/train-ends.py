@@ -3,7 +3,8 @@
 src/extract/data/end_weights.tsv.
 
 The extractor prints, for each reported content its rules end, the places the model weighs
-(`cargo run --release --example end_features`). A content is labelled by the gold attribution
+(`cargo run --release --example training_features -- ends`). A content is labelled by the gold
+attribution
 of its article that starts where it starts (up to a leading `that`): each place before the
 gold end is a "go on" (-1), the place at the gold end (within two characters) an "end here"
 (+1), and places after it are not reached. A content no gold attribution starts with teaches
@@ -79,7 +80,7 @@ def main():
         sys.exit(f"train-ends: {split_dir} not found")
     sc = polnear.scorer(args.shared)
     files = sorted(glob.glob(os.path.join(split_dir, "text", "*.txt")))
-    data, contents = labelled(sc, split_dir, polnear.example_rows("end_features", files))
+    data, contents = labelled(sc, split_dir, polnear.training_rows("ends", files))
     if args.model == "logistic":
         weights = polnear.logistic(data, args.epochs, l2=args.l2, min_count=args.min_count)
     else:

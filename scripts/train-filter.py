@@ -3,8 +3,8 @@
 to src/extract/data/filter_weights.tsv.
 
 An averaged perceptron over the features the extractor computes for each indirect statement
-(`cargo run --release --example statement_features`). A statement's label is whether the
-shared scorer (../shared/eval/score_attributions.py) matches it to a gold attribution of its
+(`cargo run --release --example training_features -- statements`). A statement's label is
+whether the shared scorer (../shared/eval/score_attributions.py) matches it to a gold attribution of its
 article: one-to-one, best overlap first, each side covering half of the other. Training is
 deterministic (a fixed shuffle seed) and uses the train split only; dev stays for measuring.
 
@@ -63,7 +63,7 @@ def main():
         sys.exit(f"train-filter: {split_dir} not found")
     sc = polnear.scorer(args.shared)
     files = sorted(glob.glob(os.path.join(split_dir, "text", "*.txt")))
-    data = labelled(sc, split_dir, polnear.example_rows("statement_features", files))
+    data = labelled(sc, split_dir, polnear.training_rows("statements", files))
     weights = polnear.perceptron(data, args.epochs, min_count=args.min_count)
     pos = sum(1 for _, y in data if y > 0)
     n = polnear.write_weights(args.out, weights, [

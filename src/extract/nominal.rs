@@ -299,12 +299,7 @@ impl<'a> Para<'a> {
                 (sp, name)
             }
         };
-        Some(super::statement::Opener {
-            mention: self.words(name),
-            speaker_span: self.span(sp),
-            cue: self.words(v..v + len),
-            cue_span: self.span(v..v + len),
-        })
+        Some(self.opener(sp, name, v..v + len))
     }
 
     /// The cue of `Roe wrote in a letter to the board:` / `Roe told reporters on Monday:`: a
@@ -314,8 +309,7 @@ impl<'a> Para<'a> {
     fn cue_before_adjunct(&self, lo: usize, c: usize) -> Option<usize> {
         let lex = lexicon();
         let from = c.saturating_sub(MAX_COLON_ADJUNCT + 1).max(lo + 1);
-        let v = (from..c).find(|&v| self.cue_at(v, c).is_some())?;
-        let (len, class) = self.cue_at(v, c)?;
+        let (v, (len, class)) = (from..c).find_map(|v| Some((v, self.cue_at(v, c)?)))?;
         let first = v + len;
         if first >= c || class == CueClass::According {
             return None;
@@ -357,12 +351,22 @@ impl<'a> Para<'a> {
         {
             return None;
         }
-        Some(super::statement::Opener {
-            mention: self.words(sp.clone()),
+        Some(self.opener(sp.clone(), sp, lo..lo + len))
+    }
+
+    /// The opener of speaker phrase `sp` (named by `name`) and cue tokens `cue`.
+    fn opener(
+        &self,
+        sp: Range<usize>,
+        name: Range<usize>,
+        cue: Range<usize>,
+    ) -> super::statement::Opener {
+        super::statement::Opener {
+            mention: self.words(name),
             speaker_span: self.span(sp),
-            cue: self.words(lo..lo + len),
-            cue_span: self.span(lo..lo + len),
-        })
+            cue: self.words(cue.clone()),
+            cue_span: self.span(cue),
+        }
     }
 
     /// `Asked whether he would run, Smith ...`, `he said when asked by a reporter if ...`:
