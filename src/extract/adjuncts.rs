@@ -8,6 +8,10 @@ use super::tokens::Para;
 /// Most words in the topic of a cue (`says of her longtime rival, "..."`).
 const MAX_TOPIC_WORDS: usize = 6;
 
+/// Most words of a phrase between a cue and a `that` clause (`said in one of a series of
+/// messages that`).
+const MAX_PHRASE_WORDS: usize = 12;
+
 impl<'a> Para<'a> {
     /// Skips what may stand between a cue and its content: time words and phrases (`last
     /// week`), `in a statement`, `to reporters`, `in Washington`. Returns the new position and any weekday.
@@ -108,9 +112,46 @@ impl<'a> Para<'a> {
                         continue;
                     }
                 }
+                if let Some(that) = self.phrase_before_that(i, hi) {
+                    return that;
+                }
             }
             return i;
         }
+    }
+
+    /// `said in one of a series of messages that ...`, `said at a rally in Ohio on Monday that`:
+    /// a phrase opened by the preposition at `i` and closed by `that`, of plain words (no
+    /// verb, pronoun, clause word, conjunction or cue) and no punctuation. Returns the `that`,
+    /// unless a verb follows it (`in the report that was released`: a relative clause).
+    fn phrase_before_that(&self, i: usize, hi: usize) -> Option<usize> {
+        let lex = lexicon();
+        // "vowed to impose tariffs on firms that move": `to` before a verb opens no phrase.
+        let next = self.lower(i + 1);
+        let nominal = lex.determiners.contains(next) || next == "a" || self.is_cap(i + 1);
+        if self.lower(i) == "to" && !nominal && !lex.press.contains(next) {
+            return None;
+        }
+        let that = (i + 1..(i + 1 + MAX_PHRASE_WORDS).min(hi))
+            .take_while(|&k| self.is_word(k))
+            .find(|&k| self.lower(k) == "that")?;
+        let plain = |k: usize| {
+            let w = self.lower(k);
+            !lex.finite_verbs.contains(w)
+                && !lex.passive_auxiliaries.contains(w)
+                && !lex.pronouns.contains_key(w)
+                && !lex.complementizers.contains(w)
+                && !lex.subordinators.contains(w)
+                && !lex.relatives.contains(w)
+                && !lex.coordinators.contains(w)
+                && !lex.negators.contains(w)
+                && self.cue_at(k, hi).is_none()
+        };
+        let verb_after = self.is_word(that + 1) && {
+            let w = self.lower(that + 1);
+            lex.finite_verbs.contains(w) || lex.passive_auxiliaries.contains(w)
+        };
+        ((i + 1..that).all(plain) && !verb_after).then_some(that)
     }
 
     /// Skips the topic of a cue, `says of her rival, "..."`, `said of the plan that ...`: `of`

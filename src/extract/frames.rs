@@ -129,21 +129,45 @@ impl<'a> Para<'a> {
         // "according to X" inside a sentence with another attribution is that one's source.
         let mut via: Option<String> = None;
         let regions: Vec<usize> = attrs.iter().map(|a| a.region).collect();
+        // Contents are decided from the last attribution back: one whose cue gives no
+        // statement (`the battle will continue`: no speech) ends no content before it. An
+        // `according to` source does.
+        let mut stated = vec![false; attrs.len()];
         let mut according = None;
+        let mut according_at = attrs.len();
         if attrs.len() > 1 {
             if let Some(k) = attrs.iter().position(|a| a.form == Form::According) {
                 let a = attrs.remove(k);
                 via = Some(self.words(a.cue.start..a.speaker.end));
                 according = Some(a);
+                according_at = k;
+                stated[k] = true;
             }
         }
+        // One set off from the content before it (`, and an article cited by her quoted
+        // ...`) opens a clause of its own, and ends that content all the same; so does a
+        // verb joined to the speaker's (`and warned against hackers`).
+        let set_off = |b: usize| {
+            let coordinator =
+                |k: usize| self.is_word(k) && lexicon().coordinators.contains(self.lower(k));
+            coordinator(b)
+                || self.is_punct(b, ",;")
+                || (b > lo && self.is_punct(b - 1, ",;\u{2014}\u{2013}"))
+                || (b > lo + 1 && coordinator(b - 1) && self.is_punct(b - 2, ","))
+        };
+        for (k, &b) in regions.iter().enumerate() {
+            stated[k] |= set_off(b);
+        }
         let mut out = Vec::new();
-        for (k, a) in attrs.iter().enumerate() {
+        for (k, a) in attrs.iter().enumerate().rev() {
+            // `k` among the attributions before the `according to` one was taken out.
+            let at = if k >= according_at { k + 1 } else { k };
             let next_region = regions
                 .iter()
                 .zip(&nested)
-                .filter(|&(&b, &n)| b > a.cue.end && !n)
-                .map(|(&b, _)| b)
+                .zip(&stated)
+                .filter(|&((&b, &n), &st)| b > a.cue.end && !n && st)
+                .map(|((&b, _), _)| b)
                 .min()
                 .unwrap_or(hi);
             // "Roe, noting the delay, said ...": a participle inside another attribution's
@@ -166,8 +190,10 @@ impl<'a> Para<'a> {
                     raw.via = via.clone();
                 }
                 out.push(raw);
+                stated[at] = true;
             }
         }
+        out.reverse();
         // "Walker will speak at the rally, according to a report": when no other cue gives a
         // statement, the source is no other one's but the sentence's own.
         if let Some(a) = according.filter(|_| out.is_empty()) {
@@ -507,12 +533,7 @@ impl<'a> Para<'a> {
         }
         let phrase = s..comma;
         // "Mr. Roe": an abbreviation's period stays inside the phrase.
-        let period = |k: usize| {
-            k > lo
-                && self.is_punct(k, ".")
-                && self.toks[k - 1].end == self.toks[k].start
-                && super::sentence::is_abbreviation(self.s(k - 1))
-        };
+        let period = |k: usize| k > lo && self.is_abbreviation_period(k);
         let plain = |k: usize| self.is_word(k) || self.is_punct(k, ",") || period(k);
         let commas = phrase.clone().filter(|&k| self.is_punct(k, ",")).count();
         if phrase.len() > MAX_APPOSITIVE

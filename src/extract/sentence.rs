@@ -131,7 +131,7 @@ pub(super) fn is_abbreviation(word: &str) -> bool {
 /// stands only before a number (`No. 2`) is one only before a digit (`she said no. Then`).
 /// Nor does one that is no title before a quotation opening with a capital (`in Santa Monica,
 /// Calif. "The reality is ..."`): a title stands before a name, not a quotation.
-fn abbreviation_before(word: &str, next: &str, next_is_quote: bool) -> bool {
+pub(super) fn abbreviation_before(word: &str, next: &str, next_is_quote: bool) -> bool {
     let w = word.to_ascii_lowercase();
     if lexicon().number_abbreviations.contains(w.as_str()) {
         return next.starts_with(|c: char| c.is_ascii_digit());

@@ -64,14 +64,14 @@ impl<'a> Para<'a> {
             let floor = (j - 1).saturating_sub(MAX_APPOSITIVE).max(lo + 1);
             let mut found = None;
             for open in (floor..j - 1).rev() {
-                // "from Jackson, Miss., attending": an abbreviation's period ends nothing.
+                // "from Jackson, Miss., attending", "the No. 2 Republican": an abbreviation's
+                // period ends nothing.
                 // Nor does one closing a parenthesis ("Sen. Rand Paul (R-Ky.) said").
-                let abbreviation = self.is_punct(open, ".")
-                    && open > lo
-                    && self.is_word(open - 1)
-                    && self.toks[open - 1].end == self.toks[open].start
-                    && (super::sentence::is_abbreviation(self.s(open - 1))
-                        || self.is_punct(open + 1, ")"));
+                let abbreviation = open > lo
+                    && (self.is_abbreviation_period(open)
+                        || (self.is_punct(open, ".")
+                            && self.is_word(open - 1)
+                            && self.is_punct(open + 1, ")")));
                 if self.is_punct(open, ".;:!?") && !abbreviation {
                     break;
                 }

@@ -77,6 +77,22 @@ impl<'a> Para<'a> {
         self.quote_of(i).is_some()
     }
 
+    /// Whether token `k` is the period of an abbreviation written against its word (`Mr.`,
+    /// `Miss.`, `No. 2`), which ends no sentence where it stands.
+    pub(super) fn is_abbreviation_period(&self, k: usize) -> bool {
+        k > 0
+            && self.is_punct(k, ".")
+            && self.is_word(k - 1)
+            && self.toks[k - 1].end == self.toks[k].start
+            && self.toks.get(k + 1).is_some_and(|next| {
+                super::sentence::abbreviation_before(
+                    self.s(k - 1),
+                    self.s(k + 1),
+                    matches!(next.kind, TokKind::Quote(_)),
+                )
+            })
+    }
+
     /// Whether token `i` is a word starting with a capital.
     pub(super) fn is_cap(&self, i: usize) -> bool {
         self.is_word(i) && self.s(i).chars().next().is_some_and(|c| c.is_uppercase())

@@ -142,6 +142,26 @@ fn speaker_apart_from_cue_table() {
             ],
         ),
         (
+            "a number abbreviation inside the appositive ends no sentence",
+            "Tom Varga, the No. 3 official at the port, said the cranes were idle.",
+            vec![("indirect", "Tom Varga", "said", "the cranes were idle")],
+        ),
+        (
+            "a phrase of plain words between the cue and that",
+            "Ines Moreau said in one of a string of posts on her website that the mill would close.",
+            vec![("indirect", "Ines Moreau", "said", "the mill would close")],
+        ),
+        (
+            "a phrase opened by to before a verb is no phrase before that",
+            "The council vowed to fine the firms that dump waste in the river.",
+            vec![(
+                "indirect",
+                "The council",
+                "vowed",
+                "to fine the firms that dump waste in the river",
+            )],
+        ),
+        (
             "a party and state after a name, then a participle aside",
             "Sen. Maria Lund, D-Minn., speaking after the hearing, said the bill was dead.",
             vec![("indirect", "Maria Lund", "said", "the bill was dead")],
@@ -271,6 +291,32 @@ fn writer_appositives_and_dangling_connectives_table() {
             "a conjunction left before the next attribution is dropped",
             "The mayor said the town would recover, and the premier agreed.",
             vec![("indirect", "The mayor", "said", "the town would recover")],
+        ),
+    ]);
+}
+
+#[test]
+fn verbs_that_state_nothing_table() {
+    check(&[
+        (
+            "a verb that gives no statement ends no content before it",
+            "Ruth Ames told the paper that she thinks the strike will continue until the spring.",
+            vec![(
+                "indirect",
+                "Ruth Ames",
+                "told",
+                "she thinks the strike will continue until the spring",
+            )],
+        ),
+        (
+            "a clause set off by a comma ends the content though its verb states nothing",
+            "Ruth Ames said the strike was over, and a union leaflet quoted the new terms.",
+            vec![("indirect", "Ruth Ames", "said", "the strike was over")],
+        ),
+        (
+            "a verb joined to the speaker's ends the content though it states nothing",
+            "Ruth Ames said the strike was over and warned against any new walkouts.",
+            vec![("indirect", "Ruth Ames", "said", "the strike was over")],
         ),
     ]);
 }
