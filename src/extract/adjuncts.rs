@@ -154,18 +154,22 @@ impl<'a> Para<'a> {
         ((i + 1..that).all(plain) && !verb_after).then_some(that)
     }
 
-    /// Skips the topic of a cue, `says of her rival, "..."`, `said of the plan that ...`: `of`
-    /// and a short phrase, then a comma and a quotation, or `that`. The topic is no speaker.
+    /// Skips the topic of a cue, `says of her rival, "..."`, `said of the plan that ...`,
+    /// `said about the movement, "..."`: `of` and a short phrase, then a comma and a quotation,
+    /// or `that`; or another topic preposition (`topic_prepositions.txt`) and a short phrase,
+    /// then a comma and a quotation.
+    /// The topic is no speaker.
     pub(super) fn skip_of_topic(&self, i: usize, hi: usize) -> usize {
-        if !(self.is_word(i) && self.lower(i) == "of") {
+        if !self.is_word(i) || !lexicon().topic_prepositions.contains(self.lower(i)) {
             return i;
         }
+        let of = self.lower(i) == "of";
         let mut k = i + 1;
         while k < hi && self.is_word(k) && k - i <= MAX_TOPIC_WORDS && self.lower(k) != "that" {
             k += 1;
         }
         let quoted = self.is_punct(k, ",:") && self.is_quote(k + 1);
-        let that = self.is_word(k) && self.lower(k) == "that";
+        let that = of && self.is_word(k) && self.lower(k) == "that";
         if k > i + 1 && (quoted || that) {
             k
         } else {

@@ -87,7 +87,9 @@ impl<'a> Para<'a> {
         }
         after = self.skip_of_topic(after, hi);
         // `X rose, according to a poll - the third in a row`: the content stands before.
-        let content_before = a.form == Form::According && attr_start > lo + 1;
+        // (`"The plan is dead," according to CNN`: a quotation alone is content enough.)
+        let content_before = a.form == Form::According
+            && (attr_start > lo + 1 || (attr_start > lo && self.is_quote(attr_start - 1)));
         if quote_before.is_none()
             && !content_before
             && self.is_punct(after, "-\u{2014}\u{2013}\u{2015}")
@@ -198,7 +200,7 @@ impl<'a> Para<'a> {
                 && set_off
                 && (attr_start > lo + 2 || (parenthetical && attr_start > lo));
             let range = if a.form == Form::According {
-                if attr_start > lo + 1 {
+                if content_before {
                     lo..attr_start
                 } else {
                     let mut k = attr_end;

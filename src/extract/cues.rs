@@ -122,7 +122,7 @@ impl<'a> Para<'a> {
 
     /// Whether the tokens from `i` read as a closing attribution (`Smith said.`, `he added
     /// Friday,`, `said Smith`): a cue within a few words, followed by at most a few words (a
-    /// speaker or adjuncts) and then punctuation. `Smith said the talks "failed"` is reported
+    /// speaker or adjuncts) and then punctuation or a subordinate clause. `Smith said the talks "failed"` is reported
     /// speech of its own, not the attribution of a quote before it.
     pub(super) fn attribution_follows(&self, i: usize) -> bool {
         let n = self.toks.len();
@@ -134,8 +134,13 @@ impl<'a> Para<'a> {
         };
         let mut e = k + len;
         while e < n && self.is_word(e) && e - (k + len) <= MAX_TAIL_WORDS {
-            if self.lower(e) == "that" {
+            let w = self.lower(e);
+            if w == "that" {
                 return false;
+            }
+            // `"Is it two?" Roe asks as an aide walks in`: a subordinate clause, no content.
+            if e == k + len && lexicon().subordinators.contains(w) {
+                return true;
             }
             e += 1;
         }

@@ -258,8 +258,10 @@ impl<'a> Para<'a> {
         // ", saying ..." : the sentence's subject speaks.
         if participle {
             // ", saying", "by saying", "before adding"
+            // (`needled the "reporter," saying`: the comma inside the quotation mark.)
             let opens = cue.start > lo + 1
                 && (self.is_punct(cue.start - 1, ",\u{2014}\u{2013}")
+                    || (self.is_quote(cue.start - 1) && self.quote_ends_with_comma(cue.start - 1))
                     || (self.is_word(cue.start - 1)
                         && lex
                             .participle_prepositions
@@ -273,7 +275,8 @@ impl<'a> Para<'a> {
                     speaker: sp.0,
                     name: sp.1,
                     date_tok: None,
-                    region: cue.start - 1,
+                    // (A quotation before the participle stays in the content before it.)
+                    region: cue.start - usize::from(!self.is_quote(cue.start - 1)),
                 });
             }
             return self.participle_of_noun(lo, cue, class);

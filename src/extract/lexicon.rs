@@ -152,6 +152,8 @@ pub struct Lexicon {
     /// Words opening the writer's aside after reported content (`, although he ...`); two-word
     /// forms joined with `_`.
     pub asides: HashSet<&'static str>,
+    /// Prepositions opening a cue's topic before a comma and a quotation (`said of her rival,`).
+    pub topic_prepositions: HashSet<&'static str>,
     /// Abbreviations after which a period does not end a sentence (`mr`, `sen`), lower case.
     pub abbreviations: HashSet<&'static str>,
     /// Abbreviations that stand only before a number (`no`, as in `No. 2`), lower case.
@@ -287,6 +289,7 @@ pub fn lexicon() -> &'static Lexicon {
                 .collect(),
             time_nouns: lines(include_str!("data/time_nouns.txt")).collect(),
             asides: lines(include_str!("data/asides.txt")).collect(),
+            topic_prepositions: lines(include_str!("data/topic_prepositions.txt")).collect(),
             depiction_nouns: lines(include_str!("data/depiction_nouns.txt")).collect(),
             authored_nouns: lines(include_str!("data/authored_nouns.txt")).collect(),
             end_words: lines(include_str!("data/end_words.txt")).collect(),

@@ -124,3 +124,34 @@ fn split_quote_asides_table() {
         ),
     ]);
 }
+
+#[test]
+fn quotations_before_and_after_short_frames_table() {
+    check(&[
+        (
+            "a quotation alone before according to",
+            "\u{201c}The ferry will not run this winter,\u{201d} according to the harbour board.",
+            vec![(
+                "direct",
+                "the harbour board",
+                "according to",
+                "The ferry will not run this winter",
+            )],
+        ),
+        (
+            "a participle after a quotation that holds the comma",
+            "Lund waved at the \u{201c}experts,\u{201d} saying, \u{201c}They never rode a bus.\u{201d}",
+            vec![("direct", "Lund", "saying", "They never rode a bus.")],
+        ),
+        (
+            "a subordinate clause after the cue closes the attribution of the quotation before",
+            "\u{201c}Where is the bus? Is it late?\u{201d} Lund asks as a driver in a red cap walks past the stop.",
+            vec![("direct", "Lund", "asks", "Where is the bus? Is it late?")],
+        ),
+        (
+            "a topic opened by about before a comma and a quotation",
+            "Lund said about the strike, \u{201c}Nobody wanted it.\u{201d}",
+            vec![("direct", "Lund", "said", "Nobody wanted it.")],
+        ),
+    ]);
+}
