@@ -156,8 +156,14 @@ impl<'a> Para<'a> {
                     }
                 }
             }
+            // (`"A," Roe said "B."`: a split quote whose second comma the writer left out.)
             let resumed = direct_after
-                .filter(|_| self.is_punct(after, ","))
+                .filter(|&k| {
+                    self.is_punct(after, ",")
+                        || (k == attr_end
+                            && a.form == Form::Before
+                            && self.quote_ends_with_comma(qb))
+                })
                 .or_else(|| self.quote_after_aside(after, hi));
             if let Some(k) = resumed {
                 let mut k2 = k;
@@ -256,11 +262,17 @@ impl<'a> Para<'a> {
             let range = self.drop_dangling(self.trim_range(range));
             // "An ambassador's job, he said, should be to ...": the content resumes after a
             // parenthetical attribution.
-            let resumed =
-                (content_first && self.is_punct(attr_start, ",") && self.is_punct(after, ","))
-                    .then(|| self.trim_range(after + 1..next_region.min(hi)))
-                    .filter(|r| r.clone().any(|k| self.is_word(k)))
-                    .filter(|r| a.form != Form::Inverted || self.resumes_clause(r.start));
+            let resumed = (content_first
+                && self.is_punct(attr_start, ",")
+                && self.is_punct(after, ","))
+            .then(|| self.trim_range(after + 1..next_region.min(hi)))
+            .filter(|r| r.clone().any(|k| self.is_word(k)))
+            .filter(|r| a.form != Form::Inverted || self.resumes_clause(r.start))
+            .or_else(|| {
+                (content_before && self.is_punct(attr_start, ","))
+                    .then(|| self.according_resumes(range.clone(), after, next_region.min(hi)))
+                    .flatten()
+            });
             let pieces: Vec<Range<usize>> = std::iter::once(range).chain(resumed).collect();
             let all = || pieces.iter().flat_map(|r| r.clone());
             let nwords = all().filter(|&k| self.is_word(k)).count();
@@ -648,6 +660,43 @@ impl<'a> Para<'a> {
             r = self.trim_range(r.start..r.end - 1);
         }
         r
+    }
+
+    /// `At the heart of it, according to Jo Roe, a former envoy, was a decision ...`: where the
+    /// content before an `according to` set off by commas resumes after the source (`after`,
+    /// at its closing comma), up to the sentence's end (`hi`). It resumes when the part before
+    /// (`before`) has no finite verb of `finite_verbs.txt` (a phrase the clause goes on from),
+    /// at the clause's next words, or past an appositive of the source at a finite verb; not
+    /// at a relative clause (`, which ...`), which describes the source. None otherwise.
+    fn according_resumes(
+        &self,
+        before: Range<usize>,
+        after: usize,
+        hi: usize,
+    ) -> Option<Range<usize>> {
+        let lex = lexicon();
+        if !self.is_punct(after, ",")
+            || before
+                .clone()
+                .any(|k| self.is_word(k) && lex.finite_verbs.contains(self.lower(k)))
+        {
+            return None;
+        }
+        let mut r = after + 1;
+        if !self.resumes_clause(r) {
+            // `, a former envoy, was`: past the appositive when a verb follows it.
+            let close = (r..(r + super::speaker::MAX_APPOSITIVE).min(hi))
+                .take_while(|&k| !self.is_punct(k, ".;:!?"))
+                .find(|&k| self.is_punct(k, ","));
+            if let Some(c) = close.filter(|&c| self.resumes_clause(c + 1)) {
+                r = c + 1;
+            }
+        }
+        // `, which sent four engines`: a relative clause describes the source.
+        if self.is_word(r) && lex.relatives.contains(self.lower(r)) {
+            return None;
+        }
+        Some(self.trim_range(r..hi)).filter(|p| p.clone().any(|k| self.is_word(k)))
     }
 
     /// Whether the words after an inverted attribution (`The drugs, says Roe, are ...`) go on

@@ -102,6 +102,36 @@ fn according_to_content_before_table() {
                 "The mayor will speak at the fair next week",
             )],
         ),
+        (
+            "a phrase before an according to set off by commas: the clause resumes after it",
+            "Shortly after noon, according to the fire service, the crews reached the mill.",
+            vec![(
+                "indirect",
+                "the fire service",
+                "according to",
+                "Shortly after noon ... the crews reached the mill",
+            )],
+        ),
+        (
+            "the clause resumes past an appositive of the source at a verb",
+            "At the root of the delay, according to Ana Ruiz, a former port official, was a lack of cranes.",
+            vec![(
+                "indirect",
+                "Ana Ruiz",
+                "according to",
+                "At the root of the delay ... was a lack of cranes",
+            )],
+        ),
+        (
+            "a clause with its verb before the source does not resume past it",
+            "The crews reached the mill, according to the fire service, which sent four engines.",
+            vec![(
+                "indirect",
+                "the fire service",
+                "according to",
+                "The crews reached the mill",
+            )],
+        ),
     ]);
 }
 

@@ -105,6 +105,26 @@ fn split_quote_asides_table() {
             )],
         ),
         (
+            "a split quote whose second comma the writer left out",
+            "\"We will build the dam,\" Okafor said \"and the valley will pay for it.\"",
+            vec![(
+                "direct",
+                "Okafor",
+                "said",
+                "We will build the dam ... and the valley will pay for it.",
+            )],
+        ),
+        (
+            "a title inside an inverted speaker phrase is no second piece",
+            "\"We must win the valley back,\" wrote the authors of the \"Valley Plan,\" in a long report.",
+            vec![(
+                "direct",
+                "the authors of the",
+                "wrote",
+                "We must win the valley back",
+            )],
+        ),
+        (
             "a conjunction between the pieces of a split quote",
             "\"I like Lena,\" he said, but \"on budgets she has a long record of mistakes.\"",
             vec![(
