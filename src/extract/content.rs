@@ -19,6 +19,10 @@ const MAX_TITLE_LEAD: usize = 8;
 /// Most lowercase words describing a speaker between a quotation and the speaker phrase.
 const MAX_DESCRIPTION_WORDS: usize = 4;
 
+/// Fewest words of reported content before a comma and a participle that end it: fewer are
+/// the content's subject, which the participle describes.
+const MIN_CLAUSE_WORDS: usize = 3;
+
 /// Most tokens of an aside between the pieces of a split quote (`, referring to the audit,`).
 const MAX_ASIDE_TOKENS: usize = 14;
 
@@ -104,23 +108,26 @@ impl<'a> Para<'a> {
                 after = close + 1;
             }
         }
+        // (`said on MSNBC's "Morning Joe."`: a quotation after a possessive is a title.)
         let direct_after = {
             let mut k = after;
             if self.is_punct(k, ",:") {
                 k += 1;
             }
-            self.is_quote(k).then_some(k)
+            (self.is_quote(k) && !self.titled_by_possessive(k)).then_some(k)
         };
         // A quotation before the attribution is not its content when a complement clause
         // follows (`On ABC's "This Week," Rubio said that ...`), nor when it stands in a
         // phrase opened by a preposition and words follow the cue (`On "This Week," Rubio
+        // said the plan ...`), or after a possessive (`Sunday on Fox's "Special Report," Roe
         // said the plan ...`): a show's or a book's title.
         let titled = quote_before.is_some_and(|q| {
             let q = if self.is_quote(q) { q } else { q - 1 };
             let lead = (lo..q).rev().take_while(|&k| self.is_word(k)).last();
-            lead == Some(lo) && q - lo <= MAX_TITLE_LEAD
-        }) && lex.prepositions.contains(self.lower(lo))
-            && self.is_word(after)
+            lead == Some(lo)
+                && q - lo <= MAX_TITLE_LEAD
+                && (lex.prepositions.contains(self.lower(lo)) || self.titled_by_possessive(q))
+        }) && self.is_word(after)
             && self.is_word(after + 1);
         let quote_before = quote_before.filter(|_| {
             let clause = self.is_word(after)
@@ -233,7 +240,8 @@ impl<'a> Para<'a> {
                 if a.form == Form::Relative {
                     e = (s..e).find(|&k| self.is_punct(k, ",")).unwrap_or(e);
                 }
-                e = self.content_end(s, e, a.name.clone());
+                let clause = !matches!(a.class, CueClass::Obj | CueClass::Quoted);
+                e = self.content_end(s, e, a.name.clone(), clause);
                 if that && a.cue.len() == 1 && lex.noun_cues.contains(self.lower(a.cue.start)) {
                     e = self.noun_clause_end(s, e);
                 }
@@ -508,11 +516,12 @@ impl<'a> Para<'a> {
 
     /// Where reported content running from `s` ends, before `e`: at a comma that opens a
     /// participle clause of the writer's (`, throwing the race open`; `-ing` words that are
-    /// not participles are data, `not_participles.txt`), at a comma before an aside whose
+    /// not participles are data, `not_participles.txt`; in a `clause` content, not after its
+    /// first word or two, its subject), at a comma before an aside whose
     /// subject is the speaker named by `name` or a pronoun (`, although he refused to ...`), at
     /// a semicolon (`cut taxes; others disagree`), or at a dash that no second dash closes
     /// (`... taxes ― as was true for ...`).
-    fn content_end(&self, s: usize, e: usize, name: Range<usize>) -> usize {
+    fn content_end(&self, s: usize, e: usize, name: Range<usize>, clause: bool) -> usize {
         let lex = lexicon();
         let is_dash = |k: usize| self.is_punct(k, "\u{2014}\u{2015}\u{2013}");
         (s + 1..e.saturating_sub(1))
@@ -545,7 +554,11 @@ impl<'a> Para<'a> {
                 if !self.is_punct(k, ",") || !self.is_word(k + 1) {
                     return false;
                 }
-                if participle(k + 1) || self.clause_appositive(k + 1, e) {
+                // (`says Millennials, numbering 75 million, surpassed ...`: a participle after
+                // a word or two describes the content's subject; the clause goes on.)
+                let subject_only =
+                    clause && (s..k).filter(|&j| self.is_word(j)).count() < MIN_CLAUSE_WORDS;
+                if (participle(k + 1) && !subject_only) || self.clause_appositive(k + 1, e) {
                     return true;
                 }
                 self.aside_by_speaker(k + 1, e, name.clone())
@@ -598,11 +611,29 @@ impl<'a> Para<'a> {
             && self.rest_is_punct(k + 2, hi)
     }
 
-    /// Whether the words after a cue at `k` are only prepositional phrases to the sentence's
-    /// end (`she said in a video message to the convention.`): no complement clause, no
-    /// quotation, no verb.
-    fn adjunct_tail(&self, k: usize, hi: usize) -> bool {
+    /// Whether the quotation at `q` follows a possessive word (`MSNBC's "Morning Joe"`): the
+    /// name of a show, a book or a plan, not what anyone said.
+    fn titled_by_possessive(&self, q: usize) -> bool {
+        q > 0 && self.is_word(q - 1) && {
+            let w = self.lower(q - 1);
+            w.ends_with("'s") || w.ends_with("s'")
+        }
+    }
+
+    /// Whether the words after a cue at `k` are only time words and prepositional phrases to
+    /// the sentence's end (`she said in a video message to the convention.`, `he said Monday
+    /// on MSNBC's "Morning Joe."`): no complement clause, no quotation but a title after a
+    /// possessive, no verb.
+    fn adjunct_tail(&self, mut k: usize, hi: usize) -> bool {
         let lex = lexicon();
+        while self.is_word(k)
+            && !lex.prepositions.contains(self.lower(k))
+            && (self.weekday(k).is_some()
+                || lex.time_words.contains(self.lower(k))
+                || lex.time_nouns.contains(self.lower(k)))
+        {
+            k += 1;
+        }
         // Not `to`, `for`, `than` or `like`, which also open what the speaker said or wants
         // (`vows to impose a tax`, `called for a recount`), nor a passive's `by`.
         let opens = |w: &str| {
@@ -613,7 +644,8 @@ impl<'a> Para<'a> {
         }
         (k..hi).all(|j| {
             if !self.is_word(j) {
-                return self.is_punct(j, ",.");
+                return self.is_punct(j, ",.")
+                    || (self.is_quote(j) && self.titled_by_possessive(j));
             }
             let w = self.lower(j);
             // "... to the convention", not "... to impose".

@@ -350,3 +350,39 @@ fn verbs_that_state_nothing_table() {
         ),
     ]);
 }
+
+#[test]
+fn titles_and_subject_participles_table() {
+    check(&[
+        (
+            "a title after a possessive in the tail: the content stands before the cue",
+            "The ferry was the town's lifeline for decades, she said Monday morning on KRVN's \u{201c}Farm Hour.\u{201d}",
+            vec![(
+                "indirect",
+                "she",
+                "said",
+                "The ferry was the town's lifeline for decades",
+            )],
+        ),
+        (
+            "a title after a possessive in a lead opened by a weekday is no quotation of the speaker's",
+            "Monday on KRVN's \u{201c}Farm Hour,\u{201d} Ana Ruiz said the ferry would run again in May.",
+            vec![(
+                "indirect",
+                "Ana Ruiz",
+                "said",
+                "the ferry would run again in May",
+            )],
+        ),
+        (
+            "a participle after the content's subject describes it; the clause goes on",
+            "The port authority says shippers, facing higher fees, moved their cargo to Halifax.",
+            vec![(
+                "indirect",
+                "The port authority",
+                "says",
+                "shippers, facing higher fees, moved their cargo to Halifax",
+            )],
+        ),
+    ]);
+}
