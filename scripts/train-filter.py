@@ -8,7 +8,7 @@ whether the shared scorer (../shared/eval/score_attributions.py) matches it to a
 article: one-to-one, best overlap first, each side covering half of the other. Training is
 deterministic (a fixed shuffle seed) and uses the train split only; dev stays for measuring.
 
-usage: scripts/train-filter.py [--shared ../shared] [--epochs 10] [--out PATH]
+usage: scripts/train-filter.py [--shared ../shared] [--epochs 10] [--split-dir DIR] [--out PATH]
 """
 import argparse
 import collections
@@ -56,9 +56,11 @@ def main():
     ap.add_argument("--shared", default=os.path.join(polnear.ROOT, "..", "shared"))
     ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--min-count", type=int, default=5, help="fewest statements a feature needs")
+    ap.add_argument("--split-dir", help="train on this split folder (text/, attributions/) instead, "
+                    "e.g. half of train for cross-validation")
     ap.add_argument("--out", default=os.path.join(polnear.ROOT, "src", "extract", "data", "filter_weights.tsv"))
     args = ap.parse_args()
-    split_dir = os.path.join(args.shared, "data", "polnear", "train")
+    split_dir = args.split_dir or os.path.join(args.shared, "data", "polnear", "train")
     if not os.path.isdir(split_dir):
         sys.exit(f"train-filter: {split_dir} not found")
     sc = polnear.scorer(args.shared)
