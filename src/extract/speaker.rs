@@ -490,7 +490,10 @@ impl<'a> Para<'a> {
         let name = (s..e)
             .find(|&k| {
                 let w = self.lower(k);
-                self.is_cap(k) && !lex.determiners.contains(w) && !lex.prepositions.contains(w)
+                self.is_cap(k)
+                    && !lex.determiners.contains(w)
+                    && !lex.quantifiers.contains(w)
+                    && !lex.prepositions.contains(w)
             })
             .map_or(s..e, |k| {
                 // "Commission on Presidential Debates", "Bank of America": a join word

@@ -35,7 +35,12 @@ impl<'a> Para<'a> {
         if stop <= lo || stop + 1 >= close || !self.is_word(stop - 1) {
             return None;
         }
-        let (sp, name, _) = self.speaker_phrase(lo, stop, object_ok, date_tok)?;
+        // (`Many speakers at the service -- including ... -- said`: the clause's own words
+        // when no speaker phrase is read before the dash.)
+        let (sp, name) = self
+            .speaker_phrase(lo, stop, object_ok, date_tok)
+            .map(|(sp, name, _)| (sp, name))
+            .or_else(|| self.clause_subject(lo, stop))?;
         self.opens_clause(sp.start, lo)
             .then_some((sp.start..j, name, date_tok))
     }

@@ -192,6 +192,16 @@ fn speaker_apart_from_cue_table() {
             )],
         ),
         (
+            "a dash aside holding commas after a description with a preposition",
+            "Several workers at the mill \u{2014} welders, drivers, clerks \u{2014} said the wages were too low.",
+            vec![(
+                "indirect",
+                "Several workers at the mill",
+                "said",
+                "the wages were too low",
+            )],
+        ),
+        (
             "a party and state after a name, then a participle aside",
             "Sen. Maria Lund, D-Minn., speaking after the hearing, said the bill was dead.",
             vec![("indirect", "Maria Lund", "said", "the bill was dead")],
