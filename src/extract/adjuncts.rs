@@ -1,6 +1,6 @@
 //! What stands between a cue and its content: time words and phrases (`said in a statement on
-//! Friday that`), the topic of a cue (`said of the plan that`) and a `tell` cue's addressee
-//! (`told reporters that`).
+//! Friday that`, `said in one of her posts that`), the topic of a cue (`said of the plan that`)
+//! and a `tell` cue's addressee (`told reporters that`).
 
 use super::lexicon::lexicon;
 use super::tokens::Para;
@@ -137,15 +137,10 @@ impl<'a> Para<'a> {
             .find(|&k| self.lower(k) == "that")?;
         let plain = |k: usize| {
             let w = self.lower(k);
-            !lex.finite_verbs.contains(w)
+            !self.clause_word(k, hi)
                 && !lex.passive_auxiliaries.contains(w)
-                && !lex.pronouns.contains_key(w)
-                && !lex.complementizers.contains(w)
-                && !lex.subordinators.contains(w)
-                && !lex.relatives.contains(w)
                 && !lex.coordinators.contains(w)
                 && !lex.negators.contains(w)
-                && self.cue_at(k, hi).is_none()
         };
         let verb_after = self.is_word(that + 1) && {
             let w = self.lower(that + 1);
@@ -154,11 +149,23 @@ impl<'a> Para<'a> {
         ((i + 1..that).all(plain) && !verb_after).then_some(that)
     }
 
+    /// Whether the word at `k` opens or carries a clause: a complementizer, a finite verb, a
+    /// subject pronoun, a subordinator, a relative word or a cue (before `hi`).
+    pub(super) fn clause_word(&self, k: usize, hi: usize) -> bool {
+        let lex = lexicon();
+        let w = self.lower(k);
+        lex.complementizers.contains(w)
+            || lex.finite_verbs.contains(w)
+            || lex.pronouns.contains_key(w)
+            || lex.subordinators.contains(w)
+            || lex.relatives.contains(w)
+            || self.cue_at(k, hi).is_some()
+    }
+
     /// Skips the topic of a cue, `says of her rival, "..."`, `said of the plan that ...`,
     /// `said about the movement, "..."`: `of` and a short phrase, then a comma and a quotation,
     /// or `that`; or another topic preposition (`topic_prepositions.txt`) and a short phrase,
-    /// then a comma and a quotation.
-    /// The topic is no speaker.
+    /// then a comma and a quotation. The topic is no speaker.
     pub(super) fn skip_of_topic(&self, i: usize, hi: usize) -> usize {
         if !self.is_word(i) || !lexicon().topic_prepositions.contains(self.lower(i)) {
             return i;

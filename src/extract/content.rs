@@ -653,13 +653,7 @@ impl<'a> Para<'a> {
                 && self.is_word(j + 1)
                 && !self.is_cap(j + 1)
                 && !lex.determiners.contains(self.lower(j + 1));
-            !infinitive
-                && !lex.complementizers.contains(w)
-                && !lex.finite_verbs.contains(w)
-                && !lex.pronouns.contains_key(w)
-                && !lex.subordinators.contains(w)
-                && !lex.relatives.contains(w)
-                && self.cue_at(j, hi).is_none()
+            !infinitive && !self.clause_word(j, hi)
         })
     }
 

@@ -122,8 +122,8 @@ impl<'a> Para<'a> {
 
     /// Whether the tokens from `i` read as a closing attribution (`Smith said.`, `he added
     /// Friday,`, `said Smith`): a cue within a few words, followed by at most a few words (a
-    /// speaker or adjuncts) and then punctuation or a subordinate clause. `Smith said the talks "failed"` is reported
-    /// speech of its own, not the attribution of a quote before it.
+    /// speaker or adjuncts) and then punctuation, or by a subordinate clause. `Smith said the
+    /// talks "failed"` is reported speech of its own, not the attribution of a quote before it.
     pub(super) fn attribution_follows(&self, i: usize) -> bool {
         let n = self.toks.len();
         let Some((k, len)) = (i..(i + 6).min(n))
