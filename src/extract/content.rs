@@ -626,7 +626,8 @@ impl<'a> Para<'a> {
     /// possessive, no verb.
     fn adjunct_tail(&self, mut k: usize, hi: usize) -> bool {
         let lex = lexicon();
-        while self.is_word(k)
+        while k < hi
+            && self.is_word(k)
             && !lex.prepositions.contains(self.lower(k))
             && (self.weekday(k).is_some()
                 || lex.time_words.contains(self.lower(k))
@@ -639,7 +640,7 @@ impl<'a> Para<'a> {
         let opens = |w: &str| {
             lex.prepositions.contains(w) && !matches!(w, "to" | "for" | "than" | "like" | "by")
         };
-        if !(self.is_word(k) && opens(self.lower(k))) {
+        if !(k < hi && self.is_word(k) && opens(self.lower(k))) {
             return false;
         }
         (k..hi).all(|j| {
@@ -701,7 +702,8 @@ impl<'a> Para<'a> {
         hi: usize,
     ) -> Option<Range<usize>> {
         let lex = lexicon();
-        if !self.is_punct(after, ",")
+        if after + 1 >= hi
+            || !self.is_punct(after, ",")
             || before
                 .clone()
                 .any(|k| self.is_word(k) && lex.finite_verbs.contains(self.lower(k)))
