@@ -1,18 +1,45 @@
-"""What the training scripts share: the shared scorer loaded as a module, the rows the extractor
-prints through its training_features example, an averaged perceptron, a logistic regression,
-and the writer of a weights table.
+"""What the training scripts share: their common arguments and the training files they name,
+the shared scorer loaded as a module, the rows the extractor prints through its
+training_features example, an averaged perceptron, a logistic regression, and the writer of a
+weights table.
 
 Imported by train-filter.py and train-ends.py (run them from anywhere; they add this folder to
 the import path themselves).
 """
+import argparse
 import collections
+import glob
 import importlib.util
 import json
 import os
 import random
 import subprocess
+import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def arguments(doc, epochs, unit, weights_file):
+    """The arguments both trainers take: --shared, --epochs (default `epochs`), --min-count
+    (fewest `unit`s a feature needs), --split-dir and --out (default
+    src/extract/data/`weights_file`). A trainer adds its own before parsing."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    ap.add_argument("--epochs", type=int, default=epochs)
+    ap.add_argument("--min-count", type=int, default=5, help=f"fewest {unit} a feature needs")
+    ap.add_argument("--split-dir", help="train on this split folder (text/, attributions/) instead, "
+                    "e.g. half of train for cross-validation")
+    ap.add_argument("--out", default=os.path.join(ROOT, "src", "extract", "data", weights_file))
+    return ap
+
+
+def training_split(args, name):
+    """The split folder the parsed `args` name (PolNeAR train unless --split-dir) and its
+    article files; exits with a message naming trainer `name` when the folder is absent."""
+    split_dir = args.split_dir or os.path.join(args.shared, "data", "polnear", "train")
+    if not os.path.isdir(split_dir):
+        sys.exit(f"{name}: {split_dir} not found")
+    return split_dir, sorted(glob.glob(os.path.join(split_dir, "text", "*.txt")))
 
 
 def scorer(shared):

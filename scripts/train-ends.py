@@ -17,9 +17,7 @@ this: its features see the contents' ends.
 usage: scripts/train-ends.py [--shared ../shared] [--split-dir DIR] [--model logistic|perceptron]
                              [--epochs 20] [--l2 0.001] [--min-count 5] [--out PATH]
 """
-import argparse
 import collections
-import glob
 import os
 import sys
 
@@ -65,21 +63,12 @@ def labelled(sc, split_dir, rows):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", default=os.path.join(polnear.ROOT, "..", "shared"))
-    ap.add_argument("--epochs", type=int, default=20)
-    ap.add_argument("--min-count", type=int, default=5, help="fewest places a feature needs")
+    ap = polnear.arguments(__doc__, epochs=20, unit="places", weights_file="end_weights.tsv")
     ap.add_argument("--model", choices=["logistic", "perceptron"], default="logistic")
     ap.add_argument("--l2", type=float, default=1e-3)
-    ap.add_argument("--split-dir", help="train on this split folder (text/, attributions/) instead, "
-                    "e.g. half of train for cross-validation")
-    ap.add_argument("--out", default=os.path.join(polnear.ROOT, "src", "extract", "data", "end_weights.tsv"))
     args = ap.parse_args()
-    split_dir = args.split_dir or os.path.join(args.shared, "data", "polnear", "train")
-    if not os.path.isdir(split_dir):
-        sys.exit(f"train-ends: {split_dir} not found")
+    split_dir, files = polnear.training_split(args, "train-ends")
     sc = polnear.scorer(args.shared)
-    files = sorted(glob.glob(os.path.join(split_dir, "text", "*.txt")))
     data, contents = labelled(sc, split_dir, polnear.training_rows("ends", files))
     if args.model == "logistic":
         weights = polnear.logistic(data, args.epochs, l2=args.l2, min_count=args.min_count)

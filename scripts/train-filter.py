@@ -10,9 +10,7 @@ deterministic (a fixed shuffle seed) and uses the train split only; dev stays fo
 
 usage: scripts/train-filter.py [--shared ../shared] [--epochs 10] [--split-dir DIR] [--out PATH]
 """
-import argparse
 import collections
-import glob
 import os
 import sys
 
@@ -52,19 +50,10 @@ def labelled(sc, split_dir, recs):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", default=os.path.join(polnear.ROOT, "..", "shared"))
-    ap.add_argument("--epochs", type=int, default=10)
-    ap.add_argument("--min-count", type=int, default=5, help="fewest statements a feature needs")
-    ap.add_argument("--split-dir", help="train on this split folder (text/, attributions/) instead, "
-                    "e.g. half of train for cross-validation")
-    ap.add_argument("--out", default=os.path.join(polnear.ROOT, "src", "extract", "data", "filter_weights.tsv"))
+    ap = polnear.arguments(__doc__, epochs=10, unit="statements", weights_file="filter_weights.tsv")
     args = ap.parse_args()
-    split_dir = args.split_dir or os.path.join(args.shared, "data", "polnear", "train")
-    if not os.path.isdir(split_dir):
-        sys.exit(f"train-filter: {split_dir} not found")
+    split_dir, files = polnear.training_split(args, "train-filter")
     sc = polnear.scorer(args.shared)
-    files = sorted(glob.glob(os.path.join(split_dir, "text", "*.txt")))
     data = labelled(sc, split_dir, polnear.training_rows("statements", files))
     weights = polnear.perceptron(data, args.epochs, min_count=args.min_count)
     pos = sum(1 for _, y in data if y > 0)
