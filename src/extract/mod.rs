@@ -221,13 +221,30 @@ fn line_paragraphs(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
         let ends = text[from..line_end].ends_with(['.', '?', '!', '"', '\u{201d}', '\''])
             || pull_quote_line(&text[pos - line.len()..line_end]);
         let opens = next.starts_with(|c: char| c.is_uppercase() || article_quote(c));
-        if ends && opens && find_quotes(text, from, line_end).iter().all(|q| q.closed) {
+        if ends && opens && (all_closed(text, from, line_end) || quote_continues(line, next)) {
             out.push(from..line_end);
             from = end - next.len();
         }
     }
     out.push(from..end);
     out
+}
+
+/// Whether every quotation in `text[from..to]` is closed.
+fn all_closed(text: &str, from: usize, to: usize) -> bool {
+    find_quotes(text, from, to).iter().all(|q| q.closed)
+}
+
+/// Whether a line that ends a sentence inside an open quotation is followed by a line that
+/// opens one: the convention of a quotation running on into the next paragraph, whose
+/// paragraph opens with a fresh mark (`... revel in it.` / `"There's another side ...`).
+/// A hard-wrapped quotation does not open again at its next line.
+fn quote_continues(line: &str, next: &str) -> bool {
+    let line = line.trim_end();
+    let mut chars = next.chars();
+    line.ends_with(['.', '?', '!'])
+        && chars.next().is_some_and(article_quote)
+        && chars.next().is_some_and(char::is_alphanumeric)
 }
 
 /// Whether a line is a pull quote or reader comment: a quotation closed before a dash and a

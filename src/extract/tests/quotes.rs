@@ -84,6 +84,20 @@ fn paragraphs_one_newline_apart() {
             ],
         ),
         (
+            "a quotation left open at a line's end runs on; the next line opens its own",
+            "\u{201c}We lost,\u{201d} Roe said. \u{201c}We will be back next year.\n\
+             \u{201c}The work starts now,\u{201d} Roe said. \u{201c}Join us.\u{201d}",
+            vec![
+                (
+                    "direct",
+                    "Roe",
+                    "said",
+                    "We lost ... We will be back next year.",
+                ),
+                ("direct", "Roe", "said", "The work starts now ... Join us."),
+            ],
+        ),
+        (
             "a hard-wrapped quotation stays one paragraph",
             "\"We are ready for the\nstorm,\" the mayor said.",
             vec![("direct", "the mayor", "said", "We are ready for the\nstorm")],
