@@ -84,6 +84,31 @@ fn cited_as_table() {
             "Reyes cited the report in her opening remarks.",
             vec![],
         ),
+        (
+            "described Y as Z",
+            "The senator described the new levy as a gift to landlords.",
+            vec![(
+                "indirect",
+                "The senator",
+                "described",
+                "the new levy as a gift to landlords",
+            )],
+        ),
+        (
+            "portrayed Y as Z",
+            "Her rival has portrayed her as soft on crime.",
+            vec![("indirect", "Her rival", "portrayed", "her as soft on crime")],
+        ),
+        (
+            "characterized without `as` is no statement",
+            "The drought characterized the decade for farmers.",
+            vec![],
+        ),
+        (
+            "described a noun phrase alone is no statement",
+            "The pilot described the landing in a short video.",
+            vec![],
+        ),
     ]);
 }
 
