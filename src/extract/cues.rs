@@ -168,7 +168,10 @@ impl<'a> Para<'a> {
                     .is_some_and(|p| lex.pronouns.contains_key(p))
                 && !lex.not_possessives.contains(w);
             let verb_form = self.lower(i).ends_with("ed") || self.lower(i).ends_with("ing");
-            let adjective = (lex.determiners.contains(w) && (w != "that" || verb_form))
+            // "Some say", "and several said": a quantifier opening its clause is the subject
+            // (but "had some say in it").
+            let subject = lex.standalone_quantifiers.contains(w) && self.opens_clause(i - 1, lo);
+            let adjective = (lex.determiners.contains(w) && (w != "that" || verb_form) && !subject)
                 || possessive
                 || (lex.prepositions.contains(w) && w != "to")
                 || (verb_form && w.starts_with(|c: char| c.is_ascii_digit()));

@@ -191,6 +191,19 @@ fn described_sources_after_content_table() {
             )],
         ),
         (
+            "a quantifier that is also a determiner, alone as the subject",
+            "Some say the vote will be delayed, and several said it should be.",
+            vec![
+                ("indirect", "Some", "say", "the vote will be delayed"),
+                ("indirect", "several", "said", "it should be"),
+            ],
+        ),
+        (
+            "a quantifier before a noun `say` is no subject",
+            "The tenants want some say in the vote.",
+            vec![],
+        ),
+        (
             "a quantifier before the source noun",
             "The vote will be delayed, one official said.",
             vec![(
