@@ -31,7 +31,7 @@ impl<'a> Para<'a> {
                 i += 1;
                 continue;
             }
-            if lex.cue_adverbs.contains(w) {
+            if lex.cue_adverbs.contains(w) || self.manner_adverb(i, hi) {
                 i += 1;
                 continue;
             }
@@ -118,6 +118,18 @@ impl<'a> Para<'a> {
             }
             return i;
         }
+    }
+
+    /// Whether the word at `i` is an adverb of the cue's manner (`fired back forcefully:`,
+    /// `said quietly, "..."`): a lowercase `-ly` word right before a colon, a comma, a
+    /// quotation or `that`.
+    fn manner_adverb(&self, i: usize, hi: usize) -> bool {
+        let n = i + 1;
+        !self.is_cap(i)
+            && self.lower(i).len() > 4
+            && self.lower(i).ends_with("ly")
+            && n < hi
+            && (self.is_punct(n, ":,") || self.is_quote(n) || self.lower(n) == "that")
     }
 
     /// `said in one of a series of messages that ...`, `said at a rally in Ohio on Monday that`:

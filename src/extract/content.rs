@@ -297,8 +297,12 @@ impl<'a> Para<'a> {
             if nquotes == 0 && (nwords < MIN_REPORTED_WORDS || quoted_only) {
                 return None;
             }
-            // "confirmed the talks, saying ...": the participle carries the content.
-            if matches!(a.class, CueClass::Obj | CueClass::Quoted) && later_participle && nwords < 5
+            // "confirmed the talks, saying ...": the participle carries the content (but
+            // `vowed, "...," referring to X`: a whole quotation is the content).
+            if matches!(a.class, CueClass::Obj | CueClass::Quoted)
+                && later_participle
+                && nwords < 5
+                && !(nwords == 0 && nquotes > 0)
             {
                 return None;
             }

@@ -21,7 +21,9 @@ const MAX_COLON_ADJUNCT: usize = 8;
 
 impl<'a> Para<'a> {
     /// Whether token `i` is a noun cue read as a noun after a determiner and an adjective
-    /// (`a false claim`, `the repeated warning`): no verb, so no speaker before it.
+    /// (`a false claim`, `the repeated warning`): no verb, so no speaker before it. A noun
+    /// that carries words is no adjective but the subject (`The ad claims`, `the memo
+    /// charges that`).
     pub(super) fn modified_noun_cue(&self, lo: usize, i: usize) -> bool {
         let lex = lexicon();
         i >= lo + 2
@@ -29,6 +31,8 @@ impl<'a> Para<'a> {
             && self.is_word(i - 1)
             && !self.is_cap(i - 1)
             && !self.lower(i - 1).ends_with("ly")
+            && !lex.source_nouns.contains(self.lower(i - 1))
+            && !lex.authored_nouns.contains(self.lower(i - 1))
             && self.is_word(i - 2)
             && (lex.determiners.contains(self.lower(i - 2)) || self.lower(i - 2).ends_with("'s"))
     }

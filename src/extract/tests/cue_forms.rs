@@ -191,3 +191,44 @@ fn progressive_inside_a_clause_and_dash_after_a_cue_table() {
         ),
     ]);
 }
+
+#[test]
+fn manner_adverb_and_noun_subject_table() {
+    check(&[
+        (
+            "an adverb of manner between the cue and a colon",
+            "Vance fired back sharply: \u{201c}They have never built a road.\u{201d}",
+            vec![(
+                "direct",
+                "Vance",
+                "fired back",
+                "They have never built a road.",
+            )],
+        ),
+        (
+            "an adverb of manner before `that`",
+            "Vance said angrily that the road was never built.",
+            vec![("indirect", "Vance", "said", "the road was never built")],
+        ),
+        (
+            "a noun that carries words is the subject of a noun-cue verb",
+            "The letter claims \u{201c}Vance never built a road.\u{201d}",
+            vec![(
+                "direct",
+                "The letter",
+                "claims",
+                "Vance never built a road.",
+            )],
+        ),
+        (
+            "an adjective before a noun cue is still no subject",
+            "The false claims about the road spread quickly.",
+            vec![],
+        ),
+        (
+            "a whole quotation keeps its statement when a participle follows",
+            "Vance promised, \"We will build it,\" referring to the bypass.",
+            vec![("direct", "Vance", "promised", "We will build it")],
+        ),
+    ]);
+}
