@@ -628,7 +628,7 @@ impl<'a> Para<'a> {
     /// the sentence's end (`she said in a video message to the convention.`, `he said Monday
     /// on MSNBC's "Morning Joe."`): no complement clause, no quotation but a title after a
     /// possessive, no verb.
-    fn adjunct_tail(&self, mut k: usize, hi: usize) -> bool {
+    pub(super) fn adjunct_tail(&self, mut k: usize, hi: usize) -> bool {
         let lex = lexicon();
         while k < hi
             && self.is_word(k)

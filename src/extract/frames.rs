@@ -491,7 +491,8 @@ impl<'a> Para<'a> {
     }
 
     /// The attribution of a speaker phrase before its cue, `(phrase, name, weekday)`: its
-    /// region opens at a comma before the phrase.
+    /// region opens at a comma before the phrase, or at a comment clause's `as` set off
+    /// before it (`the race is "a dead heat," as Cruz said`: the words before are his).
     fn before(
         &self,
         lo: usize,
@@ -499,10 +500,16 @@ impl<'a> Para<'a> {
         class: CueClass,
         (sp, name, date_tok): (Range<usize>, Range<usize>, Option<usize>),
     ) -> Attr {
-        let region = if sp.start > lo && self.is_punct(sp.start - 1, ",") {
-            sp.start - 1
+        let comment_as = sp.start > lo + 1
+            && self.is_word(sp.start - 1)
+            && self.s(sp.start - 1) == "as"
+            && (self.is_punct(sp.start - 2, ",") || self.is_quote(sp.start - 2))
+            && self.closes_comment(cue.end, self.is_quote(sp.start - 2));
+        let open = if comment_as { sp.start - 1 } else { sp.start };
+        let region = if open > lo && self.is_punct(open - 1, ",") {
+            open - 1
         } else {
-            sp.start
+            open
         };
         Attr {
             cue,
@@ -513,6 +520,17 @@ impl<'a> Para<'a> {
             date_tok,
             region,
         }
+    }
+
+    /// Whether a comment clause's cue ending at `k` (`as Cruz said`) takes no content of its
+    /// own: only adjuncts follow it to the sentence's end, or, after a quotation (`"...," as
+    /// Cruz said on Monday, only ...`), to a comma.
+    fn closes_comment(&self, k: usize, after_quote: bool) -> bool {
+        let n = self.toks.len();
+        let hi = (k..n).find(|&j| self.is_punct(j, ".!?;")).unwrap_or(n);
+        let mut date = None;
+        let j = self.skip_adjuncts(k, hi, &mut date);
+        j >= hi || self.adjunct_tail(j, hi) || (after_quote && self.is_punct(j, ","))
     }
 
     /// `One of the report's authors, Jane Roe, said the plan ...`: a description, then a name

@@ -293,3 +293,49 @@ fn content_before_a_cue_with_adjuncts_table() {
         ),
     ]);
 }
+
+#[test]
+fn comment_clause_as_table() {
+    check(&[
+        (
+            "a closing `as X said`: the words before are the statement",
+            "The bypass is \"years behind schedule,\" as Ines Brandt said on Monday.",
+            vec![(
+                "partial",
+                "Ines Brandt",
+                "said",
+                "The bypass is \"years behind schedule,\"",
+            )],
+        ),
+        (
+            "`as X put it` after a quotation",
+            "\"The bypass is years behind schedule,\" as Ines Brandt put it.",
+            vec![(
+                "direct",
+                "Ines Brandt",
+                "put it",
+                "The bypass is years behind schedule",
+            )],
+        ),
+        (
+            "a quotation before a mid-sentence `as X said`",
+            "That the bypass is \"years behind,\" as Brandt said in May, alarms the council.",
+            vec![(
+                "partial",
+                "Brandt",
+                "said",
+                "That the bypass is \"years behind,\"",
+            )],
+        ),
+        (
+            "`as` opening a clause with content of its own is no comment clause",
+            "The road closed, as Brandt said the council would need more money.",
+            vec![(
+                "indirect",
+                "Brandt",
+                "said",
+                "the council would need more money",
+            )],
+        ),
+    ]);
+}
