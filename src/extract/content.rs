@@ -129,11 +129,19 @@ impl<'a> Para<'a> {
                 && (lex.prepositions.contains(self.lower(lo)) || self.titled_by_possessive(q))
         }) && self.is_word(after)
             && self.is_word(after + 1);
+        // `After Roe said X is "...," Lee said: "..."`: a quotation after a cue of its own
+        // (one with a subject before it), with one after this cue too, is the earlier
+        // speaker's; so is any before a colon that opens a quotation.
+        let earlier_speakers = quote_before.is_some_and(|q| {
+            direct_after.is_some()
+                && (self.is_punct(after, ":")
+                    || (lo + 1..q).any(|k| self.is_word(k - 1) && self.cue_at(k, hi).is_some()))
+        });
         let quote_before = quote_before.filter(|_| {
             let clause = self.is_word(after)
                 && lex.complementizers.contains(self.lower(after))
                 && !self.closing_time_phrase(after, hi);
-            !(titled || clause)
+            !(titled || clause || earlier_speakers)
         });
         if let (Some(qb), Form::Before | Form::Inverted) = (quote_before, a.form) {
             // "..." he said[, "..."]

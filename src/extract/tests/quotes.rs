@@ -139,6 +139,19 @@ fn split_quote_asides_table() {
             )],
         ),
         (
+            "a quotation inside an earlier speaker's clause is not the next cue's",
+            "After Roe said the plan was \"too little, too late,\" Lee said, \"It is all we have.\"",
+            vec![
+                ("partial", "Roe", "said", "the plan was \"too little, too late,\""),
+                ("direct", "Lee", "said", "It is all we have."),
+            ],
+        ),
+        (
+            "a colon after the cue opens its quotation; the one before is no piece",
+            "With the vote \"all but lost,\" Lee added: \"We fight on.\"",
+            vec![("direct", "Lee", "added", "We fight on.")],
+        ),
+        (
             "a conjunction between the pieces of a split quote",
             "\"I like Lena,\" he said, but \"on budgets she has a long record of mistakes.\"",
             vec![(
