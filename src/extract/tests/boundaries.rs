@@ -139,6 +139,16 @@ fn according_to_content_before_table() {
 fn speaker_apart_from_cue_table() {
     check(&[
         (
+            "a description before a name after a quotation, an appositive before the cue",
+            "\"We had better years,\" county delegate Ana Ruiz, a retired teacher, said.",
+            vec![(
+                "direct",
+                "Ana Ruiz",
+                "said",
+                "We had better years",
+            )],
+        ),
+        (
             "an absolute phrase with a number before a say participle",
             "The vote was close, with 40 percent of the members saying the fee was too high.",
             vec![(
