@@ -16,8 +16,9 @@ const MIN_REPORTED_WORDS: usize = 2;
 /// Most words of a prepositional phrase before a quoted title (`On ABC's "This Week,"`).
 const MAX_TITLE_LEAD: usize = 8;
 
-/// Most lowercase words describing a speaker between a quotation and the speaker phrase.
-const MAX_DESCRIPTION_WORDS: usize = 4;
+/// Most tokens of a description between a quotation and the speaker phrase (`former George
+/// W. Bush speechwriter`).
+const MAX_DESCRIPTION_TOKENS: usize = 8;
 
 /// Fewest words of reported content before a comma and a participle that end it: fewer are
 /// the content's subject, which the participle describes.
@@ -381,20 +382,36 @@ impl<'a> Para<'a> {
             return start;
         }
         let mut k = start;
-        while k > lo && start - k < MAX_DESCRIPTION_WORDS && self.is_word(k - 1) {
+        // (`former George W. Bush speechwriter`, `organizing director for a $15 wage`: an
+        // abbreviation's period and a currency sign stand inside a description.)
+        let inside = |i: usize| {
+            self.is_word(i)
+                || self.is_abbreviation_period(i)
+                || (self.is_punct(i, "$") && self.is_word(i + 1))
+        };
+        while k > lo && start - k < MAX_DESCRIPTION_TOKENS && inside(k - 1) {
             let w = self.lower(k - 1);
-            let function = lex.coordinators.contains(w)
-                || lex.subordinators.contains(w)
-                || lex.complementizers.contains(w)
-                || lex.prepositions.contains(w)
-                || lex.relatives.contains(w);
+            let function = self.is_word(k - 1)
+                && (lex.coordinators.contains(w)
+                    || lex.subordinators.contains(w)
+                    || lex.complementizers.contains(w)
+                    || (lex.prepositions.contains(w) && !matches!(w, "of" | "for"))
+                    || lex.relatives.contains(w));
             if function || self.cue_at(k - 1, start).is_some() {
                 return start;
             }
             k -= 1;
         }
-        // The quotation ends its clause: a comma closes it, inside the marks or after them.
-        let closed = |q: usize| self.quote_ends_with_comma(q);
+        // The quotation ends its clause: a comma, a question mark or an exclamation mark
+        // closes it, inside the marks or after them.
+        let closed = |q: usize| {
+            self.quote_ends_with_comma(q)
+                || self.quote_of(q).is_some_and(|q| {
+                    self.text[q.start..q.end]
+                        .trim_end_matches(|c: char| !c.is_alphanumeric() && !"?!".contains(c))
+                        .ends_with(['?', '!'])
+                })
+        };
         let quoted = k > lo
             && k < start
             && ((self.is_quote(k - 1) && closed(k - 1))

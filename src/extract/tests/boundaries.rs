@@ -139,6 +139,16 @@ fn according_to_content_before_table() {
 fn speaker_apart_from_cue_table() {
     check(&[
         (
+            "a description with an abbreviation and a currency sign between quotation and name",
+            "\"We will not stop,\" Fight for $20 co-chair J. R. Okoye said.",
+            vec![("direct", "J. R. Okoye", "said", "We will not stop")],
+        ),
+        (
+            "a quotation closed by a question mark before a description and a name",
+            "\"Who pays for it?\" longtime county treasurer Mo Diaz asked.",
+            vec![("direct", "Mo Diaz", "asked", "Who pays for it?")],
+        ),
+        (
             "a description before a name after a quotation, an appositive before the cue",
             "\"We had better years,\" county delegate Ana Ruiz, a retired teacher, said.",
             vec![(
