@@ -92,9 +92,10 @@ impl<'a> Para<'a> {
                     i = k + 1;
                     continue;
                 }
-                // "said after the convention he would ...": a short phrase of a determiner and
-                // lowercase words, then a subject pronoun opening the content clause.
-                if k > i + 1 {
+                // "said after the convention he would ...", "wrote in both listings he was":
+                // a short phrase of lowercase words (a determiner or quantifier first), then a
+                // subject pronoun opening the content clause.
+                {
                     let pronoun = (k..(k + 4).min(hi)).find(|&p| {
                         self.is_word(p)
                             && matches!(self.lower(p), "he" | "she" | "they" | "we" | "i")
@@ -104,7 +105,8 @@ impl<'a> Para<'a> {
                             && (k..p).all(|x| {
                                 self.is_word(x)
                                     && !self.is_cap(x)
-                                    && !super::mentions::is_name_glue(self.lower(x))
+                                    && (!super::mentions::is_name_glue(self.lower(x))
+                                        || (x == k && lex.quantifiers.contains(self.lower(x))))
                                     && self.cue_at(x, hi).is_none()
                             })
                     }) {

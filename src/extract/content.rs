@@ -133,10 +133,14 @@ impl<'a> Para<'a> {
         // `After Roe said X is "...," Lee said: "..."`: a quotation after a cue of its own
         // (one with a subject before it), with one after this cue too, is the earlier
         // speaker's; so is any before a colon that opens a quotation.
+        // (So is one after a cue in a lead when this cue has a clause of its own: `Walking
+        // in to chants of "Four more years," Roe said the vote ...`.)
         let earlier_speakers = quote_before.is_some_and(|q| {
-            direct_after.is_some()
-                && (self.is_punct(after, ":")
-                    || (lo + 1..q).any(|k| self.is_word(k - 1) && self.cue_at(k, hi).is_some()))
+            let cue_before =
+                (lo + 1..q).any(|k| self.is_word(k - 1) && self.cue_at(k, hi).is_some());
+            let clause_after = self.is_word(after) && self.is_word(after + 1);
+            (direct_after.is_some() && (self.is_punct(after, ":") || cue_before))
+                || (cue_before && clause_after)
         });
         let quote_before = quote_before.filter(|_| {
             let clause = self.is_word(after)
@@ -189,10 +193,11 @@ impl<'a> Para<'a> {
                 }
             }
             kind = if lead { Kind::Partial } else { Kind::Direct };
-        } else if let Some(k) =
-            direct_after.filter(|&k| self.rest_is_punct(k + 1, hi) && a.form != Form::According)
+        } else if let Some(k) = direct_after
+            .or_else(|| self.quote_after_clause(after, hi))
+            .filter(|&k| self.rest_is_punct(k + 1, hi) && a.form != Form::According)
         {
-            // Smith said: "..."
+            // Smith said: "..." (or `said as he left, "..."`)
             add_quote(self.quote_of(k)?, &mut spans, &mut quoted);
             kind = Kind::Direct;
         } else {
@@ -402,16 +407,8 @@ impl<'a> Para<'a> {
             }
             k -= 1;
         }
-        // The quotation ends its clause: a comma, a question mark or an exclamation mark
-        // closes it, inside the marks or after them.
-        let closed = |q: usize| {
-            self.quote_ends_with_comma(q)
-                || self.quote_of(q).is_some_and(|q| {
-                    self.text[q.start..q.end]
-                        .trim_end_matches(|c: char| !c.is_alphanumeric() && !"?!".contains(c))
-                        .ends_with(['?', '!'])
-                })
-        };
+        // The quotation ends its clause, inside the marks or after them.
+        let closed = |q: usize| self.quote_closes_clause(q);
         let quoted = k > lo
             && k < start
             && ((self.is_quote(k - 1) && closed(k - 1))
@@ -628,6 +625,23 @@ impl<'a> Para<'a> {
         (close + 1 < hi && self.is_quote(close + 1)).then_some(close + 1)
     }
 
+    /// Where the quotation after a clause of time following the cue stands: `Roe said as she
+    /// left the stage, "..."` (the clause, up to a comma, holds no quotation or cue).
+    fn quote_after_clause(&self, after: usize, hi: usize) -> Option<usize> {
+        // Only `as`, which tells when (`as long as`, `as soon as` say what; so does
+        // `because ...`, part of the speaker's words).
+        if !self.is_word(after)
+            || self.lower(after) != "as"
+            || lexicon().as_degree_words.contains(self.lower(after + 1))
+        {
+            return None;
+        }
+        let close = (after + 1..(after + MAX_ASIDE_TOKENS).min(hi))
+            .take_while(|&j| !self.is_quote(j) && self.cue_at(j, hi).is_none())
+            .find(|&j| self.is_punct(j, ","))?;
+        (close + 1 < hi && self.is_quote(close + 1)).then_some(close + 1)
+    }
+
     /// Whether `that` at `k` opens a time phrase closing the sentence (`he said in his speech
     /// that night.`), not a clause.
     fn closing_time_phrase(&self, k: usize, hi: usize) -> bool {
@@ -761,6 +775,17 @@ impl<'a> Para<'a> {
     /// Jane Roe, a professor at ...`, `, executive director of ...`).
     fn resumes_clause(&self, k: usize) -> bool {
         self.is_word(k) && lexicon().finite_verbs.contains(self.lower(k))
+    }
+
+    /// Whether the quotation at `q` ends its clause: a comma, a question mark or an
+    /// exclamation mark closes it inside its marks (`"Why?"`, `"We won,"`).
+    pub(super) fn quote_closes_clause(&self, q: usize) -> bool {
+        self.quote_ends_with_comma(q)
+            || self.quote_of(q).is_some_and(|q| {
+                self.text[q.start..q.end]
+                    .trim_end_matches(|c: char| !c.is_alphanumeric() && !"?!".contains(c))
+                    .ends_with(['?', '!'])
+            })
     }
 
     /// Whether the quotation at token `q` closes its clause with a comma inside its marks

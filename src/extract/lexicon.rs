@@ -154,6 +154,9 @@ pub struct Lexicon {
     pub asides: HashSet<&'static str>,
     /// Prepositions opening a cue's topic before a comma and a quotation (`said of her rival,`).
     pub topic_prepositions: HashSet<&'static str>,
+    /// Words after `as` that make a comparison or condition, not a clause of time (`as long
+    /// as`, `as soon as`).
+    pub as_degree_words: HashSet<&'static str>,
     /// Abbreviations after which a period does not end a sentence (`mr`, `sen`), lower case.
     pub abbreviations: HashSet<&'static str>,
     /// Abbreviations that stand only before a number (`no`, as in `No. 2`), lower case.
@@ -290,6 +293,7 @@ pub fn lexicon() -> &'static Lexicon {
             time_nouns: lines(include_str!("data/time_nouns.txt")).collect(),
             asides: lines(include_str!("data/asides.txt")).collect(),
             topic_prepositions: lines(include_str!("data/topic_prepositions.txt")).collect(),
+            as_degree_words: lines(include_str!("data/as_degree_words.txt")).collect(),
             depiction_nouns: lines(include_str!("data/depiction_nouns.txt")).collect(),
             authored_nouns: lines(include_str!("data/authored_nouns.txt")).collect(),
             end_words: lines(include_str!("data/end_words.txt")).collect(),

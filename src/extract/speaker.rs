@@ -345,7 +345,7 @@ impl<'a> Para<'a> {
         let opens = |b: usize| {
             b == lo
                 || self.is_punct(b - 1, ",;:(\u{2014}\u{2013}-")
-                || self.is_quote(b - 1)
+                || (self.is_quote(b - 1) && self.quote_closes_clause(b - 1))
                 || (self.is_word(b - 1) && lex.coordinators.contains(self.lower(b - 1)))
         };
         if m > lo && self.is_word(m - 1) {

@@ -226,6 +226,11 @@ fn manner_adverb_and_noun_subject_table() {
             vec![],
         ),
         (
+            "a quantifier opening a short phrase before a pronoun subject",
+            "Vance wrote in both letters he was \"proud\" of the road.",
+            vec![("partial", "Vance", "wrote", "he was \"proud\" of the road")],
+        ),
+        (
             "a whole quotation keeps its statement when a participle follows",
             "Vance promised, \"We will build it,\" referring to the bypass.",
             vec![("direct", "Vance", "promised", "We will build it")],

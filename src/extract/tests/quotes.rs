@@ -152,6 +152,26 @@ fn split_quote_asides_table() {
             vec![("direct", "Lee", "added", "We fight on.")],
         ),
         (
+            "a quotation after a clause of time after the cue",
+            "Roe said as she left the stage, \"We will be back.\"",
+            vec![("direct", "Roe", "said", "We will be back.")],
+        ),
+        (
+            "`as long as` after the cue is part of what was said",
+            "Roe said as long as the money lasts, \"we will keep going.\"",
+            vec![(
+                "partial",
+                "Roe",
+                "said",
+                "as long as the money lasts, \"we will keep going.\"",
+            )],
+        ),
+        (
+            "a quotation after a cue in a lead is not the main cue's when it has a clause",
+            "Walking in to chants of \"Four more years,\" Roe said the vote was hers.",
+            vec![("indirect", "Roe", "said", "the vote was hers")],
+        ),
+        (
             "a conjunction between the pieces of a split quote",
             "\"I like Lena,\" he said, but \"on budgets she has a long record of mistakes.\"",
             vec![(
