@@ -27,6 +27,10 @@ const MIN_CLAUSE_WORDS: usize = 3;
 /// Most tokens of an aside between the pieces of a split quote (`, referring to the audit,`).
 const MAX_ASIDE_TOKENS: usize = 14;
 
+/// Most words of a phrase between a cue and a comma before its quotation (`wrote to his
+/// Twitter followers, "..."`).
+const MAX_TOPIC_PHRASE: usize = 8;
+
 impl<'a> Para<'a> {
     /// Decides the content of attribution `a`, or none when it has no statement.
     pub(super) fn content(
@@ -195,6 +199,7 @@ impl<'a> Para<'a> {
             kind = if lead { Kind::Partial } else { Kind::Direct };
         } else if let Some(k) = direct_after
             .or_else(|| self.quote_after_clause(after, hi))
+            .or_else(|| self.quote_after_phrase(after, hi))
             .filter(|&k| self.rest_is_punct(k + 1, hi) && a.form != Form::According)
         {
             // Smith said: "..." (or `said as he left, "..."`)
@@ -640,6 +645,54 @@ impl<'a> Para<'a> {
             .take_while(|&j| !self.is_quote(j) && self.cue_at(j, hi).is_none())
             .find(|&j| self.is_punct(j, ","))?;
         (close + 1 < hi && self.is_quote(close + 1)).then_some(close + 1)
+    }
+
+    /// Where the quotation after a short phrase following the cue stands: `wrote to his
+    /// 20,000 Twitter followers, "..."` (at most `MAX_TOPIC_PHRASE` words with no verb,
+    /// pronoun, clause word or cue, then a comma).
+    fn quote_after_phrase(&self, after: usize, hi: usize) -> Option<usize> {
+        let lex = lexicon();
+        if !self.is_word(after) {
+            return None;
+        }
+        let close = (after + 1..(after + 2 * MAX_TOPIC_PHRASE).min(hi))
+            .find(|&j| self.is_punct(j, ",") && self.is_quote(j + 1))?;
+        let plain = (after + 1..close).all(|j| {
+            let w = self.lower(j);
+            // (`20,000`: a number's comma is no clause break.)
+            let number_comma = self.is_punct(j, ",")
+                && self.s(j - 1).starts_with(|c: char| c.is_ascii_digit())
+                && self.s(j + 1).starts_with(|c: char| c.is_ascii_digit());
+            number_comma
+                || (self.is_word(j)
+                    && !lex.finite_verbs.contains(w)
+                    && !(w.ends_with("ed") && !self.is_cap(j))
+                    && !matches!(w, "he" | "she" | "they" | "we" | "i" | "it" | "you")
+                    && !self.clause_word(j, hi)
+                    && self.cue_at(j, hi).is_none())
+        });
+        let words = (after..close).filter(|&j| self.is_word(j)).count();
+        (plain && words <= MAX_TOPIC_PHRASE && !self.title_case(close + 1)).then_some(close + 1)
+    }
+
+    /// Whether the quotation at `q` is set in title case, as a name of a book, a show or a
+    /// slogan is (`"An American Son."`, `"Make America Great Again"`): at most six words, each
+    /// capitalised but for short function words.
+    fn title_case(&self, q: usize) -> bool {
+        let Some(q) = self.quote_of(q) else {
+            return false;
+        };
+        let words: Vec<&str> = self.text[q.start..q.end]
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        !words.is_empty()
+            && words.len() <= 6
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    || (w.len() <= 3 && super::mentions::is_name_glue(&w.to_lowercase()))
+            })
     }
 
     /// Whether `that` at `k` opens a time phrase closing the sentence (`he said in his speech

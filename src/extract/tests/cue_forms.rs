@@ -231,6 +231,16 @@ fn manner_adverb_and_noun_subject_table() {
             vec![("partial", "Vance", "wrote", "he was \"proud\" of the road")],
         ),
         (
+            "a short phrase after the cue, then a comma and a quotation to the end",
+            "Vance wrote to his 20,000 followers on the site, \"The road is open.\"",
+            vec![("direct", "Vance", "wrote", "The road is open.")],
+        ),
+        (
+            "a title after such a phrase is no statement",
+            "Vance wrote in the preface to his memoir, \"A Road of My Own.\"",
+            vec![],
+        ),
+        (
             "a whole quotation keeps its statement when a participle follows",
             "Vance promised, \"We will build it,\" referring to the bypass.",
             vec![("direct", "Vance", "promised", "We will build it")],
