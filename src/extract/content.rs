@@ -666,7 +666,7 @@ impl<'a> Para<'a> {
             number_comma
                 || (self.is_word(j)
                     && !lex.finite_verbs.contains(w)
-                    && !(w.ends_with("ed") && !self.is_cap(j))
+                    && (!w.ends_with("ed") || self.is_cap(j))
                     && !matches!(w, "he" | "she" | "they" | "we" | "i" | "it" | "you")
                     && !self.clause_word(j, hi)
                     && self.cue_at(j, hi).is_none())
