@@ -156,6 +156,18 @@ impl<'a> Para<'a> {
         if self.is_cap(i) && i > lo && self.is_cap(i - 1) && !self.headline {
             return true;
         }
+        // "a controversial tweet", "an angry post": a singular noun of what someone writes
+        // after `a`/`an` and a modifier (a verb there would take `-s`).
+        if i >= lo + 2
+            && lex.authored_nouns.contains(self.lower(i))
+            && !self.lower(i).ends_with('s')
+            && self.is_word(i - 1)
+            && !self.is_cap(i - 1)
+            && self.is_word(i - 2)
+            && matches!(self.lower(i - 2), "a" | "an")
+        {
+            return true;
+        }
         // A cue word after a determiner, possessive or preposition is a noun or an adjective
         // ("his pledged delegates", "Trump's tweets", "in a note"), and a participle after a
         // number ("500 pledged delegates"; but "4 in 10 say" is a verb). A relative "that"

@@ -8,6 +8,11 @@ use super::check;
 fn other_senses_table() {
     check(&[
         (
+            "a noun of what someone writes after `a` and a modifier is no cue",
+            "Roe left after a controversial tweet about the budget.",
+            vec![],
+        ),
+        (
             "market sense: a cue before a quantity",
             "The index declined 1.2 per cent on Friday after the bank raised rates.",
             vec![],
