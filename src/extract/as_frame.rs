@@ -11,6 +11,9 @@ use std::ops::Range;
 /// Most words of the `Y` of `cited Y as Z`.
 const MAX_OBJECT_WORDS: usize = 8;
 
+/// Most words of a name or a noun phrase called something (`called the plan a gift`).
+const MAX_NAMED_WORDS: usize = 3;
+
 impl<'a> Para<'a> {
     /// Whether attribution `a` is an `as` cue whose content `r` reads `Y as Z`: an `as` after
     /// at least one and at most `MAX_OBJECT_WORDS` words, with words after it.
@@ -32,12 +35,60 @@ impl<'a> Para<'a> {
             return false;
         }
         let (o, p) = (r.start, r.start + 1);
-        p < r.end
+        let pronoun = p < r.end
             && self.is_word(o)
             && lex.object_pronouns.contains(self.lower(o))
             && self.is_word(p)
             && !lex.particles.contains(self.lower(p))
             && !lex.prepositions.contains(self.lower(p))
-            && !lex.finite_verbs.contains(self.lower(p))
+            && !lex.finite_verbs.contains(self.lower(p));
+        pronoun || self.named_object(r)
+    }
+
+    /// `called Trump a fascist`, `dubbed the plan "a gift"`: a name (or a determiner and at
+    /// most `MAX_NAMED_WORDS` lowercase words), then what it is called: `a`/`an` and a word
+    /// that opens no time phrase (`called Smith an hour later` names nothing), or a quotation.
+    fn named_object(&self, r: Range<usize>) -> bool {
+        let lex = lexicon();
+        let mut k = r.start;
+        if self.is_cap(k) {
+            while k < r.end && self.is_cap(k) && k - r.start < MAX_NAMED_WORDS {
+                k += 1;
+            }
+        } else if self.is_word(k)
+            && lex.determiners.contains(self.lower(k))
+            && !matches!(self.lower(k), "a" | "an")
+        {
+            k += 1;
+            let head = k;
+            while k < r.end
+                && self.is_word(k)
+                && !self.is_cap(k)
+                && k - head < MAX_NAMED_WORDS
+                && !matches!(self.lower(k), "a" | "an")
+                && !lex.prepositions.contains(self.lower(k))
+                && !lex.finite_verbs.contains(self.lower(k))
+            {
+                k += 1;
+            }
+            if k == head {
+                return false;
+            }
+        } else {
+            return false;
+        }
+        if k >= r.end {
+            return false;
+        }
+        if self.is_quote(k) {
+            return true;
+        }
+        self.is_word(k)
+            && matches!(self.lower(k), "a" | "an")
+            && self.is_word(k + 1)
+            && k + 1 < r.end
+            && !lex.time_nouns.contains(self.lower(k + 1))
+            && !lex.time_words.contains(self.lower(k + 1))
+            && !lex.time_words.contains(self.lower(k + 2))
     }
 }

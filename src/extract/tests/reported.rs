@@ -31,6 +31,31 @@ fn reported_speech_table() {
             vec![("indirect", "the mayor", "called", "him reckless")],
         ),
         (
+            "called NAME a Z: a name and what it is called",
+            "At the rally Roe called Lena Holm a danger to the valley.",
+            vec![(
+                "indirect",
+                "Roe",
+                "called",
+                "Lena Holm a danger to the valley",
+            )],
+        ),
+        (
+            "called NP a Z: a determiner and a noun, then what it is called",
+            "Roe called the new levy an insult to farmers.",
+            vec![(
+                "indirect",
+                "Roe",
+                "called",
+                "the new levy an insult to farmers",
+            )],
+        ),
+        (
+            "called NAME and a time phrase names nothing",
+            "Roe called Lena Holm an hour later.",
+            vec![],
+        ),
+        (
             "a naming cue in a phrasal verb is no naming",
             "The mayor called it off after the storm.",
             vec![],
