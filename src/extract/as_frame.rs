@@ -1,7 +1,8 @@
 //! `X cited Y as Z`, `X called him Z`: a cue that takes a quotation only (`cited`, `called`) is
 //! speech without one when its content names something and what it stands as (`cited the
-//! audit as the reason he had not released the records`), or a pronoun and what it is called
-//! (`called him divisive`). The cue forms are data, `data/as_cues.txt`, `data/naming_cues.txt`.
+//! audit as the reason he had not released the records`), or a pronoun or a name and what it
+//! is called (`called him divisive`, `called the levy an insult`). The cue forms are data,
+//! `data/as_cues.txt`, `data/naming_cues.txt`.
 
 use super::frames::Attr;
 use super::lexicon::lexicon;
@@ -26,10 +27,10 @@ impl<'a> Para<'a> {
         at.is_some_and(|k| (k + 1..r.end).any(|x| self.is_word(x)))
     }
 
-    /// Whether attribution `a` is a naming cue whose content `r` reads `him Z`: an object
-    /// pronoun, then words that are no particle, preposition or verb (`called it off`, `the
-    /// roll call itself was` are no naming).
-    pub(super) fn named_pronoun(&self, a: &Attr, r: Range<usize>) -> bool {
+    /// Whether attribution `a` is a naming cue whose content `r` reads `him Z` (an object
+    /// pronoun, then words that are no particle, preposition or verb: `called it off`, `the
+    /// roll call itself was` are no naming) or `Trump a Z` (`named_object`).
+    pub(super) fn is_naming(&self, a: &Attr, r: Range<usize>) -> bool {
         let lex = lexicon();
         if a.cue.len() != 1 || !lex.naming_cues.contains(self.lower(a.cue.start)) {
             return false;

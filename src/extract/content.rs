@@ -312,7 +312,7 @@ impl<'a> Para<'a> {
             }
             let quoted_only = a.class == CueClass::Quoted
                 && !self.cited_as(a, pieces[0].clone())
-                && !self.named_pronoun(a, pieces[0].clone());
+                && !self.is_naming(a, pieces[0].clone());
             if nquotes == 0 && (nwords < MIN_REPORTED_WORDS || quoted_only) {
                 return None;
             }
