@@ -95,24 +95,21 @@ impl<'a> Para<'a> {
                 // "said after the convention he would ...", "wrote in both listings he was":
                 // a short phrase of lowercase words (a determiner or quantifier first), then a
                 // subject pronoun opening the content clause.
-                {
-                    let pronoun = (k..(k + 4).min(hi)).find(|&p| {
-                        self.is_word(p)
-                            && matches!(self.lower(p), "he" | "she" | "they" | "we" | "i")
-                    });
-                    if let Some(p) = pronoun.filter(|&p| {
-                        p > k
-                            && (k..p).all(|x| {
-                                self.is_word(x)
-                                    && !self.is_cap(x)
-                                    && (!super::mentions::is_name_glue(self.lower(x))
-                                        || (x == k && lex.quantifiers.contains(self.lower(x))))
-                                    && self.cue_at(x, hi).is_none()
-                            })
-                    }) {
-                        i = p;
-                        continue;
-                    }
+                let pronoun = (k..(k + 4).min(hi)).find(|&p| {
+                    self.is_word(p) && matches!(self.lower(p), "he" | "she" | "they" | "we" | "i")
+                });
+                if let Some(p) = pronoun.filter(|&p| {
+                    p > k
+                        && (k..p).all(|x| {
+                            self.is_word(x)
+                                && !self.is_cap(x)
+                                && (!super::mentions::is_name_glue(self.lower(x))
+                                    || (x == k && lex.quantifiers.contains(self.lower(x))))
+                                && self.cue_at(x, hi).is_none()
+                        })
+                }) {
+                    i = p;
+                    continue;
                 }
                 if let Some(that) = self.phrase_before_that(i, hi) {
                     return that;
@@ -123,8 +120,8 @@ impl<'a> Para<'a> {
     }
 
     /// Whether the word at `i` is an adverb of the cue's manner (`fired back forcefully:`,
-    /// `said quietly, "..."`): a lowercase `-ly` word right before a colon, a comma, a
-    /// quotation or `that`.
+    /// `said quietly, "..."`): a lowercase `-ly` word of five letters or more (not `only`)
+    /// right before a colon, a comma, a quotation or `that`.
     fn manner_adverb(&self, i: usize, hi: usize) -> bool {
         let n = i + 1;
         !self.is_cap(i)

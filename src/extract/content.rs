@@ -624,8 +624,19 @@ impl<'a> Para<'a> {
         if !w.ends_with("ing") || lex.not_participles.contains(w) || speech {
             return None;
         }
+        self.quote_after_comma(k, hi, |_| true)
+    }
+
+    /// The quotation right after the first comma of the aside opened at `k`: within
+    /// `MAX_ASIDE_TOKENS`, crossing no quotation and only tokens `through` allows.
+    fn quote_after_comma(
+        &self,
+        k: usize,
+        hi: usize,
+        through: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
         let close = (k + 1..(k + MAX_ASIDE_TOKENS).min(hi))
-            .take_while(|&j| !self.is_quote(j))
+            .take_while(|&j| !self.is_quote(j) && through(j))
             .find(|&j| self.is_punct(j, ","))?;
         (close + 1 < hi && self.is_quote(close + 1)).then_some(close + 1)
     }
@@ -641,10 +652,7 @@ impl<'a> Para<'a> {
         {
             return None;
         }
-        let close = (after + 1..(after + MAX_ASIDE_TOKENS).min(hi))
-            .take_while(|&j| !self.is_quote(j) && self.cue_at(j, hi).is_none())
-            .find(|&j| self.is_punct(j, ","))?;
-        (close + 1 < hi && self.is_quote(close + 1)).then_some(close + 1)
+        self.quote_after_comma(after, hi, |j| self.cue_at(j, hi).is_none())
     }
 
     /// Where the quotation after a short phrase following the cue stands: `wrote to his
