@@ -159,6 +159,8 @@ pub struct Lexicon {
     pub as_degree_words: HashSet<&'static str>,
     /// Abbreviations after which a period does not end a sentence (`mr`, `sen`), lower case.
     pub abbreviations: HashSet<&'static str>,
+    /// Abbreviations that end a personal name (`jr`), lower case.
+    pub name_suffixes: HashSet<&'static str>,
     /// Abbreviations that stand only before a number (`no`, as in `No. 2`), lower case.
     pub number_abbreviations: HashSet<&'static str>,
     /// Words that count like a numeral (`half`, `dozen`), after an approximator (`about`).
@@ -261,6 +263,7 @@ pub fn lexicon() -> &'static Lexicon {
             not_name_starts: lines(include_str!("data/not_name_starts.txt")).collect(),
             abbreviations: lines(include_str!("data/abbreviations.txt")).collect(),
             number_abbreviations: lines(include_str!("data/number_abbreviations.txt")).collect(),
+            name_suffixes: lines(include_str!("data/name_suffixes.txt")).collect(),
             number_words: lines(include_str!("data/number_words.txt")).collect(),
             approximators: lines(include_str!("data/approximators.txt")).collect(),
             question_verbs: lines(include_str!("data/question_verbs.txt")).collect(),

@@ -204,8 +204,9 @@ pub fn extract_unfiltered(article: &Article) -> Vec<Statement> {
 }
 
 /// A paragraph's own paragraphs when its lines are (text pasted with one newline between
-/// paragraphs): a line break after a sentence end with every quotation closed, before a
-/// capital or a quotation mark. Hard-wrapped lines, which end mid-sentence or inside a
+/// paragraphs): a line break before a capital or a quotation mark, after a sentence end with
+/// every quotation closed, or after a line longer than any hard wrap (`HARD_WRAP`: a headline
+/// or lead pasted without its period). Hard-wrapped lines, which end mid-sentence or inside a
 /// quotation, stay one paragraph.
 fn line_paragraphs(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -218,8 +219,10 @@ fn line_paragraphs(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
             break;
         }
         let next = text[pos..end].trim_start();
+        let this_line = &text[pos - line.len()..line_end];
         let ends = text[from..line_end].ends_with(['.', '?', '!', '"', '\u{201d}', '\''])
-            || pull_quote_line(&text[pos - line.len()..line_end]);
+            || pull_quote_line(this_line)
+            || this_line.chars().count() > HARD_WRAP;
         let opens = next.starts_with(|c: char| c.is_uppercase() || article_quote(c));
         if ends && opens && (all_closed(text, from, line_end) || quote_continues(line, next)) {
             out.push(from..line_end);
@@ -229,6 +232,10 @@ fn line_paragraphs(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
     out.push(from..end);
     out
 }
+
+/// The longest line a writer or a wire service hard-wraps at (wraps run 64 to 80 characters):
+/// a longer line is a paragraph of its own.
+const HARD_WRAP: usize = 100;
 
 /// Whether every quotation in `text[from..to]` is closed.
 fn all_closed(text: &str, from: usize, to: usize) -> bool {

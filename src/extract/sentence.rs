@@ -56,6 +56,7 @@ pub fn tokenize(text: &str, from: usize, to: usize, quotes: &[Quote]) -> Vec<Tok
         let c = text[pos..].chars().next().unwrap_or(' ');
         if c.is_alphanumeric() {
             let mut end = pos + c.len_utf8();
+            let mut piece = pos;
             while let Some(d) = text[end..limit].chars().next() {
                 if d.is_alphanumeric() {
                     end += d.len_utf8();
@@ -64,12 +65,14 @@ pub fn tokenize(text: &str, from: usize, to: usize, quotes: &[Quote]) -> Vec<Tok
                 let after = end + d.len_utf8();
                 let joiner = is_apostrophe(d) || matches!(d, '-' | '.' | '&');
                 if joiner
+                    && !(d == '.' && glued_sentence(&text[piece..end], &text[after..limit]))
                     && text[after..limit]
                         .chars()
                         .next()
                         .is_some_and(char::is_alphanumeric)
                 {
                     end = after;
+                    piece = after;
                     continue;
                 }
                 break;
@@ -103,6 +106,18 @@ pub fn tokenize(text: &str, from: usize, to: usize, quotes: &[Quote]) -> Vec<Tok
         }
     }
     out
+}
+
+/// Whether a period between `word` and `next` with no space is a sentence end whose space was
+/// lost (`he said.Trump added`): a lower-case word of two letters or more before it and a
+/// capitalised word after it. Inner periods of abbreviations (`U.S.`, `Ph.D.`, `e.g.`) and
+/// web addresses (`example.com`) do not have that shape.
+fn glued_sentence(word: &str, next: &str) -> bool {
+    let mut after = next.chars();
+    word.len() >= 2
+        && word.chars().all(|c| c.is_lowercase())
+        && after.next().is_some_and(char::is_uppercase)
+        && after.next().is_some_and(char::is_lowercase)
 }
 
 /// Zero-width characters (`U+200B` space, joiners, word joiner, byte-order mark): white space
@@ -218,7 +233,7 @@ mod tests {
 
     #[test]
     fn sentence_table() {
-        let table: [(&str, Vec<&str>); 9] = [
+        let table: [(&str, Vec<&str>); 11] = [
             ("One. Two.", vec!["One.", "Two."]),
             (
                 "Mr. Putin met U.S. officials. Then left.",
@@ -245,6 +260,13 @@ mod tests {
             (
                 "Then Sen. \"Chip\" Roy spoke.",
                 vec!["Then Sen. \"Chip\" Roy spoke."],
+            ),
+            // a sentence end that lost its space
+            ("He said.Then he left.", vec!["He said.", "Then he left."]),
+            // inner periods that are no sentence end
+            (
+                "A Ph.D. read e.g.com and U.S.Steel news.",
+                vec!["A Ph.D. read e.g.com and U.S.Steel news."],
             ),
         ];
         for (text, want) in table {

@@ -86,6 +86,13 @@ impl<'a> Para<'a> {
                         None => continue,
                     }
                 }
+                // "James Comey Jr., the director, said": a name may end in a suffix's period.
+                if stop > lo + 1
+                    && self.is_abbreviation_period(stop - 1)
+                    && lex.name_suffixes.contains(self.lower(stop - 2))
+                {
+                    stop -= 1;
+                }
                 if stop <= lo || !self.is_word(stop - 1) {
                     continue;
                 }

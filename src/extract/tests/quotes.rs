@@ -98,6 +98,17 @@ fn paragraphs_one_newline_apart() {
             ],
         ),
         (
+            "a line longer than any hard wrap ends its paragraph without a period",
+            "The mayor kept up her attack on the council all week, in the hours before the vote on the harbour budget\n\
+             Reyes, in Leeds, said the plan was \u{201c}a disgrace.\u{201d}",
+            vec![("partial", "Reyes", "said", "the plan was \u{201c}a disgrace.\u{201d}")],
+        ),
+        (
+            "a short line without a period is a hard wrap",
+            "Jon Reyes, the mayor of the\nCity of Leeds, said the plan was a disgrace.",
+            vec![("indirect", "Jon Reyes", "said", "the plan was a disgrace")],
+        ),
+        (
             "a hard-wrapped quotation stays one paragraph",
             "\"We are ready for the\nstorm,\" the mayor said.",
             vec![("direct", "the mayor", "said", "We are ready for the\nstorm")],

@@ -99,6 +99,11 @@ fn speaker_position_table() {
             vec![("direct", "Hugh Hill", "said", "It is full")],
         ),
         (
+            "appositive after a name that ends in an abbreviation",
+            "\"It is full,\" Hugh Hill Jr., a doctor at Mercy Hospital, said.",
+            vec![("direct", "Hugh Hill Jr", "said", "It is full")],
+        ),
+        (
             "speaker in the previous sentence",
             "Jane Smith was asked about it. \"No comment.\"",
             vec![("direct", "Jane Smith", "", "No comment.")],
