@@ -219,7 +219,7 @@ fn line_paragraphs(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
             break;
         }
         let next = text[pos..end].trim_start();
-        let this_line = &text[pos - line.len()..line_end];
+        let this_line = line.trim_end();
         let ends = text[from..line_end].ends_with(['.', '?', '!', '"', '\u{201d}', '\''])
             || pull_quote_line(this_line)
             || this_line.chars().count() > HARD_WRAP;

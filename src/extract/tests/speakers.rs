@@ -99,7 +99,7 @@ fn speaker_position_table() {
             vec![("direct", "Hugh Hill", "said", "It is full")],
         ),
         (
-            "appositive after a name that ends in an abbreviation",
+            "appositive after a name that ends in a suffix's period",
             "\"It is full,\" Hugh Hill Jr., a doctor at Mercy Hospital, said.",
             vec![("direct", "Hugh Hill Jr", "said", "It is full")],
         ),
