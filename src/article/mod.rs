@@ -53,10 +53,22 @@ pub fn is_double_quote(c: char) -> bool {
 
 /// The quotation mark at byte `i` of `text` and its length: a double quote (straight or
 /// curly), a guillemet, or two apostrophes standing for one (`''`, as some papers print it).
+/// Three apostrophes after words (`'a special case,''' he said`) close a single quote and
+/// then the double one, so the pair is the last two of them; before words they open the double
+/// quote first (`'''Kosovo' is ...`), so the pair is the first two.
 pub fn quote_mark_at(text: &str, i: usize) -> Option<(char, usize)> {
     let c = text.get(i..)?.chars().next()?;
+    let bytes = text.as_bytes();
     match c {
-        '\'' if text.as_bytes().get(i + 1) == Some(&b'\'') => Some(('"', 2)),
+        '\'' if bytes[i..].starts_with(b"'''")
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| !p.is_whitespace()) =>
+        {
+            None
+        }
+        '\'' if bytes.get(i + 1) == Some(&b'\'') => Some(('"', 2)),
         _ if is_double_quote(c) => Some((c, c.len_utf8())),
         _ => None,
     }

@@ -104,7 +104,7 @@ mod tests {
 
     #[test]
     fn quote_table() {
-        let table: [(&str, Vec<(&str, bool)>); 9] = [
+        let table: [(&str, Vec<(&str, bool)>); 11] = [
             (
                 "\"They've invaded before,\" he said.",
                 vec![("They've invaded before,", true)],
@@ -129,6 +129,14 @@ mod tests {
                 vec![("Two apostrophes,", true), ("as one.", true)],
             ),
             ("It's O'Brien's 'word'", vec![]),
+            (
+                "''We hear 'a special case,''' he said.",
+                vec![("We hear 'a special case,'", true)],
+            ),
+            (
+                "'''Old' is the word,'' she said.",
+                vec![("'Old' is the word,", true)],
+            ),
         ];
         for (text, want) in table {
             assert_eq!(quoted(text), want, "{text}");
