@@ -38,6 +38,9 @@ pub struct Lexicon {
     pub phrase_breaks: HashSet<&'static str>,
     /// Conjunctions that open a subordinate clause (`as`, `because`): not a cue's content.
     pub subordinators: HashSet<&'static str>,
+    /// Conjunctions that open an adverbial clause before its main clause (`Although Roe
+    /// said X, she ...`).
+    pub clause_openers: HashSet<&'static str>,
     /// Words in "-ing" that are not participles (`including`, `morning`).
     pub not_participles: HashSet<&'static str>,
     /// Nouns of a writer's appositive after a reported clause (`, a claim officials deny`).
@@ -226,6 +229,7 @@ pub fn lexicon() -> &'static Lexicon {
             pp_heads: lines(include_str!("data/pp_heads.txt")).collect(),
             phrase_breaks: lines(include_str!("data/phrase_breaks.txt")).collect(),
             subordinators: lines(include_str!("data/subordinators.txt")).collect(),
+            clause_openers: lines(include_str!("data/clause_openers.txt")).collect(),
             not_participles: lines(include_str!("data/not_participles.txt")).collect(),
             relatives: lines(include_str!("data/relatives.txt")).collect(),
             clause_appositives: lines(include_str!("data/clause_appositives.txt")).collect(),

@@ -199,6 +199,10 @@ impl<'a> Para<'a> {
                 && self.is_cap(k)
                 && i > lo
                 && self.np_word(i - 1);
+            // "While Smith said": a capital clause opener starts the clause, not the name.
+            if self.is_cap(i) && lex.clause_openers.contains(w) {
+                break;
+            }
             if self.np_word(i) || joins {
                 k = i;
                 continue;

@@ -1,6 +1,6 @@
 //! Round 6 of issue 14: where a statement's speaker and content end when numbers, a party
 //! parenthesis, a quotation's closing comma, an inverted speaker's description or a second cue
-//! stand near them.
+//! stand near them, or when the cue stands in an adverbial clause before the main clause.
 
 use super::check;
 
@@ -412,6 +412,65 @@ fn titles_and_subject_participles_table() {
                 "The port authority",
                 "says",
                 "shippers, facing higher fees, moved their cargo to Halifax",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn fronted_adverbial_clause_table() {
+    check(&[
+        (
+            "a content in a fronted `although` clause ends where the main clause starts",
+            "Although Roe said the council would repeal the levy, she voted against the measure.",
+            vec![(
+                "indirect",
+                "Roe",
+                "said",
+                "the council would repeal the levy",
+            )],
+        ),
+        (
+            "a main clause with an irregular verb and no comma after it",
+            "After the mayor said the budget was balanced, auditors found a gap of $3 million.",
+            vec![("indirect", "the mayor", "said", "the budget was balanced")],
+        ),
+        (
+            "a relative clause inside the fronted content goes on to its verb",
+            "Although Roe said the plan, which passed in May, would fail, she voted for it.",
+            vec![(
+                "indirect",
+                "Roe",
+                "said",
+                "the plan, which passed in May, would fail",
+            )],
+        ),
+        (
+            "a list inside the fronted content goes on",
+            "While Roe said the levy would hurt farmers, ranchers and growers, she kept it.",
+            vec![(
+                "indirect",
+                "Roe",
+                "said",
+                "the levy would hurt farmers, ranchers and growers",
+            )],
+        ),
+        (
+            "a cue in the main clause keeps its own content",
+            "Though Roe insisted the levy would go, Lee told reporters it would stay.",
+            vec![
+                ("indirect", "Roe", "insisted", "the levy would go"),
+                ("indirect", "Lee", "told", "it would stay"),
+            ],
+        ),
+        (
+            "without an opener, a comma clause after the content stays the speaker's",
+            "Roe said the levy would go, the council would meet and the fund would close.",
+            vec![(
+                "indirect",
+                "Roe",
+                "said",
+                "the levy would go, the council would meet and the fund would close",
             )],
         ),
     ]);
