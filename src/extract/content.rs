@@ -126,12 +126,17 @@ impl<'a> Para<'a> {
         // phrase opened by a preposition and words follow the cue (`On "This Week," Rubio
         // said the plan ...`), or after a possessive (`Sunday on Fox's "Special Report," Roe
         // said the plan ...`): a show's or a book's title.
+        // (So does one right after a preposition, however long the lead: `Asked why during
+        // an appearance on "This Week," Roe said the plan ...`.)
         let titled = quote_before.is_some_and(|q| {
             let q = if self.is_quote(q) { q } else { q - 1 };
             let lead = (lo..q).rev().take_while(|&k| self.is_word(k)).last();
-            lead == Some(lo)
+            let short_lead = lead == Some(lo)
                 && q - lo <= MAX_TITLE_LEAD
-                && (lex.prepositions.contains(self.lower(lo)) || self.titled_by_possessive(q))
+                && (lex.prepositions.contains(self.lower(lo)) || self.titled_by_possessive(q));
+            let after_preposition =
+                q > lo && self.is_word(q - 1) && lex.prepositions.contains(self.lower(q - 1));
+            short_lead || after_preposition
         }) && self.is_word(after)
             && self.is_word(after + 1);
         // `After Roe said X is "...," Lee said: "..."`: a quotation after a cue of its own
@@ -261,7 +266,12 @@ impl<'a> Para<'a> {
                 }
                 let clause = !matches!(a.class, CueClass::Obj | CueClass::Quoted);
                 e = self.content_end(s, e, a.name.clone(), clause);
-                if a.form == Form::Before && self.in_fronted_clause(lo, a.speaker.start) {
+                // (When an attribution follows in the sentence, its region already ends the
+                // content: the main clause is its.)
+                if a.form == Form::Before
+                    && next_region >= hi
+                    && self.in_fronted_clause(lo, a.speaker.start)
+                {
                     e = self.fronted_clause_end(s, e);
                 }
                 if that && a.cue.len() == 1 && lex.noun_cues.contains(self.lower(a.cue.start)) {

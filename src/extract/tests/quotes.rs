@@ -227,6 +227,17 @@ fn quotations_before_and_after_short_frames_table() {
             vec![("direct", "Lund", "asks", "Where is the bus? Is it late?")],
         ),
         (
+            "a quotation right after a preposition is a title when a clause follows the cue",
+            "Asked why the line was late, in an interview on \"Morning Report,\" Lund said \
+             the buses were \"never on time.\"",
+            vec![(
+                "partial",
+                "Lund",
+                "said",
+                "the buses were \"never on time.\"",
+            )],
+        ),
+        (
             "a topic opened by about before a comma and a quotation",
             "Lund said about the strike, \u{201c}Nobody wanted it.\u{201d}",
             vec![("direct", "Lund", "said", "Nobody wanted it.")],
