@@ -19,6 +19,12 @@ impl<'a> Para<'a> {
         if attrs.iter().any(|a| a.cue.start <= c) || !self.is_word(c - 1) {
             return None;
         }
+        // `Roe issued a statement: "..."`: the light verb's subject speaks.
+        if lexicon().noun_cues.contains(self.lower(c - 1)) {
+            if let Some(a) = self.light_verb_quote(lo, hi, c - 1, attrs) {
+                return Some(a);
+            }
+        }
         let (sp, name) = self.clause_subject(lo, c - 1)?;
         Some(Attr {
             cue: c - 1..c,

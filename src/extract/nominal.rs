@@ -50,6 +50,8 @@ impl<'a> Para<'a> {
             if !(self.is_word(i + 1) && self.lower(i + 1) == "that") {
                 if let Some(a) = self.answer_frame(lo, hi, i, attrs) {
                     out.push(a);
+                } else if let Some(a) = self.light_verb_quote(lo, hi, i, attrs) {
+                    out.push(a);
                 }
                 continue;
             }
@@ -141,6 +143,24 @@ impl<'a> Para<'a> {
             date_tok: None,
             region: p,
         })
+    }
+
+    /// `Roe issued a statement, "..."` (or a colon): a light verb frame whose noun cue at `i`
+    /// is followed by a comma or a colon and a quotation closing the sentence, with no cue
+    /// before it.
+    pub(super) fn light_verb_quote(
+        &self,
+        lo: usize,
+        hi: usize,
+        i: usize,
+        attrs: &[Attr],
+    ) -> Option<Attr> {
+        let quoted = self.is_punct(i + 1, ",:") && self.is_quote(i + 2);
+        // (A cue before it has the sentence: `Roe said he issued a statement, "..."`.)
+        if !quoted || !self.rest_is_punct(i + 3, hi) || attrs.iter().any(|a| a.cue.start <= i) {
+            return None;
+        }
+        self.light_verb_frame(lo, i)
     }
 
     /// `Trump made a false claim that ...`, `she repeated her warning that ...`: a light verb

@@ -40,6 +40,36 @@ fn noun_cue_table() {
             )],
         ),
         (
+            "a light verb's noun cue before a comma and a quotation",
+            "Mayor Ida Brenner issued a statement, \"The ferry will run again in May.\"",
+            vec![(
+                "direct",
+                "Ida Brenner",
+                "statement",
+                "The ferry will run again in May.",
+            )],
+        ),
+        (
+            "a light verb's noun cue before a colon: the subject speaks, not the clause",
+            "The harbour board released a brief statement: \"Repairs will take a year.\"",
+            vec![(
+                "direct",
+                "The harbour board",
+                "statement",
+                "Repairs will take a year.",
+            )],
+        ),
+        (
+            "a cue before the light verb has the sentence",
+            "Lund said the board issued a statement, \"Repairs will take a year.\"",
+            vec![(
+                "partial",
+                "Lund",
+                "said",
+                "the board issued a statement, \"Repairs will take a year.\"",
+            )],
+        ),
+        (
             "a determiner and an adjective before a noun cue: no verb, no speaker",
             "The report contained a common claim without evidence.",
             vec![],
