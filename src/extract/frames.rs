@@ -291,7 +291,15 @@ impl<'a> Para<'a> {
             && lex.relatives.contains(self.lower(j - 1))
             && self.is_punct(j - 2, ",")
         {
-            let (sp, name, _) = self.speaker_before(lo, j - 2, true)?;
+            let (mut sp, mut name, _) = self.speaker_before(lo, j - 2, true)?;
+            // "..., said Borges, who added that ...": the inverted cue before the name is the
+            // earlier attribution's, not part of the speaker.
+            if let Some((len, _)) = self.cue_at(sp.start, j - 2) {
+                if sp.start + len < sp.end {
+                    sp.start += len;
+                    name.start = name.start.max(sp.start);
+                }
+            }
             return Some(Attr {
                 cue: cue.clone(),
                 class,

@@ -126,14 +126,19 @@ impl<'a> Para<'a> {
 
     /// Whether token `k` is an approximator before a number (`about 9 percent`, `around
     /// half`, `over a dozen`): a word of `approximators.txt` before a numeral or a counting
-    /// word (`number_words.txt`), where a preposition would otherwise open no subject or
-    /// clause.
+    /// word (`number_words.txt`, or two joined by a hyphen: `about one-third`), where a
+    /// preposition would otherwise open no subject or clause.
     pub(super) fn approximator(&self, k: usize) -> bool {
         let lex = super::lexicon::lexicon();
         let counts = |n: usize| {
             self.is_word(n)
                 && (self.s(n).starts_with(|c: char| c.is_ascii_digit())
-                    || lex.number_words.contains(self.lower(n)))
+                    || lex.number_words.contains(self.lower(n))
+                    // `one-third`, `two-thirds`
+                    || self.lower(n).split_once('-').is_some_and(|(a, b)| {
+                        let b = b.strip_suffix('s').unwrap_or(b);
+                        lex.number_words.contains(a) && lex.number_words.contains(b)
+                    }))
         };
         self.is_word(k)
             && lex.approximators.contains(self.lower(k))

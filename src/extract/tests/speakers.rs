@@ -2,6 +2,8 @@
 //! and who a mention resolves to.
 
 use super::check;
+use crate::article::Article;
+use crate::extract::extract_unfiltered;
 
 #[test]
 fn speaker_position_table() {
@@ -245,9 +247,33 @@ fn inverted_speakers_with_trailing_words_table() {
             vec![("direct", "Dana Golan", "said", "Anyone who breaks the rules pays")],
         ),
         (
+            "a relative clause with a cue of its own after an inverted speaker",
+            "\"The plan will fail,\" said Ana Borges, who predicted about one-third of the \
+             buses would stop.",
+            vec![
+                ("direct", "Ana Borges", "said", "The plan will fail"),
+                (
+                    "indirect",
+                    "Ana Borges",
+                    "predicted",
+                    "about one-third of the buses would stop",
+                ),
+            ],
+        ),
+        (
             "a participle description after an inverted speaker",
             "\"There was never an order,\" said the station chief known as Bob.",
             vec![("direct", "the station chief", "said", "There was never an order")],
         ),
     ]);
+}
+
+#[test]
+fn relative_after_inverted_speaker_mentions_the_name_only() {
+    // A regression: the relative clause's speaker phrase read back over the earlier cue
+    // ("said Ana Borges").
+    let text = "\"The plan will fail,\" said Ana Borges, who added that the state had no money.";
+    let got = extract_unfiltered(&Article::from_bytes("t.txt", text.as_bytes()));
+    let mentions: Vec<&str> = got.iter().map(|s| s.speaker_mention.as_str()).collect();
+    assert_eq!(mentions, ["Ana Borges", "Ana Borges"]);
 }
