@@ -815,9 +815,21 @@ impl<'a> Para<'a> {
 
     /// Whether a writer's appositive to the clause before opens at `k`: `a` or `an`, at most
     /// two lowercase modifiers, and a noun of `clause_appositives.txt` (`, a claim officials
-    /// deny`, `, an apparent swipe at ...`).
+    /// deny`, `, an apparent swipe at ...`), or such a noun's bare plural and a relative
+    /// (`, remarks that were ...`).
     fn clause_appositive(&self, k: usize, e: usize) -> bool {
         let lex = lexicon();
+        // `said it was personal, remarks that ...`: a bare plural noun and a relative.
+        let plural = self.is_word(k) && !self.is_cap(k) && {
+            let w = self.lower(k);
+            w.strip_suffix('s')
+                .is_some_and(|n| lex.clause_appositives.contains(n))
+                && self.is_word(k + 1)
+                && matches!(self.lower(k + 1), "that" | "which")
+        };
+        if plural {
+            return true;
+        }
         if !(self.is_word(k) && matches!(self.lower(k), "a" | "an")) {
             return false;
         }

@@ -271,6 +271,21 @@ fn content_ends_before_the_writers_aside_table() {
             )],
         ),
         (
+            "a bare plural appositive noun and a relative characterise the clause",
+            "Hugo Brandl said the audit was clean, claims that the inspectors could not confirm.",
+            vec![("indirect", "Hugo Brandl", "said", "the audit was clean")],
+        ),
+        (
+            "a bare plural noun that is no appositive noun: the clause goes on",
+            "Hugo Brandl said the audit was clean, books that nobody had opened included.",
+            vec![(
+                "indirect",
+                "Hugo Brandl",
+                "said",
+                "the audit was clean, books that nobody had opened included",
+            )],
+        ),
+        (
             "a lone dash opens the writer's aside",
             "Hugo Brandl said the bridge would open in June \u{2015} a date few engineers believe.",
             vec![(
