@@ -342,12 +342,30 @@ impl<'a> Para<'a> {
                 } else {
                     cue.start
                 };
+                // "..., said the company's chief executive, Ana Ruiz.": a full name in
+                // apposition closing the sentence names the speaker.
+                let apposed =
+                    (tail == sp.end && self.is_punct(tail, ",") && !self.is_full_name(sp.clone()))
+                        .then(|| {
+                            let mut e = (tail + 1..hi)
+                                .find(|&k| !self.is_word(k) && !self.is_punct(k, "."))
+                                .unwrap_or(hi);
+                            while e > tail + 1 && !self.is_word(e - 1) {
+                                e -= 1;
+                            }
+                            tail + 1..e
+                        })
+                        .filter(|r| self.is_full_name(r.clone()) && self.rest_is_punct(r.end, hi));
+                let (speaker, name) = match apposed {
+                    Some(r) => (sp.start..r.end, r),
+                    None => (sp.clone(), sp),
+                };
                 return Some(Attr {
                     cue,
                     class,
                     form: Form::Inverted,
-                    speaker: sp.clone(),
-                    name: sp,
+                    speaker,
+                    name,
                     date_tok,
                     region,
                 });

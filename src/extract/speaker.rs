@@ -96,6 +96,11 @@ impl<'a> Para<'a> {
                 if stop <= lo || !self.is_word(stop - 1) {
                     continue;
                 }
+                // "The plant is hanging on, but it is under pressure, said X": a clause of its
+                // own (a finite verb outside a relative clause) is no appositive.
+                if self.clause_in_appositive(open + 1..j - 1) {
+                    break;
+                }
                 let Some((sp, name, _)) = self.speaker_phrase(lo, stop, object_ok, date_tok) else {
                     continue;
                 };
@@ -118,6 +123,25 @@ impl<'a> Para<'a> {
             return found.or_else(|| self.name_before_parenthesis(lo, j, object_ok, date_tok));
         }
         self.speaker_phrase(lo, j, object_ok, date_tok)
+    }
+
+    /// Whether the words `r` between a speaker phrase and its cue hold a clause of their own:
+    /// a finite verb with no relative word (`who`, `which`, `that`, `whose`...) before it.
+    fn clause_in_appositive(&self, r: Range<usize>) -> bool {
+        let lex = lexicon();
+        for k in r {
+            if !self.is_word(k) {
+                continue;
+            }
+            let w = self.lower(k);
+            if lex.relatives.contains(w) || lex.complementizers.contains(w) || w.starts_with("wh") {
+                return false;
+            }
+            if lex.finite_verbs.contains(w) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Does the word at `i` follow a preposition (a determiner between), after `lo`, and
@@ -143,7 +167,7 @@ impl<'a> Para<'a> {
 
     /// Do tokens `r` spell a person's name in full: two to five capitalised words (a title's
     /// abbreviation may keep its period), no function or time word among them?
-    fn is_full_name(&self, r: Range<usize>) -> bool {
+    pub(super) fn is_full_name(&self, r: Range<usize>) -> bool {
         let words = r.clone().filter(|&i| self.is_word(i)).count();
         (2..=5).contains(&words)
             && self.is_word(r.end - 1)

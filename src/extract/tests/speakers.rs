@@ -261,6 +261,17 @@ fn inverted_speakers_with_trailing_words_table() {
             ],
         ),
         (
+            "a clause with a verb of its own before an inverted cue is content, no appositive",
+            "In Gary, the mill is hanging on, but it is under pressure from imports, said the \
+             company's chief executive, Ana Ruiz.",
+            vec![(
+                "indirect",
+                "Ana Ruiz",
+                "said",
+                "In Gary, the mill is hanging on, but it is under pressure from imports",
+            )],
+        ),
+        (
             "a participle description after an inverted speaker",
             "\"There was never an order,\" said the station chief known as Bob.",
             vec![("direct", "the station chief", "said", "There was never an order")],
