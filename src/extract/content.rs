@@ -268,9 +268,10 @@ impl<'a> Para<'a> {
                 e = self.content_end(s, e, a.name.clone(), clause);
                 // (When an attribution follows in the sentence, its region already ends the
                 // content: the main clause is its.)
+                // (A fronted participle's speaker, after its content, is the main clause's.)
                 if a.form == Form::Before
                     && next_region >= hi
-                    && self.in_fronted_clause(lo, a.speaker.start)
+                    && (self.in_fronted_clause(lo, a.speaker.start) || a.speaker.start >= a.cue.end)
                 {
                     e = self.fronted_clause_end(s, e);
                 }
@@ -606,44 +607,6 @@ impl<'a> Para<'a> {
                     return true;
                 }
                 self.aside_by_speaker(k + 1, e, name.clone())
-            })
-            .unwrap_or(e)
-    }
-
-    /// Whether a speaker phrase starting at `sp` follows a clause opener that starts its
-    /// sentence or clause (`Although Roe said ...`, `..., but while Roe said ...`).
-    fn in_fronted_clause(&self, lo: usize, sp: usize) -> bool {
-        let lex = lexicon();
-        let Some(o) = sp.checked_sub(1).filter(|&o| o >= lo) else {
-            return false;
-        };
-        self.is_word(o)
-            && lex.clause_openers.contains(self.lower(o))
-            && (o == lo || !self.is_word(o - 1) || lex.coordinators.contains(self.lower(o - 1)))
-    }
-
-    /// Where the content of a cue in a fronted adverbial clause ends, before `e`: at the first
-    /// comma after which a main clause starts (a word that is no relative, coordinator or
-    /// verb, then a finite verb before the next comma, or no comma to the end): `Although Roe
-    /// said the levy would go, she voted for it`.
-    fn fronted_clause_end(&self, s: usize, e: usize) -> usize {
-        let lex = lexicon();
-        let finite = |k: usize| {
-            let w = self.lower(k);
-            self.is_word(k)
-                && (lex.finite_verbs.contains(w) || (!self.is_cap(k) && w.ends_with("ed")))
-        };
-        (s + 1..e)
-            .find(|&k| {
-                if !self.is_punct(k, ",") || !self.is_word(k + 1) || self.is_quote(k - 1) {
-                    return false;
-                }
-                let w = self.lower(k + 1);
-                if lex.relatives.contains(w) || lex.coordinators.contains(w) || finite(k + 1) {
-                    return false;
-                }
-                let stretch = (k + 2..e).find(|&j| self.is_punct(j, ",;")).unwrap_or(e);
-                stretch == e || (k + 2..stretch).any(finite)
             })
             .unwrap_or(e)
     }

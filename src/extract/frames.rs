@@ -82,6 +82,8 @@ impl<'a> Para<'a> {
             });
             if let Some(a) = joined {
                 attrs.push(a);
+            } else if let Some(a) = self.fronted_participle(lo, hi, cue.clone(), class) {
+                attrs.push(a);
             } else if let Some(a) = self.attribution(lo, hi, cue.clone(), class) {
                 attrs.push(a);
             } else if let Some(a) = attrs

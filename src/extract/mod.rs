@@ -10,6 +10,7 @@
 //! each cue's attribution (`Attr`), with the speaker phrase from `speaker.rs` (asides between
 //! speaker and cue: `speaker_asides.rs`), and `bare_frames.rs` the frames without a cue word;
 //! `content.rs` decides the statement's content (`adjuncts.rs`: what stands between cue and content;
+//! `fronted.rs`: adverbial clauses before the main clause;
 //! `ends.rs`: a learned model of where reported content ends);
 //! `statement.rs` builds it (`Raw`); `turns.rs` reads a transcript turn set in the article
 //! (`PENCE: ...`); `resolve.rs` names the speaker; `filter.rs` drops the reported statements
@@ -24,6 +25,7 @@ mod cues;
 pub mod ends;
 pub mod filter;
 mod frames;
+mod fronted;
 mod lexicon;
 mod mentions;
 mod nominal;

@@ -490,6 +490,7 @@ impl<'a> Para<'a> {
             let w = self.lower(s);
             let skip = lex.coordinators.contains(w)
                 || lex.subordinators.contains(w)
+                || (s == lo && lex.clause_openers.contains(w))
                 || (w.ends_with("ly") && !self.is_cap(s));
             if !skip {
                 break;

@@ -1,6 +1,7 @@
 //! Round 6 of issue 14: where a statement's speaker and content end when numbers, a party
 //! parenthesis, a quotation's closing comma, an inverted speaker's description or a second cue
-//! stand near them, or when the cue stands in an adverbial clause before the main clause.
+//! stand near them, or when the cue stands in an adverbial or participle clause before the main
+//! clause.
 
 use super::check;
 
@@ -462,6 +463,21 @@ fn fronted_adverbial_clause_table() {
                 ("indirect", "Roe", "insisted", "the levy would go"),
                 ("indirect", "Lee", "told", "it would stay"),
             ],
+        ),
+        (
+            "a fronted `having` participle: the main clause's subject speaks",
+            "Having announced that the ferry would stop, Judge Ana Ruiz adjourned the hearing.",
+            vec![("indirect", "Ana Ruiz", "announced", "the ferry would stop")],
+        ),
+        (
+            "a fronted `while` and a gerund cue: a main clause with a determiner subject",
+            "While insisting the levy would go, the mayor kept it in the budget.",
+            vec![("indirect", "the mayor", "insisting", "the levy would go")],
+        ),
+        (
+            "`Having said that` has no content and no speaker of its own",
+            "Having said that, the mayor left.",
+            vec![],
         ),
         (
             "without an opener, a comma clause after the content stays the speaker's",
