@@ -266,6 +266,16 @@ impl<'a> Para<'a> {
                 }
                 let clause = !matches!(a.class, CueClass::Obj | CueClass::Quoted);
                 e = self.content_end(s, e, a.name.clone(), clause);
+                // "Roe, while insisting X, kept it": a participle between the subject and its
+                // verb ends before the verb.
+                let c = a.speaker.end;
+                let interrupting = a.form == Form::Participle
+                    && self.is_punct(c, ",")
+                    && c < a.cue.start
+                    && (c + 1..a.cue.start).all(|k| self.is_word(k));
+                if interrupting {
+                    e = self.interrupting_participle_end(s, e);
+                }
                 // (When an attribution follows in the sentence, its region already ends the
                 // content: the main clause is its.)
                 // (A fronted participle's speaker, after its content, is the main clause's.)

@@ -261,15 +261,18 @@ impl<'a> Para<'a> {
         if participle {
             // ", saying", "by saying", "before adding"
             // (`needled the "reporter," saying`: the comma inside the quotation mark.)
-            let opens = cue.start > lo + 1
-                && (self.is_punct(cue.start - 1, ",\u{2014}\u{2013}")
-                    || (self.is_quote(cue.start - 1) && self.quote_ends_with_comma(cue.start - 1))
-                    || (self.is_word(cue.start - 1)
-                        && lex
-                            .participle_prepositions
-                            .contains(self.lower(cue.start - 1))));
+            // (`, after initially saying`: adverbs may stand before the participle.)
+            let mut p = cue.start;
+            while p > lo + 2 && self.is_word(p - 1) && self.manner_or_time(p - 1) {
+                p -= 1;
+            }
+            let opens = p > lo + 1
+                && (self.is_punct(p - 1, ",\u{2014}\u{2013}")
+                    || (self.is_quote(p - 1) && self.quote_ends_with_comma(p - 1))
+                    || (self.is_word(p - 1)
+                        && lex.participle_prepositions.contains(self.lower(p - 1))));
             if opens {
-                let sp = self.subject(lo, cue.start - 1)?;
+                let sp = self.subject(lo, p - 1)?;
                 return Some(Attr {
                     cue: cue.clone(),
                     class,
@@ -278,7 +281,7 @@ impl<'a> Para<'a> {
                     name: sp.1,
                     date_tok: None,
                     // (A quotation before the participle stays in the content before it.)
-                    region: cue.start - usize::from(!self.is_quote(cue.start - 1)),
+                    region: p - usize::from(!self.is_quote(p - 1)),
                 });
             }
             return self.participle_of_noun(lo, cue, class);

@@ -1,7 +1,8 @@
-//! Adverbial clauses before the main clause: the content of a cue inside one ends where the
-//! main clause starts (`Although Roe said the levy would go, she voted for it`), and a
-//! participle cue opening the sentence (`Having announced that X, Judge Roe ...`, `While
-//! saying X, he ...`) has the main clause's subject as its speaker. The openers are data,
+//! Adverbial and participle clauses set before the main verb: the content of a cue inside one
+//! ends where the main clause starts (`Although Roe said the levy would go, she voted for
+//! it`) or where the verb comes (`Roe, while insisting X, kept it`), and a participle cue
+//! opening the sentence (`Having announced that X, Judge Roe ...`, `While saying X, he ...`)
+//! has the main clause's subject as its speaker. The openers are data,
 //! `data/clause_openers.txt` and `data/participle_prepositions.txt`.
 
 use super::frames::{Attr, Form};
@@ -98,9 +99,43 @@ impl<'a> Para<'a> {
         })
     }
 
+    /// Where the content of a participle set between its subject and the main verb ends,
+    /// before `e` (`Roe, while insisting the levy would go, kept it`): at the first comma a
+    /// lower-case word follows that can only be that verb (no function word, participle or
+    /// adverb), not one closing a relative clause.
+    pub(super) fn interrupting_participle_end(&self, s: usize, e: usize) -> usize {
+        let lex = lexicon();
+        // (`the levy, which passed, would go`: the comma closing a relative clause is its.)
+        let mut relative = false;
+        (s + 1..e.saturating_sub(1))
+            .find(|&k| {
+                if !self.is_punct(k, ",") || !self.is_word(k + 1) {
+                    return false;
+                }
+                if std::mem::take(&mut relative) || self.is_cap(k + 1) {
+                    return false;
+                }
+                let w = self.lower(k + 1);
+                relative = lex.relatives.contains(w);
+                !(relative
+                    || lex.coordinators.contains(w)
+                    || lex.determiners.contains(w)
+                    || lex.pronouns.contains_key(w)
+                    || lex.prepositions.contains(w)
+                    || lex.subordinators.contains(w)
+                    || lex.complementizers.contains(w)
+                    || lex.clause_openers.contains(w)
+                    || lex.negators.contains(w)
+                    || w.ends_with("ing")
+                    || w.ends_with("ly")
+                    || w.starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .unwrap_or(e)
+    }
+
     /// Whether word `k` is an adverb that may stand between an opener and its participle
     /// (`after initially saying`): a time word or a lower-case `-ly` word.
-    fn manner_or_time(&self, k: usize) -> bool {
+    pub(super) fn manner_or_time(&self, k: usize) -> bool {
         let w = self.lower(k);
         !self.is_cap(k) && (w.ends_with("ly") || lexicon().time_words.contains(w))
     }

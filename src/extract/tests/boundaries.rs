@@ -480,6 +480,21 @@ fn fronted_adverbial_clause_table() {
             vec![],
         ),
         (
+            "a participle between the subject and its verb ends before the verb",
+            "Roe, while insisting the levy would go, kept it in the budget.",
+            vec![("indirect", "Roe", "insisting", "the levy would go")],
+        ),
+        (
+            "an adverb before the participle; a relative clause inside its content goes on",
+            "Roe, after initially saying the levy, which passed in May, would go, kept it.",
+            vec![(
+                "indirect",
+                "Roe",
+                "saying",
+                "the levy, which passed in May, would go",
+            )],
+        ),
+        (
             "without an opener, a comma clause after the content stays the speaker's",
             "Roe said the levy would go, the council would meet and the fund would close.",
             vec![(
