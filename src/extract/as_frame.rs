@@ -1,8 +1,9 @@
 //! `X cited Y as Z`, `X called him Z`: a cue that takes a quotation only (`cited`, `called`) is
 //! speech without one when its content names something and what it stands as (`cited the
 //! audit as the reason he had not released the records`), or a pronoun or a name and what it
-//! is called (`called him divisive`, `called the levy an insult`). The cue forms are data,
-//! `data/as_cues.txt`, `data/naming_cues.txt`.
+//! is called (`called him divisive`, `called the levy an insult`, `called the levy reckless`).
+//! The cue forms are data, `data/as_cues.txt`, `data/naming_cues.txt`, and so are the endings
+//! that mark an adjective, `data/adjective_endings.txt`.
 
 use super::frames::Attr;
 use super::lexicon::lexicon;
@@ -14,6 +15,10 @@ const MAX_OBJECT_WORDS: usize = 8;
 
 /// Most words of a name or a noun phrase called something (`called the plan a gift`).
 const MAX_NAMED_WORDS: usize = 3;
+
+/// Fewest letters of a word read as an adjective by its ending (`unfair` is too short to tell
+/// from `event`, so only longer words count).
+const MIN_ADJECTIVE_LETTERS: usize = 6;
 
 impl<'a> Para<'a> {
     /// Whether attribution `a` is an `as` cue whose content `r` reads `Y as Z`: an `as` after
@@ -46,9 +51,20 @@ impl<'a> Para<'a> {
         pronoun || self.named_object(r)
     }
 
+    /// Whether word `k` reads as an adjective: at least `MIN_ADJECTIVE_LETTERS` lowercase
+    /// letters with an ending of `adjective_endings.txt`.
+    fn adjective(&self, k: usize) -> bool {
+        let w = self.lower(k);
+        self.is_word(k)
+            && !self.is_cap(k)
+            && w.len() >= MIN_ADJECTIVE_LETTERS
+            && lexicon().adjective_endings.iter().any(|e| w.ends_with(e))
+    }
+
     /// `called Trump a fascist`, `dubbed the plan "a gift"`: a name (or a determiner and at
     /// most `MAX_NAMED_WORDS` lowercase words), then what it is called: `a`/`an` and a word
-    /// that opens no time phrase (`called Smith an hour later` names nothing), or a quotation.
+    /// that opens no time phrase (`called Smith an hour later` names nothing), a quotation, or
+    /// an adjective closing the content (`called the plan reckless`, `calls Smith unqualified`).
     fn named_object(&self, r: Range<usize>) -> bool {
         let lex = lexicon();
         let mut k = r.start;
@@ -78,10 +94,15 @@ impl<'a> Para<'a> {
         } else {
             return false;
         }
+        // `called the plan reckless`, `calls Clinton unqualified`: an adjective ends the
+        // content (the last lowercase word read, or the one word after a name).
         if k >= r.end {
-            return false;
+            return k - r.start >= 3 && self.adjective(k - 1);
         }
         if self.is_quote(k) {
+            return true;
+        }
+        if self.is_cap(r.start) && k + 1 == r.end && self.adjective(k) {
             return true;
         }
         self.is_word(k)

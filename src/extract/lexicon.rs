@@ -65,6 +65,8 @@ pub struct Lexicon {
     pub as_cues: HashSet<&'static str>,
     /// Quotation-only cues that name their pronoun object without one (`called him divisive`).
     pub naming_cues: HashSet<&'static str>,
+    /// Endings that mark an adjective a naming cue calls its object (`called it reckless`).
+    pub adjective_endings: Vec<&'static str>,
     /// Object pronouns and reflexives (`him`, `herself`).
     pub object_pronouns: HashSet<&'static str>,
     /// Particles of phrasal verbs (`called it off`).
@@ -244,6 +246,7 @@ pub fn lexicon() -> &'static Lexicon {
             date_modifiers: lines(include_str!("data/date_modifiers.txt")).collect(),
             as_cues: lines(include_str!("data/as_cues.txt")).collect(),
             naming_cues: lines(include_str!("data/naming_cues.txt")).collect(),
+            adjective_endings: lines(include_str!("data/adjective_endings.txt")).collect(),
             object_pronouns: lines(include_str!("data/object_pronouns.txt")).collect(),
             particles: lines(include_str!("data/particles.txt")).collect(),
             answer_nouns: lines(include_str!("data/answer_nouns.txt")).collect(),

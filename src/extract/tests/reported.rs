@@ -51,6 +51,21 @@ fn reported_speech_table() {
             )],
         ),
         (
+            "called NP ADJ: an adjective by its ending is what the noun phrase is called",
+            "Roe called the new levy reckless.",
+            vec![("indirect", "Roe", "called", "the new levy reckless")],
+        ),
+        (
+            "calls NAME ADJ",
+            "Roe calls Lena Holm unqualified.",
+            vec![("indirect", "Roe", "calls", "Lena Holm unqualified")],
+        ),
+        (
+            "called NP with no adjective ending names nothing (a compound noun)",
+            "The mayor called the county attorney.",
+            vec![],
+        ),
+        (
             "called NAME and a time phrase names nothing",
             "Roe called Lena Holm an hour later.",
             vec![],
