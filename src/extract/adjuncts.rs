@@ -143,7 +143,15 @@ impl<'a> Para<'a> {
         if self.lower(i) == "to" && !nominal && !lex.press.contains(next) {
             return None;
         }
-        let that = (i + 1..(i + 1 + MAX_PHRASE_WORDS).min(hi))
+        self.plain_words_to_that(i + 1, hi)
+    }
+
+    /// `told The Post and Courier newspaper of Charleston on Saturday that ...`: the `that`
+    /// after plain words from `from` (at most `MAX_PHRASE_WORDS`: no verb, pronoun, clause
+    /// word, conjunction, cue or punctuation), unless a verb follows it (a relative clause).
+    pub(super) fn plain_words_to_that(&self, from: usize, hi: usize) -> Option<usize> {
+        let lex = lexicon();
+        let that = (from..(from + MAX_PHRASE_WORDS).min(hi))
             .take_while(|&k| self.is_word(k))
             .find(|&k| self.lower(k) == "that")?;
         let plain = |k: usize| {
@@ -157,7 +165,7 @@ impl<'a> Para<'a> {
             let w = self.lower(that + 1);
             lex.finite_verbs.contains(w) || lex.passive_auxiliaries.contains(w)
         };
-        ((i + 1..that).all(plain) && !verb_after).then_some(that)
+        ((from..that).all(plain) && !verb_after).then_some(that)
     }
 
     /// Whether the word at `k` opens or carries a clause: a complementizer, a finite verb, a
@@ -227,7 +235,9 @@ impl<'a> Para<'a> {
             let mut e = k;
             while e < hi && e - k < 4 && self.is_word(e) && !self.is_cap(e) {
                 let w = self.lower(e);
-                if w == "that" || lex.subordinators.contains(w) {
+                // (`told the crowd a story that ...`: an indefinite article opens what was
+                // told.)
+                if w == "that" || lex.subordinators.contains(w) || matches!(w, "a" | "an") {
                     break;
                 }
                 e += 1;

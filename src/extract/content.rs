@@ -78,6 +78,25 @@ impl<'a> Para<'a> {
         {
             after = self.skip_adjuncts(after, hi, &mut date_tok);
             after = self.skip_addressee(after, hi);
+            // (`told The Post and Courier newspaper of Charleston on Saturday that`: the
+            // addressee's description and adjuncts run on to the `that`.)
+            // (A clause opens there with a subject; `a story that made them laugh` is a
+            // relative clause.)
+            if self.is_word(after) && self.lower(after) != "that" {
+                let subject = |k: usize| {
+                    self.is_quote(k)
+                        || self.is_cap(k)
+                        || (self.is_word(k)
+                            && (lex.pronouns.contains_key(self.lower(k))
+                                || lex.determiners.contains(self.lower(k))))
+                };
+                if let Some(that) = self
+                    .plain_words_to_that(after, hi)
+                    .filter(|&t| subject(t + 1))
+                {
+                    after = that;
+                }
+            }
         }
         after = self.skip_adjuncts(after, hi, &mut date_tok);
         if a.class != CueClass::Tell && matches!(a.form, Form::Before | Form::Participle) {

@@ -11,6 +11,22 @@ fn reported_speech_table() {
             vec![("indirect", "Jane Smith", "told", "the bill was dead")],
         ),
         (
+            "an addressee's description and a time word before `that`",
+            "Jane Smith told The Harbour Gazette newspaper of Halifax on Friday that the bill \
+             was dead.",
+            vec![("indirect", "Jane Smith", "told", "the bill was dead")],
+        ),
+        (
+            "told NP a story that ...: what was told, not a relative clause's content",
+            "Jane Smith told the crowd a story that made them laugh.",
+            vec![(
+                "indirect",
+                "Jane Smith",
+                "told",
+                "the crowd a story that made them laugh",
+            )],
+        ),
+        (
             "a time phrase between the cue and that",
             "The mayor said last week that the bridge would reopen.",
             vec![("indirect", "The mayor", "said", "the bridge would reopen")],
