@@ -224,6 +224,7 @@ impl<'a> Para<'a> {
         } else if let Some(k) = direct_after
             .or_else(|| self.quote_after_clause(after, hi))
             .or_else(|| self.quote_after_phrase(after, hi))
+            .or_else(|| self.quote_after_subordinate(after, hi))
             .filter(|&k| self.rest_is_punct(k + 1, hi) && a.form != Form::According)
         {
             // Smith said: "..." (or `said as he left, "..."`)
@@ -696,6 +697,30 @@ impl<'a> Para<'a> {
             return None;
         }
         self.quote_after_comma(after, hi, |j| self.cue_at(j, hi).is_none())
+    }
+
+    /// Where the quotation after a subordinate clause set off by commas stands: `said in the
+    /// spring, when the story broke, "..."`, `said, after the vote, "..."` (a short plain
+    /// phrase may come first; the clause holds no quotation or cue).
+    fn quote_after_subordinate(&self, after: usize, hi: usize) -> Option<usize> {
+        let lex = lexicon();
+        let comma = if self.is_punct(after, ",") {
+            after
+        } else {
+            (after..(after + MAX_TOPIC_PHRASE).min(hi))
+                .take_while(|&j| {
+                    self.is_punct(j, ",")
+                        || (self.is_word(j)
+                            && !self.clause_word(j, hi)
+                            && !lex.finite_verbs.contains(self.lower(j)))
+                })
+                .find(|&j| self.is_punct(j, ","))?
+        };
+        let k = comma + 1;
+        if !(self.is_word(k) && lex.subordinators.contains(self.lower(k))) {
+            return None;
+        }
+        self.quote_after_comma(k, hi, |j| self.cue_at(j, hi).is_none())
     }
 
     /// Where the quotation after a short phrase following the cue stands: `wrote to his

@@ -238,6 +238,11 @@ fn quotations_before_and_after_short_frames_table() {
             )],
         ),
         (
+            "a subordinate clause set off by commas between the cue and a quotation",
+            "Lund said in the spring, when the line first closed, \"Nobody will miss it.\"",
+            vec![("direct", "Lund", "said", "Nobody will miss it.")],
+        ),
+        (
             "a topic opened by about before a comma and a quotation",
             "Lund said about the strike, \u{201c}Nobody wanted it.\u{201d}",
             vec![("direct", "Lund", "said", "Nobody wanted it.")],
