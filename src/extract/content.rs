@@ -727,7 +727,6 @@ impl<'a> Para<'a> {
     /// 20,000 Twitter followers, "..."` (at most `MAX_TOPIC_PHRASE` words with no verb,
     /// pronoun, clause word or cue, then a comma).
     fn quote_after_phrase(&self, after: usize, hi: usize) -> Option<usize> {
-        let lex = lexicon();
         if !self.is_word(after) {
             return None;
         }
@@ -741,8 +740,7 @@ impl<'a> Para<'a> {
                 && self.s(j + 1).starts_with(|c: char| c.is_ascii_digit());
             number_comma
                 || (self.is_word(j)
-                    && !lex.finite_verbs.contains(w)
-                    && (!w.ends_with("ed") || self.is_cap(j))
+                    && !self.verb_like(j)
                     && !matches!(w, "he" | "she" | "they" | "we" | "i" | "it" | "you")
                     && !self.clause_word(j, hi)
                     && self.cue_at(j, hi).is_none())

@@ -136,7 +136,6 @@ impl Para<'_> {
     /// The walk over content `s..e` before its first token: the stretches are found in one
     /// pass from the end, so a long content costs time in proportion to its length.
     fn walk(&self, s: usize, e: usize) -> Walk {
-        let lex = lexicon();
         let n = e - s;
         let (mut stop, mut verb, mut cue) = (vec![e; n], vec![false; n], vec![false; n]);
         let (mut next_stop, mut v, mut c) = (e, false, false);
@@ -144,8 +143,7 @@ impl Para<'_> {
             if self.is_punct(j, ",;\u{2014}\u{2013}\u{2015}-") {
                 (next_stop, v, c) = (j, false, false);
             } else if self.is_word(j) {
-                let w = self.lower(j);
-                v |= lex.finite_verbs.contains(w) || (!self.is_cap(j) && w.ends_with("ed"));
+                v |= self.verb_like(j);
                 c |= self.cue_at(j, e).is_some();
             }
             (stop[j - s], verb[j - s], cue[j - s]) = (next_stop, v, c);

@@ -33,22 +33,20 @@ impl<'a> Para<'a> {
     /// said the levy would go, she voted for it`.
     pub(super) fn fronted_clause_end(&self, s: usize, e: usize) -> usize {
         let lex = lexicon();
-        let finite = |k: usize| {
-            let w = self.lower(k);
-            self.is_word(k)
-                && (lex.finite_verbs.contains(w) || (!self.is_cap(k) && w.ends_with("ed")))
-        };
         (s + 1..e)
             .find(|&k| {
                 if !self.is_punct(k, ",") || !self.is_word(k + 1) || self.is_quote(k - 1) {
                     return false;
                 }
                 let w = self.lower(k + 1);
-                if lex.relatives.contains(w) || lex.coordinators.contains(w) || finite(k + 1) {
+                if lex.relatives.contains(w)
+                    || lex.coordinators.contains(w)
+                    || self.verb_like(k + 1)
+                {
                     return false;
                 }
                 let stretch = (k + 2..e).find(|&j| self.is_punct(j, ",;")).unwrap_or(e);
-                stretch == e || (k + 2..stretch).any(finite)
+                stretch == e || (k + 2..stretch).any(|j| self.verb_like(j))
             })
             .unwrap_or(e)
     }

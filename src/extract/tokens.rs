@@ -98,6 +98,15 @@ impl<'a> Para<'a> {
         self.is_word(i) && self.s(i).chars().next().is_some_and(|c| c.is_uppercase())
     }
 
+    /// Whether token `i` reads as a finite verb: a word of `finite_verbs.txt` or a lower-case
+    /// `-ed` word.
+    pub(super) fn verb_like(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        self.is_word(i)
+            && (super::lexicon::lexicon().finite_verbs.contains(w)
+                || (!self.is_cap(i) && w.ends_with("ed")))
+    }
+
     /// The weekday token `i` names, as an index into `WEEKDAYS` (0 = Monday).
     pub(super) fn weekday(&self, i: usize) -> Option<usize> {
         if !self.is_word(i) {
