@@ -588,10 +588,21 @@ impl<'a> Para<'a> {
         let period = |k: usize| k > lo && self.is_abbreviation_period(k);
         let plain = |k: usize| self.is_word(k) || self.is_punct(k, ",") || period(k);
         let commas = phrase.clone().filter(|&k| self.is_punct(k, ",")).count();
+        // (`The clerk of the court, a Republican who spoke on the condition of anonymity,
+        // said`: a cue inside a relative clause of the description is the description's.)
+        let described_by_relative = |k: usize| {
+            (s..k).any(|j| {
+                self.is_word(j)
+                    && lexicon().relatives.contains(self.lower(j))
+                    && (s..j).any(|c| self.is_punct(c, ","))
+            })
+        };
         if phrase.len() > MAX_APPOSITIVE
             || commas == 0
             || !phrase.clone().all(plain)
-            || phrase.clone().any(|k| self.cue_at(k, comma).is_some())
+            || phrase
+                .clone()
+                .any(|k| self.cue_at(k, comma).is_some() && !described_by_relative(k))
         {
             return None;
         }

@@ -51,6 +51,17 @@ fn speaker_position_table() {
             )],
         ),
         (
+            "a cue inside a relative clause of the description is the description's",
+            "The clerk of the county, a Democrat who spoke on the condition of anonymity, \
+             said the ballots were counted twice.",
+            vec![(
+                "indirect",
+                "The clerk of the county",
+                "said",
+                "the ballots were counted twice",
+            )],
+        ),
+        (
             "lowercase description between the quotation and the speaker",
             "\"Our allies no longer trust us,\" former state governor Tom Reyes said.",
             vec![(
