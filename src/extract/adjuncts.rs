@@ -56,6 +56,18 @@ impl<'a> Para<'a> {
                 {
                     k += 1;
                 }
+                // (`told the council Monday to block the visit`: `to` and a bare lowercase word
+                // is an infinitive, not a phrase whose head comes later.)
+                let infinitive = w == "to"
+                    && k == i + 1
+                    && self.is_word(k)
+                    && !self.is_cap(k)
+                    && !lex.press.contains(self.lower(k))
+                    && !lex.pp_heads.contains(self.lower(k))
+                    && !lex.time_nouns.contains(self.lower(k));
+                if infinitive {
+                    return i;
+                }
                 let head_at = (k..(k + 3).min(hi)).find(|&h| {
                     self.is_word(h)
                         && (lex.pp_heads.contains(self.lower(h))
@@ -227,25 +239,51 @@ impl<'a> Para<'a> {
         {
             k += 1;
         }
+        // (`told the Senate panel Wednesday`: after a determiner, a name may modify the
+        // addressee's lowercase head.)
         if k > start {
-            return k;
+            return match self.addressee_head(k, hi) {
+                Some(e) if k > i && i < start => e,
+                _ => k,
+            };
         }
-        // "his closest advisers": a determiner and a few lowercase words up to a clause opener.
+        // "his closest advisers", "a panel on Monday": a determiner and a few lowercase words
+        // up to a clause opener, a preposition or a time word.
         if k > i {
-            let mut e = k;
-            while e < hi && e - k < 4 && self.is_word(e) && !self.is_cap(e) {
-                let w = self.lower(e);
-                // (`told the crowd a story that ...`: an indefinite article opens what was
-                // told.)
-                if w == "that" || lex.subordinators.contains(w) || matches!(w, "a" | "an") {
-                    break;
-                }
-                e += 1;
-            }
-            if e > k && (e >= hi || !self.is_word(e) || self.lower(e) == "that") {
+            if let Some(e) = self.addressee_head(k, hi) {
                 return e;
             }
         }
         i
+    }
+
+    /// The end of the lowercase words of an addressee's head from `k`, at most four and none a
+    /// clause word, determiner or preposition: before the end, punctuation, `that`, a
+    /// preposition opening an adjunct or a time word (so `a panel on Monday`, not `the crowd
+    /// a story`). None when no such word or stop is there.
+    fn addressee_head(&self, k: usize, hi: usize) -> Option<usize> {
+        let lex = lexicon();
+        // (Not `of`, `to`, `for` or `about`, which go on with what was told: `told the story
+        // of`, `asked him about`.)
+        let adjunct =
+            |w: &str| lex.prepositions.contains(w) && !matches!(w, "of" | "to" | "for" | "about");
+        let stop = |e: usize| {
+            let w = self.lower(e);
+            self.clause_word(e, hi)
+                || lex.determiners.contains(w)
+                || lex.prepositions.contains(w)
+                || lex.negators.contains(w)
+        };
+        let mut e = k;
+        while e < hi && e - k < 4 && self.is_word(e) && !self.is_cap(e) && !stop(e) {
+            e += 1;
+        }
+        let ends = e >= hi
+            || !self.is_word(e)
+            || self.lower(e) == "that"
+            || self.weekday(e).is_some()
+            || lex.time_words.contains(self.lower(e))
+            || adjunct(self.lower(e));
+        (e > k && ends).then_some(e)
     }
 }

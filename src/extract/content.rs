@@ -171,9 +171,14 @@ impl<'a> Para<'a> {
                 || (cue_before && clause_after)
         });
         let quote_before = quote_before.filter(|_| {
+            // (`"...," Roe told a crowd at the bar that spilled onto the street`: a `that` and
+            // a verb after the addressee or an adjunct opens a relative clause.)
+            let relative =
+                after > attr_end && self.lower(after) == "that" && self.verb_like(after + 1);
             let clause = self.is_word(after)
                 && lex.complementizers.contains(self.lower(after))
-                && !self.closing_time_phrase(after, hi);
+                && !self.closing_time_phrase(after, hi)
+                && !relative;
             !(titled || clause || earlier_speakers)
         });
         if let (Some(qb), Form::Before | Form::Inverted) = (quote_before, a.form) {
@@ -239,6 +244,12 @@ impl<'a> Para<'a> {
                 || subordinate
                 || self.closing_time_phrase(after, hi)
                 || (a.class == CueClass::Say && self.adjunct_tail(attr_end, hi))
+                // (`..., Roe told a panel in the capital.`: after the addressee; not `accused
+                // Lee of ...`, `asked Lee about ...`, what was said.)
+                || (a.class == CueClass::Tell
+                    && after > attr_end
+                    && !matches!(self.lower(after), "of" | "about")
+                    && self.adjunct_tail(after, hi))
                 || self.is_punct(after, ",.;!?")
                     && (after + 1 >= hi
                         || self.rest_is_punct(after + 1, hi)

@@ -27,6 +27,36 @@ fn reported_speech_table() {
             )],
         ),
         (
+            "a closing tell cue: a name before the addressee's lowercase head, then a weekday",
+            "The grant covers two new clinics, Jane Smith told the Senate committee Tuesday.",
+            vec![(
+                "indirect",
+                "Jane Smith",
+                "told",
+                "The grant covers two new clinics",
+            )],
+        ),
+        (
+            "a closing tell cue: an indefinite addressee, then a prepositional phrase",
+            "The grant covers two new clinics, Jane Smith told a panel in the capital.",
+            vec![(
+                "indirect",
+                "Jane Smith",
+                "told",
+                "The grant covers two new clinics",
+            )],
+        ),
+        (
+            "`that` and a verb after the addressee open a relative clause, not the content",
+            "\"We will not wait,\" Jane Smith told a crowd at the hall that packed the aisles.",
+            vec![("direct", "Jane Smith", "told", "We will not wait")],
+        ),
+        (
+            "`to` and a bare verb after a weekday is an infinitive, not a phrase (`to ... visit`)",
+            "Jane Smith told the council Monday to block the visit.",
+            vec![("indirect", "Jane Smith", "told", "to block the visit")],
+        ),
+        (
             "a time phrase between the cue and that",
             "The mayor said last week that the bridge would reopen.",
             vec![("indirect", "The mayor", "said", "the bridge would reopen")],
