@@ -73,10 +73,13 @@ impl<'a> Para<'a> {
             })
             .filter(|&q| self.is_quote(q));
         let mut after = attr_end;
+        // Where a tell cue's addressee starts.
+        let mut addressee = None;
         if a.class == CueClass::Tell
             && matches!(a.form, Form::Before | Form::Relative | Form::Participle)
         {
             after = self.skip_adjuncts(after, hi, &mut date_tok);
+            addressee = Some(after);
             after = self.skip_addressee(after, hi);
             // (`told The Post and Courier newspaper of Charleston on Saturday that`: the
             // addressee's description and adjuncts run on to the `that`.)
@@ -99,6 +102,16 @@ impl<'a> Para<'a> {
             }
         }
         after = self.skip_adjuncts(after, hi, &mut date_tok);
+        // `asked the court on Monday to intervene`: what was asked is the addressee's doing,
+        // so a request's content holds the addressee.
+        let infinitive = self.is_word(after)
+            && self.lower(after) == "to"
+            && self.is_word(after + 1)
+            && !self.is_cap(after + 1)
+            && !lex.determiners.contains(self.lower(after + 1));
+        if let Some(at) = addressee.filter(|&at| infinitive && at < after) {
+            after = at;
+        }
         if a.class != CueClass::Tell && matches!(a.form, Form::Before | Form::Participle) {
             // "is warning voters that", "assured Congress that": an addressee (a listed one
             // or a name) before a `that` clause.

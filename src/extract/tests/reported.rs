@@ -52,9 +52,24 @@ fn reported_speech_table() {
             vec![("direct", "Jane Smith", "told", "We will not wait")],
         ),
         (
+            "a request holds its addressee: urged NP to ...",
+            "Jane Smith urged the council to delay the vote.",
+            vec![(
+                "indirect",
+                "Jane Smith",
+                "urged",
+                "the council to delay the vote",
+            )],
+        ),
+        (
             "`to` and a bare verb after a weekday is an infinitive, not a phrase (`to ... visit`)",
             "Jane Smith told the council Monday to block the visit.",
-            vec![("indirect", "Jane Smith", "told", "to block the visit")],
+            vec![(
+                "indirect",
+                "Jane Smith",
+                "told",
+                "the council Monday to block the visit",
+            )],
         ),
         (
             "a time phrase between the cue and that",

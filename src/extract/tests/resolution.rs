@@ -139,7 +139,12 @@ fn names_as_written_table() {
             "Rita Vance called on the mayor to apologise.\n\n\
              \"It was outrageous,\" Obama's former campaign strategist said.",
             vec![
-                ("indirect", "Rita Vance", "called on", "to apologise"),
+                (
+                    "indirect",
+                    "Rita Vance",
+                    "called on",
+                    "the mayor to apologise",
+                ),
                 ("direct", "Rita Vance", "said", "It was outrageous"),
             ],
         ),
