@@ -294,6 +294,22 @@ impl<'a> Para<'a> {
             } else if content_first {
                 lo..attr_start
             } else {
+                // `columns Bradley wrote while a student`, `said as she turned around`: a
+                // subordinate clause right after the cue, with no comma after it to open a
+                // main clause (`said when he took office, the deficit ...`), is the writer's:
+                // no content (`as` only with a subject pronoun: `condemned as fearmongering`
+                // names).
+                let w = self.lower(after);
+                let adverbial = !(after..hi).any(|k| self.is_punct(k, ","))
+                    && self.is_word(after)
+                    && !self.is_cap(after)
+                    && lex.subordinators.contains(w)
+                    && (w != "as"
+                        || (self.is_word(after + 1)
+                            && lex.pronouns.contains_key(self.lower(after + 1))));
+                if adverbial {
+                    return None;
+                }
                 let mut s = after;
                 let that = self.is_word(s) && self.lower(s) == "that";
                 if that {

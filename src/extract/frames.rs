@@ -155,6 +155,7 @@ impl<'a> Para<'a> {
             coordinator(b)
                 || self.is_punct(b, ",;")
                 || (b > lo && self.is_punct(b - 1, ",;\u{2014}\u{2013}"))
+                || (b > lo && self.is_quote(b - 1) && self.quote_ends_with_comma(b - 1))
                 || (b > lo + 1 && coordinator(b - 1) && self.is_punct(b - 2, ","))
         };
         for (k, &b) in regions.iter().enumerate() {

@@ -16,6 +16,11 @@ fn not_statements_table() {
             vec![],
         ),
         (
+            "a subordinate clause right after the cue is the writer's",
+            "The group found columns Lena Roe wrote while a student at the college.",
+            vec![],
+        ),
+        (
             "scare quotes",
             "The so-called \"experts\" were wrong again.",
             vec![],

@@ -72,6 +72,21 @@ fn reported_speech_table() {
             )],
         ),
         (
+            "a subordinate clause opening the reported clause, a comma after it",
+            "Roe said when he took office, the deficit was larger than the budget.",
+            vec![(
+                "indirect",
+                "Roe",
+                "said",
+                "when he took office, the deficit was larger than the budget",
+            )],
+        ),
+        (
+            "an attribution after a quotation closed by a comma ends the content before",
+            "Her friends call him \"a real menace,\" Jane said as she turned to leave.",
+            vec![("partial", "Her friends", "call", "him \"a real menace,\"")],
+        ),
+        (
             "a time phrase between the cue and that",
             "The mayor said last week that the bridge would reopen.",
             vec![("indirect", "The mayor", "said", "the bridge would reopen")],
