@@ -336,6 +336,13 @@ impl<'a> Para<'a> {
                 if interrupting {
                     e = self.interrupting_participle_end(s, e);
                 }
+                // (`with the union calling it a gift and the mayor praising it`.)
+                if a.form == Form::Participle
+                    && self.is_word(a.region)
+                    && self.lower(a.region) == "with"
+                {
+                    e = self.coordinated_absolute_end(s, e);
+                }
                 // (When an attribution follows in the sentence, its region already ends the
                 // content: the main clause is its.)
                 // (A fronted participle's speaker, after its content, is the main clause's.)
@@ -654,16 +661,9 @@ impl<'a> Para<'a> {
                     });
                     return !list_goes_on;
                 }
-                let participle = |k: usize| {
-                    let w = self.lower(k);
-                    self.is_word(k)
-                        && !self.is_cap(k)
-                        && w.ends_with("ing")
-                        && !lex.not_participles.contains(w)
-                };
                 // `"... the race,” adding that ...`: a comma inside the closing quotation
                 // mark, then the writer's participle clause.
-                if participle(k) && self.is_quote(k - 1) && self.quote_ends_with_comma(k - 1) {
+                if self.participle(k) && self.is_quote(k - 1) && self.quote_ends_with_comma(k - 1) {
                     return true;
                 }
                 if !self.is_punct(k, ",") || !self.is_word(k + 1) {
@@ -673,7 +673,7 @@ impl<'a> Para<'a> {
                 // a word or two describes the content's subject; the clause goes on.)
                 let subject_only =
                     clause && (s..k).filter(|&j| self.is_word(j)).count() < MIN_CLAUSE_WORDS;
-                if (participle(k + 1) && !subject_only) || self.clause_appositive(k + 1, e) {
+                if (self.participle(k + 1) && !subject_only) || self.clause_appositive(k + 1, e) {
                     return true;
                 }
                 self.aside_by_speaker(k + 1, e, name.clone())

@@ -463,9 +463,7 @@ impl<'a> Para<'a> {
         if k <= lo + 1 || !self.is_word(k - 1) {
             return None;
         }
-        let absolute = (class == CueClass::Say)
-            .then(|| self.absolute_with(lo, k))
-            .flatten();
+        let absolute = self.absolute_with(lo, k);
         let (speaker, name, region) = if let Some(w) = absolute {
             (w + 1..k, w + 1..k, w)
         } else if lex.authored_nouns.contains(self.lower(k - 1)) {
@@ -493,7 +491,7 @@ impl<'a> Para<'a> {
         })
     }
 
-    /// `with 40 percent of voters saying ...`, `with the union saying ...` (a say-cue only):
+    /// `with 40 percent of voters saying ...`, `with the union calling it ...`:
     /// `with` opening an absolute phrase whose noun phrase (a number, determiner, quantifier or name first, no
     /// punctuation but `%`) ends right before a participle at `k`; returns the `with` token.
     fn absolute_with(&self, lo: usize, k: usize) -> Option<usize> {
@@ -508,7 +506,11 @@ impl<'a> Para<'a> {
                 break;
             }
         }
-        if self.lower(w) != "with" || w + 1 >= k || (w + 1..k).any(|i| self.cue_at(i, k).is_some())
+        // (No cue or verb in the noun phrase: `with his campaign buffeted by criticism and
+        // denying ...` is no absolute phrase of a speaker.)
+        if self.lower(w) != "with"
+            || w + 1 >= k
+            || (w + 1..k).any(|i| self.cue_at(i, k).is_some() || self.verb_like(i))
         {
             return None;
         }
@@ -518,8 +520,30 @@ impl<'a> Para<'a> {
             || lex.determiners.contains(first)
             || lex.quantifiers.contains(first)
             || self.approximator(w + 1)
-            || self.is_cap(w + 1);
+            || self.is_cap(w + 1)
+            // (`with former Gov. Ana Ruiz calling it ...`: a lowercase title modifier first.)
+            || (self.is_word(w + 2) && self.is_cap(w + 2) && !self.is_cap(w + 1));
         opens.then_some(w)
+    }
+
+    /// Where the content `s..e` of an absolute phrase's cue ends when a second absolute phrase
+    /// is joined to it (`with the union calling it a gift and the mayor praising it`): before
+    /// the coordinator, when a noun phrase of at most `MAX_SPEAKER_WORDS` words with no verb
+    /// and an `-ing` participle follow it.
+    pub(super) fn coordinated_absolute_end(&self, s: usize, e: usize) -> usize {
+        let lex = lexicon();
+        (s + 1..e)
+            .find(|&c| {
+                self.is_word(c)
+                    && lex.coordinators.contains(self.lower(c))
+                    && (c + 2..(c + 2 + MAX_SPEAKER_WORDS).min(e))
+                        .find(|&i| !self.is_word(i) || self.participle(i) || self.verb_like(i))
+                        .is_some_and(|i| {
+                            self.participle(i)
+                                && (c + 1..i).all(|j| !self.participle(j) && !self.verb_like(j))
+                        })
+            })
+            .unwrap_or(e)
     }
 
     /// The attribution of a speaker phrase before its cue, `(phrase, name, weekday)`: its

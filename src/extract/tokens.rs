@@ -107,6 +107,16 @@ impl<'a> Para<'a> {
                 || (!self.is_cap(i) && w.ends_with("ed")))
     }
 
+    /// Whether token `i` reads as a participle: a lower-case `-ing` word that is no noun or
+    /// preposition of `not_participles.txt`.
+    pub(super) fn participle(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        self.is_word(i)
+            && !self.is_cap(i)
+            && w.ends_with("ing")
+            && !super::lexicon::lexicon().not_participles.contains(w)
+    }
+
     /// The weekday token `i` names, as an index into `WEEKDAYS` (0 = Monday).
     pub(super) fn weekday(&self, i: usize) -> Option<usize> {
         if !self.is_word(i) {

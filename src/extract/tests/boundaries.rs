@@ -170,6 +170,27 @@ fn speaker_apart_from_cue_table() {
             )],
         ),
         (
+            "an absolute phrase before a naming participle, a title's modifier first",
+            "The debate grew heated, with former Gov. Ana Ruiz calling the levy a disgrace.",
+            vec![(
+                "indirect",
+                "Ana Ruiz",
+                "calling",
+                "the levy a disgrace",
+            )],
+        ),
+        (
+            "a second absolute phrase joined by `and` ends the first one's content",
+            "The plan drew fire, with the union calling it a giveaway and the mayor praising \
+             its reach.",
+            vec![("indirect", "the union", "calling", "it a giveaway")],
+        ),
+        (
+            "no absolute phrase of a speaker when a verb stands in the noun phrase",
+            "The town cheered, with his campaign buffeted by losses and denying the report.",
+            vec![],
+        ),
+        (
             "an aside between double hyphens after the speaker",
             "The harbor master -- who has worked the docks for years -- said the pier was unsafe.",
             vec![(
