@@ -105,6 +105,25 @@ impl<'a> Para<'a> {
         if self.is_cap(r.start) && k + 1 == r.end && self.adjective(k) {
             return true;
         }
+        // `calls North Carolina her home state`: after a name, a possessive and a short
+        // lowercase noun phrase closing the content.
+        let possessive = |j: usize| {
+            self.is_word(j) && matches!(self.lower(j), "his" | "her" | "their" | "its" | "our")
+        };
+        let plain = |j: usize| {
+            self.is_word(j)
+                && !self.is_cap(j)
+                && !lex.prepositions.contains(self.lower(j))
+                && !self.verb_like(j)
+                && !self.clause_word(j, r.end)
+        };
+        if self.is_cap(r.start)
+            && possessive(k)
+            && (2..=4).contains(&(r.end - k))
+            && (k + 1..r.end).all(plain)
+        {
+            return true;
+        }
         self.is_word(k)
             && matches!(self.lower(k), "a" | "an")
             && self.is_word(k + 1)

@@ -117,6 +117,11 @@ fn reported_speech_table() {
             )],
         ),
         (
+            "calls NAME a possessive noun phrase",
+            "At the rally Roe calls Lena Holm her closest ally.",
+            vec![("indirect", "Roe", "calls", "Lena Holm her closest ally")],
+        ),
+        (
             "called NP a Z: a determiner and a noun, then what it is called",
             "Roe called the new levy an insult to farmers.",
             vec![(
