@@ -58,7 +58,19 @@ impl<'a> Para<'a> {
                 i += 1;
                 continue;
             };
-            if self.reads_as_noun(lo, i) || self.modified_noun_cue(lo, i) || self.asked_opens(lo, i)
+            // (`goes on to say`, `continued saying`: a cue that is the aspect verb of a cue
+            // after it is that one's.)
+            let next = if self.lower(i + len) == "to" {
+                i + len + 1
+            } else {
+                i + len
+            };
+            let aspect = self.cue_at(next, hi).is_some()
+                && self.aspect_verb_before(lo, next, self.lower(next).ends_with("ing")) == Some(i);
+            if aspect
+                || self.reads_as_noun(lo, i)
+                || self.modified_noun_cue(lo, i)
+                || self.asked_opens(lo, i)
             {
                 i += 1;
                 continue;
@@ -244,6 +256,13 @@ impl<'a> Para<'a> {
             });
         }
         let participle = self.lower(cue.start).ends_with("ing");
+        // "Roe continued to say", "went on to explain", "kept asking": the aspect verb's
+        // subject speaks.
+        if let Some(j) = self.aspect_verb_before(lo, cue.start, participle) {
+            if let Some(found) = self.speaker_before(lo, j, false) {
+                return Some(self.before(lo, cue, class, found));
+            }
+        }
         if participle {
             if let Some(a) = self.progressive(lo, cue.clone(), class) {
                 return Some(a);
@@ -544,6 +563,42 @@ impl<'a> Para<'a> {
                         })
             })
             .unwrap_or(e)
+    }
+
+    /// Where a verb of aspect (`aspect_verbs.txt`) before the cue at `cue` starts: right
+    /// before an `-ing` cue (`kept asking`), or before `to` and a plain cue (`continued to
+    /// say`, `went on to explain`), with adverbs before it skipped (`immediately began`).
+    fn aspect_verb_before(&self, lo: usize, cue: usize, participle: bool) -> Option<usize> {
+        let lex = lexicon();
+        let mut k = cue;
+        if !participle {
+            k = k
+                .checked_sub(1)
+                .filter(|&t| t > lo && self.lower(t) == "to")?;
+        }
+        let two = k >= lo + 2
+            && self.is_word(k - 2)
+            && self.is_word(k - 1)
+            && lex
+                .aspect_verbs
+                .contains(format!("{} {}", self.lower(k - 2), self.lower(k - 1)).as_str());
+        let j = if two {
+            k - 2
+        } else if k > lo + 1 && self.is_word(k - 1) && lex.aspect_verbs.contains(self.lower(k - 1))
+        {
+            k - 1
+        } else {
+            return None;
+        };
+        let mut j = j;
+        while j > lo + 1
+            && self.is_word(j - 1)
+            && !self.is_cap(j - 1)
+            && self.lower(j - 1).ends_with("ly")
+        {
+            j -= 1;
+        }
+        Some(j)
     }
 
     /// The attribution of a speaker phrase before its cue, `(phrase, name, weekday)`: its

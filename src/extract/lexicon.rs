@@ -49,6 +49,8 @@ pub struct Lexicon {
     pub relatives: HashSet<&'static str>,
     /// Words after which a speech participle has the clause's subject as speaker (`by saying`).
     pub participle_prepositions: HashSet<&'static str>,
+    /// Verbs of aspect whose subject speaks the cue after them (`continued to say`).
+    pub aspect_verbs: HashSet<&'static str>,
     /// Quantifiers that stand alone as a subject (`Several said`).
     pub standalone_quantifiers: HashSet<&'static str>,
     /// Words that open a speaker phrase read forwards (`said one former aide`).
@@ -235,6 +237,7 @@ pub fn lexicon() -> &'static Lexicon {
             not_participles: lines(include_str!("data/not_participles.txt")).collect(),
             relatives: lines(include_str!("data/relatives.txt")).collect(),
             clause_appositives: lines(include_str!("data/clause_appositives.txt")).collect(),
+            aspect_verbs: lines(include_str!("data/aspect_verbs.txt")).collect(),
             participle_prepositions: lines(include_str!("data/participle_prepositions.txt"))
                 .collect(),
             standalone_quantifiers: lines(include_str!("data/standalone_quantifiers.txt"))

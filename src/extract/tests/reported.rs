@@ -87,6 +87,26 @@ fn reported_speech_table() {
             vec![("partial", "Her friends", "call", "him \"a real menace,\"")],
         ),
         (
+            "an aspect verb and `to` before the cue: its subject speaks",
+            "After the hearing, Roe continued to say the audit had been rigged.",
+            vec![("indirect", "Roe", "say", "the audit had been rigged")],
+        ),
+        (
+            "a two-word aspect verb, a complementizer after the cue",
+            "Roe went on to explain that the levy would end in May.",
+            vec![("indirect", "Roe", "explain", "the levy would end in May")],
+        ),
+        (
+            "an adverb and an aspect verb before a participle cue",
+            "The tenants immediately began calling for the landlord to resign.",
+            vec![(
+                "indirect",
+                "The tenants",
+                "calling for",
+                "the landlord to resign",
+            )],
+        ),
+        (
             "a time phrase between the cue and that",
             "The mayor said last week that the bridge would reopen.",
             vec![("indirect", "The mayor", "said", "the bridge would reopen")],
