@@ -27,6 +27,10 @@ const MIN_CLAUSE_WORDS: usize = 3;
 /// Most tokens of an aside between the pieces of a split quote (`, referring to the audit,`).
 const MAX_ASIDE_TOKENS: usize = 14;
 
+/// Most tokens of a subordinate clause opening a reported clause, up to its comma (`said when
+/// he took office, the deficit ...`).
+const MAX_LEAD_CLAUSE_TOKENS: usize = 30;
+
 /// Most words of a phrase between a cue and a comma before its quotation (`wrote to his
 /// Twitter followers, "..."`).
 const MAX_TOPIC_PHRASE: usize = 8;
@@ -300,13 +304,16 @@ impl<'a> Para<'a> {
                 // no content (`as` only with a subject pronoun: `condemned as fearmongering`
                 // names).
                 let w = self.lower(after);
-                let adverbial = !(after..hi).any(|k| self.is_punct(k, ","))
-                    && self.is_word(after)
+                // (The comma is looked for last, within `MAX_LEAD_CLAUSE_TOKENS`: a sentence with
+                // many cues costs time in proportion to its length.)
+                let adverbial = self.is_word(after)
                     && !self.is_cap(after)
                     && lex.subordinators.contains(w)
                     && (w != "as"
                         || (self.is_word(after + 1)
-                            && lex.pronouns.contains_key(self.lower(after + 1))));
+                            && lex.pronouns.contains_key(self.lower(after + 1))))
+                    && !(after..hi.min(after + MAX_LEAD_CLAUSE_TOKENS))
+                        .any(|k| self.is_punct(k, ","));
                 if adverbial {
                     return None;
                 }

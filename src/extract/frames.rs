@@ -2,7 +2,7 @@
 //! sentence pass that finds them (the frames without a listed cue are in `bare_frames.rs`).
 
 use super::lexicon::{lexicon, CueClass};
-use super::speaker::{MAX_APPOSITIVE, MAX_SPEAKER_WORDS};
+use super::speaker::{Phrase, MAX_APPOSITIVE, MAX_SPEAKER_WORDS};
 use super::statement::Raw;
 use super::tokens::Para;
 use std::ops::Range;
@@ -336,6 +336,7 @@ impl<'a> Para<'a> {
             });
         }
         if let Some(found) = self.speaker_before(lo, cue.start, false) {
+            let found = self.relative_subject(lo, found);
             return Some(self.before(lo, cue, class, found));
         }
         // "..., said Smith" / "\"...\" said Smith"
@@ -563,6 +564,38 @@ impl<'a> Para<'a> {
                         })
             })
             .unwrap_or(e)
+    }
+
+    /// `A voter in Ohio who backed Trump said`: a phrase read before the cue that is the
+    /// object of a relative clause's verb (a relative word at most three words before it, no
+    /// comma) is not the speaker; the clause's subject before the relative word is, the
+    /// phrase running from it. Any other phrase is returned as it is.
+    fn relative_subject(&self, lo: usize, found: Phrase) -> Phrase {
+        let lex = lexicon();
+        let b = found.0.start;
+        if b <= lo + 2 || !self.verb_like(b - 1) || self.is_cap(b - 1) {
+            return found;
+        }
+        let rel = (b.saturating_sub(5).max(lo + 1)..b - 1)
+            .rev()
+            .take_while(|&r| self.is_word(r))
+            .find(|&r| matches!(self.lower(r), "who" | "that"));
+        let Some(r) = rel else {
+            return found;
+        };
+        // (`A voter in Ohio who ...`: a prepositional phrase may stand between.)
+        let modifies = |e: usize| {
+            e == r
+                || (e < r
+                    && lex.prepositions.contains(self.lower(e))
+                    && (e..r).all(|j| self.is_word(j) && !self.verb_like(j)))
+        };
+        match self.subject(lo, r) {
+            Some((sp, name)) if modifies(sp.end) && self.opens_clause(sp.start, lo) => {
+                (sp.start..found.0.end, name, found.2)
+            }
+            _ => found,
+        }
     }
 
     /// Where a verb of aspect (`aspect_verbs.txt`) before the cue at `cue` starts: right

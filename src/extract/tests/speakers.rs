@@ -51,6 +51,16 @@ fn speaker_position_table() {
             )],
         ),
         (
+            "the object of a relative clause before the cue is no speaker",
+            "The nurse who treated Lena Holm said the wound was deep.",
+            vec![("indirect", "The nurse", "said", "the wound was deep")],
+        ),
+        (
+            "a prepositional phrase between the subject and its relative clause",
+            "A voter in Dover who backed Lena Holm said the economy came first.",
+            vec![("indirect", "A voter", "said", "the economy came first")],
+        ),
+        (
             "a cue inside a relative clause of the description is the description's",
             "The clerk of the county, a Democrat who spoke on the condition of anonymity, \
              said the ballots were counted twice.",
