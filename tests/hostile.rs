@@ -1,7 +1,9 @@
 //! Hostile and pathological input: each case runs the real binary under a time bound and
 //! reads its peak memory (VmHWM) from /proc; none may panic, hang or lose the other inputs.
 //! The bounds are generous (debug build, shared CI machine): they catch hangs and blow-ups,
-//! not slowness; `scripts/hostile.sh` measures the same cases on a release build.
+//! not slowness; `scripts/hostile.sh` measures the same cases on a release build. The two
+//! big inputs are bounded relative to a run on a twentieth or a tenth of them in the same
+//! test ([`linear_limit`]), since a fixed bound failed on a slow machine with linear code.
 
 mod common;
 use common::*;
@@ -80,16 +82,40 @@ fn report(case: &str, m: &Measured) {
 
 const MIB: u64 = 1024;
 
+/// The time bound of a case `scale` times bigger than the one `args` runs on `dir`: that
+/// run's wall time times `scale` (linear growth) times a slack of 3 for a loaded machine,
+/// and never under 60 s. Growth faster than linear (quadratic: `scale` squared) fails it
+/// on any machine, while a slow machine or a debug build only stretches it.
+fn linear_limit(dir: &Path, args: &[&str], scale: u32) -> Duration {
+    let small = measure(dir, args, Duration::from_secs(600));
+    assert!(matches!(small.code, Some(0) | Some(1)), "{}", small.stderr);
+    let limit = Duration::from_secs_f64(small.secs * f64::from(scale) * 3.0);
+    eprintln!(
+        "{args:?}: {:.2}s, so {scale} times the input has {:.0}s",
+        small.secs,
+        limit.as_secs_f64()
+    );
+    limit.max(Duration::from_secs(60))
+}
+
 #[test]
 fn fifty_megabyte_article() {
     let dir = sample_dir();
     let article = std::fs::read_to_string(dir.path().join("article.txt")).unwrap();
-    let big = format!("{article}\n\n").repeat(50_000_000 / (article.len() + 2));
-    std::fs::write(dir.path().join("big.txt"), big).unwrap();
+    let copies = 50_000_000 / (article.len() + 2);
+    let big = format!("{article}\n\n").repeat(copies);
+    std::fs::write(dir.path().join("big.txt"), &big).unwrap();
+    let twentieth = &big[..(article.len() + 2) * (copies / 20)];
+    std::fs::write(dir.path().join("small.txt"), twentieth).unwrap();
+    let limit = linear_limit(
+        dir.path(),
+        &["extract", "small.txt", "--format", "jsonl"],
+        20,
+    );
     let m = measure(
         dir.path(),
         &["extract", "big.txt", "--format", "jsonl"],
-        Duration::from_secs(240),
+        limit,
     );
     report("50 MB article (extract)", &m);
     assert_eq!(m.code, Some(0), "{}", m.stderr);
@@ -100,15 +126,12 @@ fn fifty_megabyte_article() {
 #[test]
 fn one_ten_megabyte_line() {
     let dir = sample_dir();
-    let line = "\"Quote,\" he said. word ".repeat(10_000_000 / 23);
-    std::fs::write(dir.path().join("line.txt"), line).unwrap();
-    let m = measure(
-        dir.path(),
-        &[
-            "check", "line.txt", "--corpus", "corpus", "--format", "jsonl",
-        ],
-        Duration::from_secs(240),
-    );
+    let piece = "\"Quote,\" he said. word ";
+    std::fs::write(dir.path().join("line.txt"), piece.repeat(10_000_000 / 23)).unwrap();
+    std::fs::write(dir.path().join("tenth.txt"), piece.repeat(1_000_000 / 23)).unwrap();
+    let check = |file| ["check", file, "--corpus", "corpus", "--format", "jsonl"];
+    let limit = linear_limit(dir.path(), &check("tenth.txt"), 10);
+    let m = measure(dir.path(), &check("line.txt"), limit);
     report("one 10 MB line (check)", &m);
     assert!(matches!(m.code, Some(0) | Some(1)), "{}", m.stderr);
     assert!(m.peak_kib < 1536 * MIB, "peak {} KiB", m.peak_kib);
