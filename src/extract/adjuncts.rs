@@ -1,6 +1,7 @@
 //! What stands between a cue and its content: time words and phrases (`said in a statement on
 //! Friday that`, `said in one of her posts that`), the topic of a cue (`said of the plan that`)
-//! and a `tell` cue's addressee (`told reporters that`).
+//! and a `tell` cue's addressee (`told reporters that`); and whether only such words follow
+//! a cue to the sentence's end (`adjunct_tail`), so that it takes no content after it.
 
 use super::lexicon::lexicon;
 use super::tokens::Para;
@@ -285,5 +286,64 @@ impl<'a> Para<'a> {
             || lex.time_words.contains(self.lower(e))
             || adjunct(self.lower(e));
         (e > k && ends).then_some(e)
+    }
+
+    /// Whether `that` at `k` opens a time phrase closing the sentence (`he said in his speech
+    /// that night.`), not a clause.
+    pub(super) fn closing_time_phrase(&self, k: usize, hi: usize) -> bool {
+        let lex = lexicon();
+        self.is_word(k)
+            && self.lower(k) == "that"
+            && self.is_word(k + 1)
+            && (lex.time_words.contains(self.lower(k + 1))
+                || lex.time_nouns.contains(self.lower(k + 1)))
+            && self.rest_is_punct(k + 2, hi)
+    }
+
+    /// Whether the quotation at `q` follows a possessive word (`MSNBC's "Morning Joe"`): the
+    /// name of a show, a book or a plan, not what anyone said.
+    pub(super) fn titled_by_possessive(&self, q: usize) -> bool {
+        q > 0 && self.is_word(q - 1) && {
+            let w = self.lower(q - 1);
+            w.ends_with("'s") || w.ends_with("s'")
+        }
+    }
+
+    /// Whether the words after a cue at `k` are only time words and prepositional phrases to
+    /// the sentence's end (`she said in a video message to the convention.`, `he said Monday
+    /// on MSNBC's "Morning Joe."`): no complement clause, no quotation but a title after a
+    /// possessive, no verb.
+    pub(super) fn adjunct_tail(&self, mut k: usize, hi: usize) -> bool {
+        let lex = lexicon();
+        while k < hi
+            && self.is_word(k)
+            && !lex.prepositions.contains(self.lower(k))
+            && (self.weekday(k).is_some()
+                || lex.time_words.contains(self.lower(k))
+                || lex.time_nouns.contains(self.lower(k)))
+        {
+            k += 1;
+        }
+        // Not `to`, `for`, `than` or `like`, which also open what the speaker said or wants
+        // (`vows to impose a tax`, `called for a recount`), nor a passive's `by`.
+        let opens = |w: &str| {
+            lex.prepositions.contains(w) && !matches!(w, "to" | "for" | "than" | "like" | "by")
+        };
+        if !(k < hi && self.is_word(k) && opens(self.lower(k))) {
+            return false;
+        }
+        (k..hi).all(|j| {
+            if !self.is_word(j) {
+                return self.is_punct(j, ",.")
+                    || (self.is_quote(j) && self.titled_by_possessive(j));
+            }
+            let w = self.lower(j);
+            // "... to the convention", not "... to impose".
+            let infinitive = w == "to"
+                && self.is_word(j + 1)
+                && !self.is_cap(j + 1)
+                && !lex.determiners.contains(self.lower(j + 1));
+            !infinitive && !self.clause_word(j, hi)
+        })
     }
 }

@@ -8,9 +8,11 @@
 //! `quotes.rs` and `sentence.rs` make a paragraph's tokens and sentences; `tokens.rs` holds the
 //! paragraph (`Para`) and its token accessors; `cues.rs` finds cue words; `frames.rs` finds
 //! each cue's attribution (`Attr`), with the speaker phrase from `speaker.rs` (asides between
-//! speaker and cue: `speaker_asides.rs`), and `bare_frames.rs` the frames without a cue word;
-//! `content.rs` decides the statement's content (`adjuncts.rs`: what stands between cue and content;
-//! `fronted.rs`: adverbial clauses before the main clause;
+//! speaker and cue: `speaker_asides.rs`; speakers apart from their cue: `remote_subjects.rs`),
+//! and `bare_frames.rs` the frames without a cue word; `content.rs` decides the statement's
+//! content (`adjuncts.rs`: what stands between cue and content; `quote_after.rs`: a quotation
+//! with words before it; `reported.rs`: the reported clause after a cue; `senses.rs`: a cue
+//! word in a sense that is no speech; `fronted.rs`: adverbial clauses before the main clause;
 //! `ends.rs`: a learned model of where reported content ends);
 //! `statement.rs` builds it (`Raw`); `turns.rs` reads a transcript turn set in the article
 //! (`PENCE: ...`); `resolve.rs` names the speaker; `filter.rs` drops the reported statements
@@ -29,8 +31,12 @@ mod fronted;
 mod lexicon;
 mod mentions;
 mod nominal;
+mod quote_after;
 mod quotes;
+mod remote_subjects;
+mod reported;
 mod resolve;
+mod senses;
 mod sentence;
 mod speaker;
 mod speaker_asides;
