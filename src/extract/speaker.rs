@@ -210,8 +210,17 @@ impl<'a> Para<'a> {
         while k > lo && stop - k < MAX_SPEAKER_WORDS {
             let i = k - 1;
             let w = self.lower(i);
-            // "said that Clinton once described": "that" before a name opens a clause.
-            if w == "that" && k < stop && self.is_cap(k) {
+            // "said that Clinton once described", "noted that most voters said": "that"
+            // before a name, a determiner, a quantifier or a number opens a clause.
+            let opens_np = |k: usize| {
+                let n = self.lower(k);
+                self.is_cap(k)
+                    || lex.determiners.contains(n)
+                    || lex.quantifiers.contains(n)
+                    || lex.number_words.contains(n)
+                    || n.starts_with(|c: char| c.is_ascii_digit())
+            };
+            if w == "that" && k < stop && opens_np(k) {
                 break;
             }
             if lex.determiners.contains(w) {
@@ -232,10 +241,12 @@ impl<'a> Para<'a> {
                 continue;
             }
             // A plural common noun or a short lowercase noun phrase ("officials", "the ministry")
+            // (`the people that the mayor fired said`: a verb before the cue is no head noun.)
             if self.is_word(i)
                 && !lex.prepositions.contains(w)
                 && lowercase_run < 3
                 && k == stop
+                && !self.verb_like(i)
                 && w.len() > 2
                 && !w.ends_with("ly")
             {
@@ -482,9 +493,8 @@ impl<'a> Para<'a> {
         while s > lo && wordish(s - 1) && end - s < MAX_SUBJECT_WORDS {
             s -= 1;
         }
-        if s > lo && wordish(s - 1) {
-            return None;
-        }
+        // (Words run on before: no subject, unless a clause word below opens the cue's.)
+        let mut cut_short = s > lo && wordish(s - 1);
         let mut e = end;
         while s < e {
             let w = self.lower(s);
@@ -503,7 +513,24 @@ impl<'a> Para<'a> {
         {
             e -= 1;
         }
-        if s == e {
+        // "The good news is that 78 percent of voters said", "an electorate in which most
+        // voters say": a clause word (complementizer, relative, subordinator) inside the words
+        // opens the cue's own clause when only a noun phrase follows it, no verb (`the people
+        // that the mayor fired said`: an object relative inside the subject).
+        let clause_word = |w: &str| {
+            lex.complementizers.contains(w)
+                || lex.subordinators.contains(w)
+                || matches!(w, "which" | "whom")
+        };
+        if let Some(k) = (s + 1..e.saturating_sub(1))
+            .rev()
+            .find(|&k| clause_word(self.lower(k)))
+            .filter(|&k| (k + 1..e).all(|j| !self.verb_like(j) && !self.participle(j)))
+        {
+            s = k + 1;
+            cut_short = false;
+        }
+        if s == e || cut_short {
             return None;
         }
         let w = self.lower(s);

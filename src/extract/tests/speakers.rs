@@ -61,6 +61,50 @@ fn speaker_position_table() {
             vec![("indirect", "A voter", "said", "the economy came first")],
         ),
         (
+            "the subject after a complementizer deep in a long clause",
+            "The good news for the mayor is that most residents in the valley said the tax \
+             was fair.",
+            vec![(
+                "indirect",
+                "most residents in the valley",
+                "said",
+                "the tax was fair",
+            )],
+        ),
+        (
+            "the subject of a relative clause opened by a preposition and which",
+            "Holm faces a county in which 60 percent of farmers say the levy is unfair.",
+            vec![(
+                "indirect",
+                "60 percent of farmers",
+                "say",
+                "the levy is unfair",
+            )],
+        ),
+        (
+            "that before a quantifier opens a clause, not a phrase",
+            "The officials noted that most farmers said the levy was unfair.",
+            vec![
+                (
+                    "indirect",
+                    "The officials",
+                    "noted",
+                    "most farmers said the levy was unfair",
+                ),
+                ("indirect", "most farmers", "said", "the levy was unfair"),
+            ],
+        ),
+        (
+            "an object relative clause inside the subject stays in it",
+            "The workers that the mayor fired said the plant was unsafe.",
+            vec![(
+                "indirect",
+                "The workers that the mayor fired",
+                "said",
+                "the plant was unsafe",
+            )],
+        ),
+        (
             "a cue inside a relative clause of the description is the description's",
             "The clerk of the county, a Democrat who spoke on the condition of anonymity, \
              said the ballots were counted twice.",
