@@ -260,22 +260,25 @@ fn remove(p: &Path) {
 
 /// Moves the built directory `tmp` to `out`. A directory cannot be renamed over a non-empty
 /// directory (or a file: an index of format 1), so what is at `out` is first renamed aside and
-/// removed; when another build installs its index in between, the rename is tried again.
+/// removed; when another build installs its index in between, the rename is tried again. Any
+/// failed rename is tried again, not only one with `out` still there: another build may have
+/// moved `out` aside between the failure and the look at it (which gave up a concurrent
+/// build once in CI's load).
 fn install(tmp: &Path, out: &Path) -> Result<()> {
     let mut last = None;
-    for _ in 0..16 {
+    for attempt in 0..16 {
         match std::fs::rename(tmp, out) {
             Ok(()) => return Ok(()),
-            Err(e) if std::fs::symlink_metadata(out).is_ok() => {
-                let old = beside(out, "old");
-                if std::fs::rename(out, &old).is_ok() {
-                    remove(&old);
+            Err(e) => {
+                if std::fs::symlink_metadata(out).is_ok() {
+                    let old = beside(out, "old");
+                    if std::fs::rename(out, &old).is_ok() {
+                        remove(&old);
+                    }
                 }
                 last = Some(e);
-            }
-            Err(e) => {
-                last = Some(e);
-                break;
+                // (Builds that collide once would in step again: wait a little longer each time.)
+                std::thread::sleep(std::time::Duration::from_millis(attempt));
             }
         }
     }
