@@ -262,8 +262,8 @@ fn remove(p: &Path) {
 /// directory (or a file: an index of format 1), so what is at `out` is first renamed aside and
 /// removed; when another build installs its index in between, the rename is tried again. Any
 /// failed rename is tried again, not only one with `out` still there: another build may have
-/// moved `out` aside between the failure and the look at it (which gave up a concurrent
-/// build once in CI's load).
+/// moved `out` aside between the failure and the look at it (the likely cause, not reproduced,
+/// of one failure of `concurrent_index_builds_leave_one_valid_index` under load).
 fn install(tmp: &Path, out: &Path) -> Result<()> {
     let mut last = None;
     for attempt in 0..16 {
