@@ -156,17 +156,41 @@ impl<'a> Para<'a> {
         if self.is_cap(i) && i > lo && self.is_cap(i - 1) && !self.headline {
             return true;
         }
-        // "a controversial tweet", "an angry post": a singular noun of what someone writes
-        // after `a`/`an` and a modifier (a verb there would take `-s`).
-        if i >= lo + 2
-            && lex.authored_nouns.contains(self.lower(i))
-            && !self.lower(i).ends_with('s')
-            && self.is_word(i - 1)
-            && !self.is_cap(i - 1)
-            && self.is_word(i - 2)
-            && matches!(self.lower(i - 2), "a" | "an")
-        {
-            return true;
+        let possessive = |w: &str| {
+            (w.ends_with("'s") || w.ends_with("s'"))
+                && !w
+                    .strip_suffix("'s")
+                    .is_some_and(|p| lex.pronouns.contains_key(p))
+                && !lex.not_possessives.contains(w)
+        };
+        // "a controversial tweet", "his second tweet", "Trump's first post": a singular noun
+        // of what someone writes after an article, determiner or possessive and one or two
+        // modifiers (a verb there would take `-s`, as its singular subject would not; a
+        // plural subject, an auxiliary or a preposition before it leaves it a verb).
+        if lex.authored_nouns.contains(self.lower(i)) && !self.lower(i).ends_with('s') {
+            for m in 1..=2 {
+                if i < lo + m + 1 || !self.is_word(i - m - 1) {
+                    break;
+                }
+                let modifier = |k: usize| {
+                    let w = self.lower(k);
+                    self.is_word(k)
+                        && !self.is_cap(k)
+                        && !lex.time_words.contains(w)
+                        && !lex.prepositions.contains(w)
+                        && !lex.coordinators.contains(w)
+                        && w != "to"
+                };
+                if !(i - m..i).all(modifier) {
+                    break;
+                }
+                let d = self.lower(i - m - 1);
+                let article = matches!(d, "a" | "an");
+                let plural = (i - m..i).any(|k| self.lower(k).ends_with('s'));
+                if article || ((lex.determiners.contains(d) || possessive(d)) && !plural) {
+                    return true;
+                }
+            }
         }
         // A cue word after a determiner, possessive or preposition is a noun or an adjective
         // ("his pledged delegates", "Trump's tweets", "in a note"), and a participle after a
@@ -174,11 +198,7 @@ impl<'a> Para<'a> {
         // may precede a verb ("groups that claim").
         if i > lo && self.is_word(i - 1) {
             let w = self.lower(i - 1);
-            let possessive = (w.ends_with("'s") || w.ends_with("s'"))
-                && !w
-                    .strip_suffix("'s")
-                    .is_some_and(|p| lex.pronouns.contains_key(p))
-                && !lex.not_possessives.contains(w);
+            let possessive = possessive(w);
             let verb_form = self.lower(i).ends_with("ed") || self.lower(i).ends_with("ing");
             // "Some say", "and several said": a quantifier opening its clause is the subject
             // (but "had some say in it").

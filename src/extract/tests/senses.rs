@@ -13,6 +13,31 @@ fn other_senses_table() {
             vec![],
         ),
         (
+            "a noun of what someone writes after a possessive and a modifier is no cue",
+            "His second tweet, an hour later, was about the budget.",
+            vec![],
+        ),
+        (
+            "after a name's possessive and a modifier",
+            "Trump's first tweet on Sunday was a measured comment about the storm.",
+            vec![],
+        ),
+        (
+            "after an article and two modifiers",
+            "The mayor sent a personally signed post to every voter.",
+            vec![],
+        ),
+        (
+            "speech sense: the same word after a plural subject",
+            "His aides tweet that the plan is dead.",
+            vec![("indirect", "His aides", "tweet", "the plan is dead")],
+        ),
+        (
+            "speech sense: the same word after an auxiliary",
+            "The senator will tweet that the plan is dead.",
+            vec![("indirect", "The senator", "tweet", "the plan is dead")],
+        ),
+        (
             "market sense: a cue before a quantity",
             "The index declined 1.2 per cent on Friday after the bank raised rates.",
             vec![],
