@@ -24,6 +24,20 @@ pub enum CueClass {
     Clause,
 }
 
+impl CueClass {
+    /// The class's name in `data/cues.txt`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueClass::Say => "say",
+            CueClass::Obj => "obj",
+            CueClass::Tell => "tell",
+            CueClass::According => "according",
+            CueClass::Quoted => "quoted",
+            CueClass::Clause => "clause",
+        }
+    }
+}
+
 /// The tables.
 pub struct Lexicon {
     /// Cue forms: first word -> [(all words, class)], longest first.
@@ -180,8 +194,19 @@ pub struct Lexicon {
     pub end_words: HashSet<&'static str>,
 }
 
-/// Lines of a table file, without comments and blank lines.
-/// The tables, parsed on first use.
+impl Lexicon {
+    /// The class of a cue verb form as a statement gives it (`said`, `points out`), in any
+    /// case; `None` for a form the verb table lacks (a noun cue, a colon frame).
+    pub fn cue_class(&self, cue: &str) -> Option<CueClass> {
+        let words: Vec<String> = cue.split_whitespace().map(str::to_lowercase).collect();
+        let forms = self.cues.get(words.first()?.as_str())?;
+        forms
+            .iter()
+            .find(|(w, _)| w.iter().eq(words.iter()))
+            .map(|(_, c)| *c)
+    }
+}
+
 /// Whether a run of words (as written) is exactly a place's name (`data/places.txt`).
 pub fn is_place(name: &str) -> bool {
     let folded: Vec<String> = name
@@ -191,6 +216,7 @@ pub fn is_place(name: &str) -> bool {
     lexicon().places.contains(folded.join(" ").as_str())
 }
 
+/// The tables, parsed on first use.
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {

@@ -48,6 +48,11 @@ fn other_senses_table() {
             vec![],
         ),
         (
+            "market sense of the bare form: add before a quantity",
+            "The plan would add 84 billion dollars to the deficit over ten years.",
+            vec![],
+        ),
+        (
             "keeping sense: maintained a lead",
             "The mayor maintained a comfortable lead over both rivals all spring.",
             vec![],
