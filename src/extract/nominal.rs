@@ -189,8 +189,13 @@ impl<'a> Para<'a> {
     }
 
     /// Where the `that` clause of a noun cue ends (`her claim that the bridge was unsafe was
-    /// rejected`): before a second finite verb with no conjunction, relative, complementizer,
-    /// subordinator or punctuation since the first (that verb is the sentence's own).
+    /// rejected`, `... was unsafe sparked outrage`): before a second finite verb with no
+    /// conjunction, relative, complementizer, subordinator or punctuation since the first
+    /// (that verb is the sentence's own). A past form in `-ed` counts as finite there unless
+    /// an auxiliary, `be`, `not` or an adverb in `-ly` stands right before it (`was rigged`,
+    /// `had not lied`, `was widely reported`: a participle) or a preposition right after it
+    /// (`laws passed by the Senate`: a reduced relative), or it opens in `un-` (`went
+    /// unheeded`: an adjective).
     pub(super) fn noun_clause_end(&self, s: usize, e: usize) -> usize {
         let lex = lexicon();
         let mut seen = false;
@@ -200,6 +205,23 @@ impl<'a> Para<'a> {
                 continue;
             }
             let w = self.lower(k);
+            // `unheeded`, `unanswered`: an adjective, whatever verb before it went unseen.
+            let adjective = w.starts_with("un") && !w.starts_with("under");
+            let past = || {
+                self.verb_like(k)
+                    && !adjective
+                    && k > s
+                    && self.is_word(k - 1)
+                    && !matches!(
+                        self.lower(k - 1),
+                        "be" | "been" | "being" | "get" | "got" | "not" | "never"
+                    )
+                    && !self.lower(k - 1).ends_with("ly")
+                    && !lex.finite_verbs.contains(self.lower(k - 1))
+                    && !(k + 1 < e
+                        && self.is_word(k + 1)
+                        && lex.prepositions.contains(self.lower(k + 1)))
+            };
             if lex.coordinators.contains(w)
                 || lex.relatives.contains(w)
                 || lex.complementizers.contains(w)
@@ -211,6 +233,8 @@ impl<'a> Para<'a> {
                     return k;
                 }
                 seen = true;
+            } else if seen && past() {
+                return k;
             }
         }
         e

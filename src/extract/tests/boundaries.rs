@@ -344,6 +344,31 @@ fn noun_cue_clause_end_table() {
             vec![("indirect", "she", "claim", "the bridge was unsafe")],
         ),
         (
+            "a past form in -ed after the clause's verb is the sentence's own",
+            "Her claim that the bridge was unsafe sparked an inquiry.",
+            vec![("indirect", "she", "claim", "the bridge was unsafe")],
+        ),
+        (
+            "a past participle after an auxiliary stays in the clause",
+            "His warning that the vote was rigged prompted a recount.",
+            vec![("indirect", "he", "warning", "the vote was rigged")],
+        ),
+        (
+            "a participle after not stays in the clause",
+            "Her insistence that the plan had not failed surprised the council.",
+            vec![("indirect", "she", "insistence", "the plan had not failed")],
+        ),
+        (
+            "a reduced relative before a preposition stays in the clause",
+            "His promise that the mayor would sign laws passed by the council was kept.",
+            vec![(
+                "indirect",
+                "he",
+                "promise",
+                "the mayor would sign laws passed by the council",
+            )],
+        ),
+        (
             "a conjunction keeps a second verb inside the clause (a main verb not in finite_verbs.txt is not seen)",
             "His warning that rents were rising and wages were flat went unheeded.",
             vec![(
