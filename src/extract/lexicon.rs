@@ -188,6 +188,8 @@ pub struct Lexicon {
     pub number_words: HashSet<&'static str>,
     /// Words that make a number approximate (`about`, `around`), lower case.
     pub approximators: HashSet<&'static str>,
+    /// Phrases that open a quantity before its number (`up to`, `more than`), as word lists.
+    pub quantity_openers: Vec<Vec<&'static str>>,
     /// Participles that put a question when they open a clause (`asked`, `pressed`).
     pub question_verbs: HashSet<&'static str>,
     /// Function words the learned content-end model (`ends.rs`) sees as themselves.
@@ -302,6 +304,9 @@ pub fn lexicon() -> &'static Lexicon {
             name_suffixes: lines(include_str!("data/name_suffixes.txt")).collect(),
             number_words: lines(include_str!("data/number_words.txt")).collect(),
             approximators: lines(include_str!("data/approximators.txt")).collect(),
+            quantity_openers: lines(include_str!("data/quantity_openers.txt"))
+                .map(|l| l.split_whitespace().collect())
+                .collect(),
             question_verbs: lines(include_str!("data/question_verbs.txt")).collect(),
             institution_words: lines(include_str!("data/institution_words.txt")).collect(),
             institution_nouns: lines(include_str!("data/institution_nouns.txt"))

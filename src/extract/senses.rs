@@ -23,6 +23,12 @@ impl Para<'_> {
         let Some(&first) = words.first() else {
             return false;
         };
+        // The words after a quantity's opener (`up to`, `more than`), if one starts them.
+        let counted = lex
+            .quantity_openers
+            .iter()
+            .find(|o| words.starts_with(o))
+            .map_or(&words[..0], |o| &words[o.len()..]);
         let number = |w: &str| {
             w.starts_with(|c: char| c.is_ascii_digit())
                 || matches!(
@@ -51,6 +57,9 @@ impl Para<'_> {
         if lex.measure_cues.contains(cue)
             && !that
             && (first.starts_with(|c: char| c.is_ascii_digit())
+                || counted
+                    .first()
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
                 || (number(first)
                     && words
                         .iter()

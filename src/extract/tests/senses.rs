@@ -53,6 +53,26 @@ fn other_senses_table() {
             vec![],
         ),
         (
+            "market sense: a quantity after its opener",
+            "Deficits would add up to $1.5 trillion over the next ten years.",
+            vec![],
+        ),
+        (
+            "market sense: a comparison before the number",
+            "The tax overhaul would add less than 1 percent to national output.",
+            vec![],
+        ),
+        (
+            "speech sense: an approximator opening a reported clause's subject",
+            "Organizers claimed nearly 400 delegates took part in the call.",
+            vec![(
+                "indirect",
+                "Organizers",
+                "claimed",
+                "nearly 400 delegates took part in the call",
+            )],
+        ),
+        (
             "keeping sense: maintained a lead",
             "The mayor maintained a comfortable lead over both rivals all spring.",
             vec![],
