@@ -162,6 +162,8 @@ pub struct Lexicon {
     pub light_verbs: HashSet<&'static str>,
     /// Finite auxiliaries and modals (`will`, `had`): after an inverted cue they show a clause.
     pub finite_verbs: HashSet<&'static str>,
+    /// Irregular past tenses that end a noun cue's clause as the sentence's verb (`went`).
+    pub irregular_pasts: HashSet<&'static str>,
     /// Forms of `be` (and contracted subjects, `he's`) that make a cue in `-ing` progressive.
     pub progressive_auxiliaries: HashSet<&'static str>,
     /// Heads of time phrases between a cue and its content (`said from the start that`).
@@ -332,6 +334,7 @@ pub fn lexicon() -> &'static Lexicon {
             light_verbs: lines(include_str!("data/light_verbs.txt")).collect(),
             not_name_words: lines(include_str!("data/not_name_words.txt")).collect(),
             finite_verbs: lines(include_str!("data/finite_verbs.txt")).collect(),
+            irregular_pasts: lines(include_str!("data/irregular_pasts.txt")).collect(),
             progressive_auxiliaries: lines(include_str!("data/progressive_auxiliaries.txt"))
                 .collect(),
             time_nouns: lines(include_str!("data/time_nouns.txt")).collect(),

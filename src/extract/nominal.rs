@@ -191,11 +191,11 @@ impl<'a> Para<'a> {
     /// Where the `that` clause of a noun cue ends (`her claim that the bridge was unsafe was
     /// rejected`, `... was unsafe sparked outrage`): before a second finite verb with no
     /// conjunction, relative, complementizer, subordinator or punctuation since the first
-    /// (that verb is the sentence's own). A past form in `-ed` counts as finite there unless
-    /// an auxiliary, `be`, `not` or an adverb in `-ly` stands right before it (`was rigged`,
-    /// `had not lied`, `was widely reported`: a participle) or a preposition right after it
-    /// (`laws passed by the Senate`: a reduced relative), or it opens in `un-` (`went
-    /// unheeded`: an adjective).
+    /// (that verb is the sentence's own). A past form (in `-ed`, or of `irregular_pasts.txt`:
+    /// `went unheeded`) counts as finite there unless an auxiliary, `be`, `not` or an adverb
+    /// in `-ly` stands right before it (`was rigged`, `had not lied`, `was widely reported`:
+    /// a participle), a preposition right after it (`laws passed by the Senate`: a reduced
+    /// relative), or it opens in `un-` (`remains unheeded`: an adjective).
     pub(super) fn noun_clause_end(&self, s: usize, e: usize) -> usize {
         let lex = lexicon();
         let mut seen = false;
@@ -205,10 +205,10 @@ impl<'a> Para<'a> {
                 continue;
             }
             let w = self.lower(k);
-            // `unheeded`, `unanswered`: an adjective, whatever verb before it went unseen.
+            // `unheeded`, `unanswered`: an adjective, after a verb not seen as one (`remains`).
             let adjective = w.starts_with("un") && !w.starts_with("under");
             let past = || {
-                self.verb_like(k)
+                (self.verb_like(k) || lex.irregular_pasts.contains(w))
                     && !adjective
                     && k > s
                     && self.is_word(k - 1)

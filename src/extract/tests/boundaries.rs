@@ -369,13 +369,23 @@ fn noun_cue_clause_end_table() {
             )],
         ),
         (
-            "a conjunction keeps a second verb inside the clause (a main verb not in finite_verbs.txt is not seen)",
+            "a conjunction keeps a second verb inside the clause; an irregular past ends it",
             "His warning that rents were rising and wages were flat went unheeded.",
             vec![(
                 "indirect",
                 "he",
                 "warning",
-                "rents were rising and wages were flat went unheeded",
+                "rents were rising and wages were flat",
+            )],
+        ),
+        (
+            "an adjective in un- after a verb no table knows is not the sentence's verb (the verb is not seen)",
+            "Her warning that the dam was unsafe remains unheeded.",
+            vec![(
+                "indirect",
+                "she",
+                "warning",
+                "the dam was unsafe remains unheeded",
             )],
         ),
     ]);
