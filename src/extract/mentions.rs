@@ -59,6 +59,13 @@ pub(super) fn leading_modifier<S: AsRef<str>>(words: &[S]) -> Option<&str> {
         return None;
     }
     let w = words[0].as_ref();
+    // ("One in four voters": a name follows, capitalised.)
+    if !words[1..]
+        .iter()
+        .all(|n| n.as_ref().starts_with(char::is_uppercase))
+    {
+        return None;
+    }
     let lower = w.to_lowercase();
     let adjective = ["an", "ic", "ish", "ese", "i"]
         .iter()

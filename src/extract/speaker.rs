@@ -9,6 +9,10 @@ use std::ops::Range;
 /// Most words taken as a clause subject when no speaker phrase was recognised.
 const MAX_SUBJECT_WORDS: usize = 10;
 
+/// Most words of a clause subject that is a plain noun phrase, no verb or clause word in it
+/// (`Majorities of Democrats in five states going to the polls Tuesday say`).
+const MAX_NOUN_PHRASE_SUBJECT_WORDS: usize = 16;
+
 /// Most tokens an appositive between a speaker and the cue may have.
 pub(super) const MAX_APPOSITIVE: usize = 48;
 
@@ -474,6 +478,35 @@ impl<'a> Para<'a> {
             .then(|| k - 1)
     }
 
+    /// Whether token `k` may stand inside a long subject noun phrase: no finite verb or
+    /// contraction of one (`that's`), no irregular past, no `-ed` form unless a preposition
+    /// follows it, no `-ly` adverb and no clause word (`who`, `that`, `when`, `what`).
+    fn noun_phrase_word(&self, k: usize) -> bool {
+        let lex = lexicon();
+        if !self.is_word(k) {
+            return self.is_punct(k, "%");
+        }
+        let w = self.lower(k);
+        let stem = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("\u{2019}s"))
+            .unwrap_or(w);
+        let clause_word = lex.relatives.contains(w)
+            || lex.complementizers.contains(w)
+            || lex.subordinators.contains(w)
+            || lex.nested_openers.contains(w)
+            || matches!(w, "whom" | "whose" | "where");
+        let past = self.verb_like(k)
+            && !(self.is_word(k + 1) && lex.prepositions.contains(self.lower(k + 1)));
+        let lowercase = !self.is_cap(k);
+        !(clause_word
+            || past
+            || (stem != w
+                && (lex.pronouns.contains_key(stem) || lex.complementizers.contains(stem)))
+            || (lowercase && lex.irregular_pasts.contains(w))
+            || (lowercase && w.ends_with("ly")))
+    }
+
     /// The words from the clause's start (the sentence start, punctuation or a quotation) to
     /// the cue at `end`, when no speaker phrase was recognised: leading conjunctions and
     /// trailing `and` dropped; the name part is the first capitalised run, if any.
@@ -492,6 +525,18 @@ impl<'a> Para<'a> {
         let mut s = end;
         while s > lo && wordish(s - 1) && end - s < MAX_SUBJECT_WORDS {
             s -= 1;
+        }
+        // A longer subject is read when it is a plain noun phrase: no finite verb, past form
+        // or clause word in it (a past participle only before a preposition, `a memo seen by
+        // Reuters`).
+        if s > lo && wordish(s - 1) {
+            let mut t = s;
+            while t > lo && wordish(t - 1) && end - t < MAX_NOUN_PHRASE_SUBJECT_WORDS {
+                t -= 1;
+            }
+            if (t == lo || !wordish(t - 1)) && (t..end).all(|k| self.noun_phrase_word(k)) {
+                s = t;
+            }
         }
         // (Words run on before: no subject, unless a clause word below opens the cue's.)
         let mut cut_short = s > lo && wordish(s - 1);
@@ -554,9 +599,15 @@ impl<'a> Para<'a> {
         let name = (s..e)
             .find(|&k| {
                 let w = self.lower(k);
+                // "A March 3 memo", "a Tuesday letter": a date is no name.
+                let date = self.weekday(k).is_some()
+                    || (crate::date::MONTH_NAMES.contains(&w)
+                        && self.lower(k + 1).starts_with(|c: char| c.is_ascii_digit()));
                 self.is_cap(k)
+                    && !date
                     && !lex.determiners.contains(w)
                     && !lex.quantifiers.contains(w)
+                    && !lex.number_words.contains(w)
                     && !lex.prepositions.contains(w)
             })
             .map_or(s..e, |k| {
@@ -578,7 +629,22 @@ impl<'a> Para<'a> {
         // prepositional phrase of a description is not the speaker; the description is.
         let lowercase = !self.is_cap(s) || lex.determiners.contains(self.lower(s));
         let described = lowercase && name.start > s && self.after_object_preposition(name.start, s);
-        let name = if described { s..e } else { name };
+        // "Large majorities of voters said": a capitalised word opening the sentence before a
+        // lowercase word it modifies is no name; the phrase is.
+        let opening = s == lo || !self.is_word(s - 1);
+        let modifier = name == (s..s + 1)
+            && opening
+            && s + 1 < e
+            && self.s(s).chars().skip(1).all(|c| !c.is_uppercase())
+            && self.is_word(s + 1)
+            && !self.is_cap(s + 1)
+            && self.noun_phrase_word(s + 1)
+            && !self.participle(s + 1)
+            && !lex.prepositions.contains(self.lower(s + 1))
+            && !lex.coordinators.contains(self.lower(s + 1))
+            && !lex.pronouns.contains_key(self.lower(s + 1))
+            && !lex.object_pronouns.contains(self.lower(s + 1));
+        let name = if described || modifier { s..e } else { name };
         Some((s..e, name))
     }
 

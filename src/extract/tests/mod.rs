@@ -37,14 +37,23 @@ fn run(text: &str) -> Vec<(&'static str, String, String, String)> {
 /// One expected statement: (kind, speaker, cue, content).
 type Want<'a> = (&'a str, &'a str, &'a str, &'a str);
 
-/// Checks a table of (name, article, expected statements).
+/// Checks a table of (name, article, expected statements), reporting every row that fails.
 fn check(table: &[(&str, &str, Vec<Want>)]) {
+    let mut failed = Vec::new();
     for (name, text, want) in table {
         let got = run(text);
         let got: Vec<Want> = got
             .iter()
             .map(|(k, s, c, t)| (*k, s.as_str(), c.as_str(), t.as_str()))
             .collect();
-        assert_eq!(&got, want, "{name}");
+        if &got != want {
+            failed.push(format!("{name}\n  want: {want:?}\n  got:  {got:?}"));
+        }
     }
+    assert!(
+        failed.is_empty(),
+        "{} row(s) failed:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
 }

@@ -353,3 +353,71 @@ fn relative_after_inverted_speaker_mentions_the_name_only() {
     let mentions: Vec<&str> = got.iter().map(|s| s.speaker_mention.as_str()).collect();
     assert_eq!(mentions, ["Ana Borges", "Ana Borges"]);
 }
+
+#[test]
+fn long_noun_phrase_subjects_table() {
+    check(&[
+        (
+            "a subject of sixteen words with no verb or clause word in it",
+            "Nearly half of the farmers interviewed in three provinces during the drought say \
+             prices must rise.",
+            vec![(
+                "indirect",
+                "Nearly half of the farmers interviewed in three provinces during the drought",
+                "say",
+                "prices must rise",
+            )],
+        ),
+        (
+            "a long subject with a relative clause in it is not read",
+            "Most residents who moved to the valley in the last decade since the plant opened \
+             say rents are too high.",
+            vec![],
+        ),
+        (
+            "a capitalised modifier opening the sentence is no name",
+            "Large majorities of voters said the economy was the top issue.",
+            vec![(
+                "indirect",
+                "Large majorities of voters",
+                "said",
+                "the economy was the top issue",
+            )],
+        ),
+        (
+            "a reflexive after a name leaves the name",
+            "Trump himself said the deal was bad.",
+            vec![("indirect", "Trump", "said", "the deal was bad")],
+        ),
+        (
+            "a date in a long description is no name",
+            "A March 3 memo from the regional transport board to its members warns that fares \
+             will rise.",
+            vec![(
+                "indirect",
+                "A March 3 memo from the regional transport board to its members",
+                "warns",
+                "fares will rise",
+            )],
+        ),
+        (
+            "a fraction subject keeps its first number",
+            "One in four voters said tolls were too high. Five in ten drivers said the roads \
+             were worse.",
+            vec![
+                (
+                    "indirect",
+                    "One in four voters",
+                    "said",
+                    "tolls were too high",
+                ),
+                (
+                    "indirect",
+                    "Five in ten drivers",
+                    "said",
+                    "the roads were worse",
+                ),
+            ],
+        ),
+    ]);
+}
