@@ -67,6 +67,8 @@ impl<'a> Para<'a> {
         if self.is_punct(j - 1, ",)") && j - 1 > lo {
             let floor = (j - 1).saturating_sub(MAX_APPOSITIVE).max(lo + 1);
             let mut found = None;
+            // The nearest opening with no speaker phrase before it that opens the clause.
+            let mut unnamed = None;
             for open in (floor..j - 1).rev() {
                 // "from Jackson, Miss., attending", "the No. 2 Republican": an abbreviation's
                 // period ends nothing.
@@ -105,10 +107,13 @@ impl<'a> Para<'a> {
                 if self.clause_in_appositive(open + 1..j - 1) {
                     break;
                 }
-                let Some((sp, name, _)) = self.speaker_phrase(lo, stop, object_ok, date_tok) else {
+                let phrase = self.speaker_phrase(lo, stop, object_ok, date_tok);
+                let Some((sp, name, _)) = phrase.filter(|(sp, ..)| self.opens_clause(sp.start, lo))
+                else {
+                    unnamed = unnamed.or(Some((stop, open)));
                     continue;
                 };
-                if self.opens_clause(sp.start, lo) {
+                {
                     // "Scott Pruitt, the attorney general of Oklahoma, one of ..., said": a
                     // description may itself be an appositive of a name before it.
                     let named = name.clone().all(|k| self.is_cap(k));
@@ -124,7 +129,25 @@ impl<'a> Para<'a> {
                     found = Some((sp.start..j, name, date_tok));
                 }
             }
-            return found.or_else(|| self.name_before_parenthesis(lo, j, object_ok, date_tok));
+            // "A third of independents, 33%, say", "Proponents of the bill, however, say": the
+            // clause's own words before the appositive when they are a plain noun phrase (`Cruz
+            // lacks support from his colleagues, whom ..., said X` is a clause of its own).
+            // A full name in apposition names the speaker (`One of the founders, Mary Holt,`).
+            let subject = || {
+                let (stop, open) = unnamed?;
+                let (sp, name) = self.clause_subject(lo, stop)?;
+                let apposed = open + 1..j - 1;
+                let name = if self.is_full_name(apposed.clone()) {
+                    apposed
+                } else {
+                    name
+                };
+                (self.opens_clause(sp.start, lo) && sp.clone().all(|k| self.noun_phrase_word(k)))
+                    .then_some((sp.start..j, name, date_tok))
+            };
+            return found
+                .or_else(|| self.name_before_parenthesis(lo, j, object_ok, date_tok))
+                .or_else(subject);
         }
         self.speaker_phrase(lo, j, object_ok, date_tok)
     }
@@ -480,7 +503,8 @@ impl<'a> Para<'a> {
 
     /// Whether token `k` may stand inside a long subject noun phrase: no finite verb or
     /// contraction of one (`that's`), no irregular past, no `-ed` form unless a preposition
-    /// follows it, no `-ly` adverb and no clause word (`who`, `that`, `when`, `what`).
+    /// follows it, no `-ly` or time adverb of a verb (`also`, `again`) and no clause word
+    /// (`who`, `that`, `when`, `what`).
     fn noun_phrase_word(&self, k: usize) -> bool {
         let lex = lexicon();
         if !self.is_word(k) {
@@ -499,7 +523,10 @@ impl<'a> Para<'a> {
         let past = self.verb_like(k)
             && !(self.is_word(k + 1) && lex.prepositions.contains(self.lower(k + 1)));
         let lowercase = !self.is_cap(k);
+        // "Cruz also lacks support": a verb's time adverb (`also`, `again`, `later`).
+        let verb_adverb = lex.time_words.contains(w) && lex.cue_adverbs.contains(w);
         !(clause_word
+            || (lowercase && verb_adverb)
             || past
             || (stem != w
                 && (lex.pronouns.contains_key(stem) || lex.complementizers.contains(stem)))

@@ -421,3 +421,51 @@ fn long_noun_phrase_subjects_table() {
         ),
     ]);
 }
+
+#[test]
+fn unnamed_subject_before_an_appositive_table() {
+    check(&[
+        (
+            "a share of a group, its number in apposition",
+            "A fifth of renters, 21 percent, say the rules are unfair.",
+            vec![(
+                "indirect",
+                "A fifth of renters",
+                "say",
+                "the rules are unfair",
+            )],
+        ),
+        (
+            "a description, an including-appositive with a relative clause",
+            "Many farmers in the valley, including some who sold land to the city, said the \
+             price was too low.",
+            vec![(
+                "indirect",
+                "Many farmers in the valley",
+                "said",
+                "the price was too low",
+            )],
+        ),
+        (
+            "an adverb between commas",
+            "Opponents of the new road, however, say it will cut the town in two.",
+            vec![(
+                "indirect",
+                "Opponents",
+                "say",
+                "it will cut the town in two",
+            )],
+        ),
+        (
+            "a clause before the commas is content of an inverted cue",
+            "The bridge also needs repairs after the flood, which damaged its piers, said the \
+             engineer.",
+            vec![(
+                "indirect",
+                "the engineer",
+                "said",
+                "The bridge also needs repairs after the flood, which damaged its piers",
+            )],
+        ),
+    ]);
+}
