@@ -733,6 +733,20 @@ impl<'a> Para<'a> {
         }) {
             k = self.common_noun_end(k, hi);
         }
+        // "Hundreds of nurses marched", "a spokesman for the union met": a link word or a
+        // determiner ends no phrase; the lowercase noun after it is in the phrase, or the
+        // dangling words are dropped.
+        let dangling = |w: &str| lex.subject_links.contains(w) || lex.determiners.contains(w);
+        if k > start + 1 && dangling(self.lower(k - 1)) {
+            let e = self.common_noun_end(k, hi);
+            if e > k {
+                k = e;
+            } else {
+                while k > start + 1 && dangling(self.lower(k - 1)) {
+                    k -= 1;
+                }
+            }
+        }
         let phrase = start..k;
         // Name part: after "from/for/of" when the head is a source noun.
         let name = (start..k)

@@ -457,6 +457,21 @@ fn unnamed_subject_before_an_appositive_table() {
             )],
         ),
         (
+            "the subject of a first verb ends on its noun, not a link word",
+            "Hundreds of nurses marched to the ministry and said wages were too low.",
+            vec![(
+                "indirect",
+                "Hundreds of nurses",
+                "said",
+                "wages were too low",
+            )],
+        ),
+        (
+            "the subject of a first verb ends on its noun, not a determiner",
+            "A spokesman for the union met the minister and said talks would go on.",
+            vec![("indirect", "the union", "said", "talks would go on")],
+        ),
+        (
             "a clause before the commas is content of an inverted cue",
             "The bridge also needs repairs after the flood, which damaged its piers, said the \
              engineer.",
