@@ -78,15 +78,23 @@ impl<'a> Para<'a> {
             }
             let cue = i..i + len;
             // "Ryan lamented the "disheartened" state and criticized ...": a verb joined to
-            // an attributed one has its speaker.
+            // an attributed one has its speaker; so has a participle joined to a participle
+            // cue (`, insisting ... but conceding that ...`).
             let joined = self.coordinator_before(lo, i).and_then(|c| {
                 let prev = attrs.last().filter(|p| {
-                    p.cue.end <= c && matches!(p.form, Form::Before | Form::Relative)
+                    p.cue.end <= c
+                        && (matches!(p.form, Form::Before | Form::Relative)
+                            || (p.form == Form::Participle && self.participle(i)))
                 })?;
+                let form = if prev.form == Form::Participle {
+                    Form::Participle
+                } else {
+                    Form::Before
+                };
                 Some(Attr {
                     cue: cue.clone(),
                     class,
-                    form: Form::Before,
+                    form,
                     speaker: prev.speaker.clone(),
                     name: prev.name.clone(),
                     date_tok: prev.date_tok,
@@ -198,9 +206,14 @@ impl<'a> Para<'a> {
                 })
                 .map(|b| b.speaker.end)
                 .fold(next_region, usize::min);
-            let later_participle = attrs[k + 1..]
-                .iter()
-                .any(|b| b.form == Form::Participle && self.lower(b.cue.start).ends_with("ing"));
+            // (Not one joined to this one by a coordinator: `calling it "a bombshell" and
+            // asserting ...` states both.)
+            let later_participle = attrs[k + 1..].iter().any(|b| {
+                b.form == Form::Participle
+                    && self.lower(b.cue.start).ends_with("ing")
+                    && !(self.is_word(b.region)
+                        && lexicon().coordinators.contains(self.lower(b.region)))
+            });
             if let Some(mut raw) = self.content(lo, hi, a, next_region, later_participle) {
                 if raw.via.is_none() {
                     raw.via = via.clone();

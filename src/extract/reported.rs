@@ -90,6 +90,9 @@ impl Para<'_> {
         if a.class == CueClass::Obj && !that {
             e = self.object_end(s, e);
         }
+        if a.cue.clone().any(|k| self.participle(k)) {
+            e = self.coordinated_participle_end(s, e);
+        }
         e = self.learned_end(s, e, a.class, that);
         if s >= e {
             return None;
@@ -218,6 +221,25 @@ impl Para<'_> {
                 c > k && (conjunction || lex.asides.contains(w)) && subject
             })
             .unwrap_or(e)
+    }
+
+    /// Where content after a participle cue, running from `s`, ends before `e`: before a
+    /// coordinator and a participle when the content holds no participle of its own before
+    /// it (`telling reporters the plan was dead and questioning how ...`: the second
+    /// participle is coordinated with the cue, and what follows is the writer's).
+    fn coordinated_participle_end(&self, s: usize, e: usize) -> usize {
+        for k in s + 1..e {
+            if self.participle(k) {
+                return e;
+            }
+            if self
+                .coordinated_word(k, e)
+                .is_some_and(|j| self.participle(j))
+            {
+                return k;
+            }
+        }
+        e
     }
 
     /// Whether an aside opens at `k` (`although`, `even as`) with the speaker as its subject: a

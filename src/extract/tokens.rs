@@ -1,7 +1,7 @@
 //! A paragraph being analysed (`Para`: its text, tokens and quotations) and the token
 //! accessors every other part of the extractor reads it with.
 
-use super::lexicon::WEEKDAYS;
+use super::lexicon::{lexicon, WEEKDAYS};
 use super::quotes::Quote;
 use super::sentence::{Tok, TokKind};
 use crate::article::fold_word;
@@ -115,6 +115,31 @@ impl<'a> Para<'a> {
             && !self.is_cap(i)
             && w.ends_with("ing")
             && !super::lexicon::lexicon().not_participles.contains(w)
+    }
+
+    /// The word after a coordinator at `k` (`and`, or a comma or dash and one: `, and`,
+    /// `- and`), past one adverb (`and then`, `and publicly`), before `e`: where a verb
+    /// coordinated with an earlier one would stand.
+    pub(super) fn coordinated_word(&self, k: usize, e: usize) -> Option<usize> {
+        let lex = lexicon();
+        let c = if self.is_word(k) {
+            k
+        } else if self.is_punct(k, ",\u{2014}\u{2013}\u{2015}-") {
+            k + 1
+        } else {
+            return None;
+        };
+        if c >= e || !self.is_word(c) || !lex.coordinators.contains(self.lower(c)) {
+            return None;
+        }
+        let mut j = c + 1;
+        if j < e && self.is_word(j) {
+            let w = self.lower(j);
+            if w.ends_with("ly") || lex.cue_adverbs.contains(w) {
+                j += 1;
+            }
+        }
+        (j < e).then_some(j)
     }
 
     /// The weekday token `i` names, as an index into `WEEKDAYS` (0 = Monday).

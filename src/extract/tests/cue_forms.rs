@@ -247,3 +247,80 @@ fn manner_adverb_and_noun_subject_table() {
         ),
     ]);
 }
+
+#[test]
+fn participles_joined_to_a_participle_cue_table() {
+    check(&[
+        (
+            "a participle after `and` is coordinated with the cue, not with the content",
+            "Greta Lindqvist toured the mill on Friday, telling workers the mill would stay \
+             open and shaking hands outside the gates.",
+            vec![(
+                "indirect",
+                "Greta Lindqvist",
+                "telling",
+                "the mill would stay open",
+            )],
+        ),
+        (
+            "a participle of the content's own keeps the one after `and` in the content",
+            "Greta Lindqvist spoke at the mill, telling workers the mill would keep running \
+             and hiring.",
+            vec![(
+                "indirect",
+                "Greta Lindqvist",
+                "telling",
+                "the mill would keep running and hiring",
+            )],
+        ),
+        (
+            "a past verb after `and` is the content's",
+            "Greta Lindqvist spoke at the mill, saying the owners had left and the workers \
+             moved away.",
+            vec![(
+                "indirect",
+                "Greta Lindqvist",
+                "saying",
+                "the owners had left and the workers moved away",
+            )],
+        ),
+        (
+            "a participle cue joined by `but` and an adverb has the first one's speaker",
+            "Greta Lindqvist spoke for an hour, insisting the budget was balanced but quietly \
+             conceding that the reserve was gone.",
+            vec![
+                (
+                    "indirect",
+                    "Greta Lindqvist",
+                    "insisting",
+                    "the budget was balanced",
+                ),
+                (
+                    "indirect",
+                    "Greta Lindqvist",
+                    "conceding",
+                    "the reserve was gone",
+                ),
+            ],
+        ),
+        (
+            "a naming participle before a joined one still states its object",
+            "Greta Lindqvist went after the council on Monday, calling the levy \"a disgrace\" \
+             and predicting that voters would repeal it.",
+            vec![
+                (
+                    "partial",
+                    "Greta Lindqvist",
+                    "calling",
+                    "the levy \"a disgrace\"",
+                ),
+                (
+                    "indirect",
+                    "Greta Lindqvist",
+                    "predicting",
+                    "voters would repeal it",
+                ),
+            ],
+        ),
+    ]);
+}
