@@ -244,19 +244,22 @@ impl<'a> Para<'a> {
             let subordinate = self.is_word(after)
                 && (lex.subordinators.contains(self.lower(after))
                     || (a.form == Form::Inverted && lex.relatives.contains(self.lower(after))));
-            let tail_is_empty = after >= hi
+            // (A semicolon ends the attribution's clause: `Prices rose, he said in May;
+            // others disagreed.`)
+            let end = (after..hi).find(|&k| self.is_punct(k, ";")).unwrap_or(hi);
+            let tail_is_empty = after >= end
                 || subordinate
-                || self.closing_time_phrase(after, hi)
-                || (a.class == CueClass::Say && self.adjunct_tail(attr_end, hi))
+                || self.closing_time_phrase(after, end)
+                || (a.class == CueClass::Say && self.adjunct_tail(attr_end, end))
                 // (`..., Roe told a panel in the capital.`: after the addressee; not `accused
                 // Lee of ...`, `asked Lee about ...`, what was said.)
                 || (a.class == CueClass::Tell
                     && after > attr_end
                     && !matches!(self.lower(after), "of" | "about")
-                    && self.adjunct_tail(after, hi))
-                || self.is_punct(after, ",.;!?")
-                    && (after + 1 >= hi
-                        || self.rest_is_punct(after + 1, hi)
+                    && self.adjunct_tail(after, end))
+                || self.is_punct(after, ",.!?")
+                    && (after + 1 >= end
+                        || self.rest_is_punct(after + 1, end)
                         || self.is_punct(after, ","));
             // "Police, she says, have no policy": a parenthetical attribution after a single
             // word also has content before it (resumed after it).

@@ -447,6 +447,17 @@ fn content_before_a_cue_with_adjuncts_table() {
             "At every rally, Mendes vows to cut the tax on fuel.",
             vec![("indirect", "Mendes", "vows", "to cut the tax on fuel")],
         ),
+        (
+            "a semicolon ends the attribution's clause: the words after it are the writer's",
+            "The dam would hold, the engineers insisted on Friday; the mayor ordered an \
+             evacuation anyway.",
+            vec![("indirect", "the engineers", "insisted", "The dam would hold")],
+        ),
+        (
+            "a semicolon right after the cue and its addressee",
+            "The dam would hold, Ines Brandt told the council; two days later it failed.",
+            vec![("indirect", "Ines Brandt", "told", "The dam would hold")],
+        ),
     ]);
 }
 
