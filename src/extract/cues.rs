@@ -194,8 +194,9 @@ impl<'a> Para<'a> {
         }
         // A cue word after a determiner, possessive or preposition is a noun or an adjective
         // ("his pledged delegates", "Trump's tweets", "in a note"), and a participle after a
-        // number ("500 pledged delegates"; but "4 in 10 say" is a verb). A relative "that"
-        // may precede a verb ("groups that claim").
+        // number before a noun ("500 pledged delegates"; but "4 in 10 say" and "a study from
+        // 2011 noted that" are verbs). A relative "that" may precede a verb ("groups that
+        // claim").
         if i > lo && self.is_word(i - 1) {
             let w = self.lower(i - 1);
             let possessive = possessive(w);
@@ -206,9 +207,24 @@ impl<'a> Para<'a> {
             let adjective = (lex.determiners.contains(w) && (w != "that" || verb_form) && !subject)
                 || possessive
                 || (lex.prepositions.contains(w) && w != "to")
-                || (verb_form && w.starts_with(|c: char| c.is_ascii_digit()));
+                || (verb_form && w.starts_with(|c: char| c.is_ascii_digit()) && self.noun_after(i));
             return adjective && !(verb_form && self.lower(i).ends_with("ing"));
         }
         false
+    }
+
+    /// Whether the word after token `i` may be the noun a participle there modifies: a
+    /// lower-case word that opens no clause or phrase (no determiner, pronoun, preposition,
+    /// complementizer or quantifier).
+    fn noun_after(&self, i: usize) -> bool {
+        let lex = lexicon();
+        let w = self.lower(i + 1);
+        self.is_word(i + 1)
+            && !self.is_cap(i + 1)
+            && !lex.determiners.contains(w)
+            && !lex.pronouns.contains_key(w)
+            && !lex.prepositions.contains(w)
+            && !lex.complementizers.contains(w)
+            && !lex.quantifiers.contains(w)
     }
 }

@@ -348,8 +348,14 @@ impl<'a> Para<'a> {
                 return None;
             }
         }
-        // "a statement from the White House": the phrase is the whole, the name is X.
-        if k > lo + 1 && self.is_word(k - 1) && lex.source_links.contains(self.lower(k - 1)) {
+        // "a statement from the White House": the phrase is the whole, the name is X (not a
+        // year or number: `a letter from 1998`).
+        let numeric = (k..stop).all(|i| self.lower(i).starts_with(|c: char| c.is_ascii_digit()));
+        if k > lo + 1
+            && !numeric
+            && self.is_word(k - 1)
+            && lex.source_links.contains(self.lower(k - 1))
+        {
             let mut h = k - 1;
             let noun = h
                 .checked_sub(1)

@@ -484,3 +484,39 @@ fn unnamed_subject_before_an_appositive_table() {
         ),
     ]);
 }
+
+#[test]
+fn a_year_or_number_before_the_cue_table() {
+    check(&[
+        (
+            "a cue in `-ed` after a year is a verb when a clause follows",
+            "A survey from 2019 noted that most riders paid cash.",
+            vec![(
+                "indirect",
+                "A survey from 2019",
+                "noted",
+                "most riders paid cash",
+            )],
+        ),
+        (
+            "a participle after a number and before its noun is no cue",
+            "The 40 pledged delegates met in May.",
+            vec![],
+        ),
+        (
+            "a year after a source noun's `from` names no source: the phrase is the speaker",
+            "A letter from 1998 warned that the dam would fail.",
+            vec![(
+                "indirect",
+                "A letter from 1998",
+                "warned",
+                "the dam would fail",
+            )],
+        ),
+        (
+            "a name after a source noun's `from` is the source",
+            "A letter from the mayor warned that the dam would fail.",
+            vec![("indirect", "the mayor", "warned", "the dam would fail")],
+        ),
+    ]);
+}
