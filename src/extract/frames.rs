@@ -282,9 +282,20 @@ impl<'a> Para<'a> {
                 return Some(a);
             }
         }
-        if cue.start > lo
-            && self.is_word(cue.start - 1)
-            && lex.passive_auxiliaries.contains(self.lower(cue.start - 1))
+        // A passive cue states nothing of its subject's: after an auxiliary, over adverbs
+        // (`was first reported`, `were quickly derided`), or a past form with an agent (`a
+        // practice criticized by the union`, `first reported by the Globe`; not `responded
+        // by saying`, nor a question verb's asker: `when pressed by reporters`).
+        let mut b = cue.start;
+        while !participle && b > lo + 1 && self.is_word(b - 1) && self.manner_or_time(b - 1) {
+            b -= 1;
+        }
+        if b > lo && self.is_word(b - 1) && lex.passive_auxiliaries.contains(self.lower(b - 1)) {
+            return None;
+        }
+        if cue.len() == 1
+            && self.passive_with_agent(cue.start)
+            && !lex.question_verbs.contains(self.lower(cue.start))
         {
             return None;
         }

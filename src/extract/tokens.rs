@@ -117,6 +117,21 @@ impl<'a> Para<'a> {
             && !super::lexicon::lexicon().not_participles.contains(w)
     }
 
+    /// Whether a past participle and its agent start at `k`, over adverbs (`first reported
+    /// by the Globe`, `criticized by the union`): a passive, not `responded by saying`.
+    pub(super) fn passive_with_agent(&self, mut k: usize) -> bool {
+        while self.is_word(k) && self.manner_or_time(k) {
+            k += 1;
+        }
+        self.is_word(k)
+            && !self.is_cap(k)
+            && self.lower(k).ends_with("ed")
+            && self.is_word(k + 1)
+            && self.lower(k + 1) == "by"
+            && self.is_word(k + 2)
+            && !self.participle(k + 2)
+    }
+
     /// The word after a coordinator at `k` (`and`, or a comma or dash and one: `, and`,
     /// `- and`), past one adverb (`and then`, `and publicly`), before `e`: where a verb
     /// coordinated with an earlier one would stand.

@@ -94,3 +94,34 @@ fn transcript_and_link_furniture_table() {
         ),
     ]);
 }
+
+#[test]
+fn passive_cues_table() {
+    check(&[
+        (
+            "a passive auxiliary before an adverb and the cue",
+            "The levy was widely criticized as unfair.",
+            vec![],
+        ),
+        (
+            "a past participle and its agent, after an adverb, set off after its noun",
+            "The mayor's remarks, first reported by the Globe, drew a rebuke.",
+            vec![],
+        ),
+        (
+            "a past participle and its agent after a noun",
+            "The county will merge the two schools, a plan criticized by the union.",
+            vec![],
+        ),
+        (
+            "`by` and a gerund after the cue is no agent",
+            "He responded by saying the plan was dead.",
+            vec![("indirect", "He", "saying", "the plan was dead")],
+        ),
+        (
+            "a question verb's asker after `by` leaves the answer's speaker",
+            "When pressed by reporters, he said the plan was dead.",
+            vec![("indirect", "he", "said", "the plan was dead")],
+        ),
+    ]);
+}
