@@ -190,7 +190,13 @@ impl<'a> Para<'a> {
                 .iter()
                 .zip(&nested)
                 .zip(&stated)
-                .filter(|&((&b, &n), &st)| b > a.cue.end && !n && st)
+                // (`laughed and admitted "..."`: one joined right after the cue counts.)
+                .filter(|&((&b, &n), &st)| {
+                    let joined = b == a.cue.end
+                        && self.is_word(b)
+                        && lexicon().coordinators.contains(self.lower(b));
+                    (b > a.cue.end || joined) && !n && st
+                })
                 .map(|((&b, _), _)| b)
                 .min()
                 .unwrap_or(hi);

@@ -249,7 +249,7 @@ fn manner_adverb_and_noun_subject_table() {
 }
 
 #[test]
-fn participles_joined_to_a_participle_cue_table() {
+fn cues_joined_by_a_coordinator_table() {
     check(&[
         (
             "a participle after `and` is coordinated with the cue, not with the content",
@@ -302,6 +302,16 @@ fn participles_joined_to_a_participle_cue_table() {
                     "the reserve was gone",
                 ),
             ],
+        ),
+        (
+            "a cue with no words of its own before `and` and a joined cue says nothing",
+            "At the hearing Greta Lindqvist laughed and admitted \"the forms were a mess.\"",
+            vec![(
+                "direct",
+                "Greta Lindqvist",
+                "admitted",
+                "the forms were a mess.",
+            )],
         ),
         (
             "a naming participle before a joined one still states its object",
