@@ -141,6 +141,11 @@ fn speaker_position_table() {
             vec![("direct", "Jane Doe", "said", "The plan failed")],
         ),
         (
+            "a hyphenated role word between a modifier and the name",
+            "Democratic front-runner Jane Doe weighed in on Friday, saying the plan failed.",
+            vec![("indirect", "Jane Doe", "saying", "the plan failed")],
+        ),
+        (
             "inverted, lowercase speaker phrase",
             "\"The plan failed,\" said one former campaign aide.",
             vec![(
