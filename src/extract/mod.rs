@@ -7,8 +7,9 @@
 //! previous speaker, a quote left open into the next paragraph). The parts, in reading order:
 //! `quotes.rs` and `sentence.rs` make a paragraph's tokens and sentences; `tokens.rs` holds the
 //! paragraph (`Para`) and its token accessors; `cues.rs` finds cue words; `frames.rs` finds
-//! each cue's attribution (`Attr`), with the speaker phrase from `speaker.rs` (asides between
-//! speaker and cue: `speaker_asides.rs`; speakers apart from their cue: `remote_subjects.rs`),
+//! each cue's attribution (`Attr`), with the speaker phrase from `speaker.rs` (a clause's own
+//! subject: `subjects.rs`; asides between speaker and cue: `speaker_asides.rs`; speakers apart
+//! from their cue: `remote_subjects.rs`),
 //! and `bare_frames.rs` the frames without a cue word; `content.rs` decides the statement's
 //! content (`adjuncts.rs`: what stands between cue and content; `quote_after.rs`: a quotation
 //! with words before it; `reported.rs`: the reported clause after a cue; `senses.rs`: a cue
@@ -41,6 +42,7 @@ mod sentence;
 mod speaker;
 mod speaker_asides;
 mod statement;
+mod subjects;
 mod tokens;
 mod turns;
 
