@@ -48,7 +48,7 @@ mod turns;
 
 use crate::article::Article;
 use crate::finding::{Kind, Statement};
-use quotes::{find_quotes, Quote};
+use quotes::{find_quotes, Quote, QuoteStyle};
 use resolve::Resolver;
 use statement::{append_piece, prepend_pieces};
 use std::ops::Range;
@@ -74,6 +74,7 @@ fn number(out: &mut [Statement]) {
 /// what `scripts/train-filter.py` trains the filter on.
 pub fn extract_unfiltered(article: &Article) -> Vec<Statement> {
     let text = &article.text;
+    let style = QuoteStyle::of(text);
     let mut resolver = Resolver::default();
     let mut out: Vec<Statement> = Vec::new();
     let mut prev_para_had_statement = false;
@@ -87,9 +88,9 @@ pub fn extract_unfiltered(article: &Article) -> Vec<Statement> {
     for para in article
         .paragraphs()
         .into_iter()
-        .flat_map(|p| line_paragraphs(text, p.start, p.end))
+        .flat_map(|p| line_paragraphs(text, p.start, p.end, style))
     {
-        let quotes = find_quotes(text, para.start, para.end);
+        let quotes = find_quotes(text, para.start, para.end, style);
         let toks = sentence::tokenize(text, para.start, para.end, &quotes);
         if cues::is_furniture(text, &toks) {
             // "READ MORE: ...", a photo caption with its credit: not the article's text.
@@ -218,7 +219,7 @@ pub fn extract_unfiltered(article: &Article) -> Vec<Statement> {
 /// every quotation closed, or after a line longer than any hard wrap (`HARD_WRAP`: a headline
 /// or lead pasted without its period). Hard-wrapped lines, which end mid-sentence or inside a
 /// quotation, stay one paragraph.
-fn line_paragraphs(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
+fn line_paragraphs(text: &str, start: usize, end: usize, style: QuoteStyle) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut from = start;
     let mut pos = start;
@@ -234,7 +235,8 @@ fn line_paragraphs(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
             || pull_quote_line(this_line)
             || this_line.chars().count() > HARD_WRAP;
         let opens = next.starts_with(|c: char| c.is_uppercase() || article_quote(c));
-        if ends && opens && (all_closed(text, from, line_end) || quote_continues(line, next)) {
+        if ends && opens && (all_closed(text, from, line_end, style) || quote_continues(line, next))
+        {
             out.push(from..line_end);
             from = end - next.len();
         }
@@ -248,8 +250,8 @@ fn line_paragraphs(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
 const HARD_WRAP: usize = 100;
 
 /// Whether every quotation in `text[from..to]` is closed.
-fn all_closed(text: &str, from: usize, to: usize) -> bool {
-    find_quotes(text, from, to).iter().all(|q| q.closed)
+fn all_closed(text: &str, from: usize, to: usize, style: QuoteStyle) -> bool {
+    find_quotes(text, from, to, style).iter().all(|q| q.closed)
 }
 
 /// Whether a line that ends a sentence inside an open quotation is followed by a line that

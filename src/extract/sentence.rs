@@ -218,10 +218,10 @@ pub fn split(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::quotes::find_quotes;
+    use crate::extract::quotes::{find_quotes, QuoteStyle};
 
     fn sentences(text: &str) -> Vec<String> {
-        let quotes = find_quotes(text, 0, text.len());
+        let quotes = find_quotes(text, 0, text.len(), QuoteStyle::Double);
         let toks = tokenize(text, 0, text.len(), &quotes);
         split(text, &toks, |i| {
             text[toks[i].start..].starts_with("Smith said")

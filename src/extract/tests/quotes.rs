@@ -26,6 +26,25 @@ fn quote_mark_table() {
             vec![("partial", "He", "said", "\"it's 'fine' for now\" today")],
         ),
         (
+            "British style: single marks, a possessive inside, a double quotation nested",
+            "\u{2018}The voters\u{2019} anger is real,\u{2019} Smith said. \u{2018}They call it \u{201c}the \
+             tax\u{201d} here.\u{2019}\n\n\u{2018}We will not back down,\u{2019} she said.",
+            vec![
+                (
+                    "direct",
+                    "Smith",
+                    "said",
+                    "The voters\u{2019} anger is real ... They call it \u{201c}the tax\u{201d} here.",
+                ),
+                ("direct", "Smith", "said", "We will not back down"),
+            ],
+        ),
+        (
+            "an American article's single marks stay apostrophes and nested quotes",
+            "The 'reform' bill failed on Monday. \"It will pass,\" Smith said.",
+            vec![("direct", "Smith", "said", "It will pass")],
+        ),
+        (
             "two apostrophes as a quote mark",
             "''We are ready,'' Smith said.",
             vec![("direct", "Smith", "said", "We are ready")],
