@@ -140,13 +140,21 @@ impl<'a> Para<'a> {
             .enumerate()
             .map(|(k, b)| {
                 let c = b.speaker.start.min(b.cue.start);
-                c > lo
-                    && self.is_word(c - 1)
-                    && (lexicon().complementizers.contains(self.lower(c - 1))
-                        || lexicon().nested_openers.contains(self.lower(c - 1)))
-                    && attrs[..k]
-                        .iter()
-                        .any(|a| a.cue.end < c && a.form != Form::According)
+                // (So is one whose speaker opens the clause right after a say-cue: `Song said
+                // Hillary Clinton had said ...`.)
+                let after_say = attrs[..k].iter().any(|a| {
+                    a.cue.end == c
+                        && matches!(a.form, Form::Before | Form::Relative)
+                        && matches!(a.class, CueClass::Say | CueClass::Clause)
+                });
+                after_say
+                    || c > lo
+                        && self.is_word(c - 1)
+                        && (lexicon().complementizers.contains(self.lower(c - 1))
+                            || lexicon().nested_openers.contains(self.lower(c - 1)))
+                        && attrs[..k]
+                            .iter()
+                            .any(|a| a.cue.end < c && a.form != Form::According)
             })
             .collect();
         // "according to X" inside a sentence with another attribution is that one's source.

@@ -210,8 +210,47 @@ pub fn extract_unfiltered(article: &Article) -> Vec<Statement> {
         };
         prev_para_had_statement = out.len() > before;
     }
+    drop_nested_reports(&mut out);
     number(&mut out);
     out
+}
+
+/// Drops each reported statement (no quotation in it) whose speaker opens another
+/// statement's content, with its cue inside that content (`Obama said he had instructed
+/// Kerry to ...`, `McFadden added Guccifer told him ...`): a report inside a report, whose
+/// words the outer statement already holds. (On PolNeAR train 10 of 62 such statements
+/// matched a gold attribution; the outer one matched in 50.)
+fn drop_nested_reports(out: &mut Vec<Statement>) {
+    let mut by_start: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+    for (k, a) in out.iter().enumerate() {
+        if let Some(s) = a.spans().first() {
+            by_start.entry(s[0]).or_default().push(k);
+        }
+    }
+    let nested: Vec<bool> = out
+        .iter()
+        .enumerate()
+        .map(|(k, b)| {
+            let (Some(sp), Some(cue)) = (b.speaker_span, b.cue_span) else {
+                return false;
+            };
+            b.kind == Kind::Indirect
+                && by_start.get(&sp[0]).is_some_and(|outer| {
+                    outer.iter().any(|&j| {
+                        j != k
+                            && out[j]
+                                .spans()
+                                .iter()
+                                .any(|s| s[0] <= cue[0] && cue[1] <= s[1])
+                    })
+                })
+        })
+        .collect();
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !nested[k - 1]
+    });
 }
 
 /// A paragraph's own paragraphs when its lines are (text pasted with one newline between

@@ -2,7 +2,7 @@
 //! at X, said`) or forwards after an inverted cue (`said one former aide`); a clause's own
 //! subject, when no such phrase is found, is read in `subjects.rs`.
 
-use super::lexicon::lexicon;
+use super::lexicon::{lexicon, CueClass};
 use super::tokens::Para;
 use std::ops::Range;
 
@@ -390,6 +390,14 @@ impl<'a> Para<'a> {
     /// after a quotation: `The "open door" policy Smith cited`). None otherwise.
     fn modifiers_start(&self, lo: usize, head: usize) -> Option<usize> {
         let lex = lexicon();
+        let say_verb = |i: usize| {
+            i > lo
+                && self.is_word(i - 1)
+                && matches!(
+                    self.cue_at(i, head),
+                    Some((_, CueClass::Say | CueClass::Clause | CueClass::Tell))
+                )
+        };
         let modifier = |i: usize| {
             let w = self.lower(i);
             self.is_word(i)
@@ -409,6 +417,10 @@ impl<'a> Para<'a> {
                 // "a claim Reed rejected": a noun for words heads a clause of its own.
                 && !lex.noun_cues.contains(w)
                 && !lex.clause_appositives.contains(w)
+                // "He said Lindqvist warned": a say-cue after a word is the verb of the clause
+                // before (an inverted one opening the phrase, `, said Ana Ruiz`, stays in it),
+                // and the phrase opens after it.
+                && !say_verb(i)
         };
         let mut m = head;
         while m > lo && head - m < 4 && (modifier(m - 1) || self.np_word(m - 1)) {
@@ -419,6 +431,7 @@ impl<'a> Para<'a> {
                 || self.is_punct(b - 1, ",;:(\u{2014}\u{2013}-")
                 || (self.is_quote(b - 1) && self.quote_closes_clause(b - 1))
                 || (self.is_word(b - 1) && lex.coordinators.contains(self.lower(b - 1)))
+                || say_verb(b - 1)
         };
         if m > lo && self.is_word(m - 1) {
             let w = self.lower(m - 1);

@@ -32,6 +32,49 @@ fn nested_cue_keeps_outer_content_table() {
                 ("indirect", "Okafor", "argued", "was a clear warning about the river"),
             ],
         ),
+        (
+            "a report opening another's reported clause is no statement of its own",
+            "Okafor said he had asked the council to delay the vote.",
+            vec![(
+                "indirect",
+                "Okafor",
+                "said",
+                "he had asked the council to delay the vote",
+            )],
+        ),
+        (
+            "a named speaker right after a say-cue opens the reported clause",
+            "Okafor said Lindqvist told him the bridge would close in May.",
+            vec![(
+                "indirect",
+                "Okafor",
+                "said",
+                "Lindqvist told him the bridge would close in May",
+            )],
+        ),
+        (
+            "the name's modifiers after the say-cue are in the clause too",
+            "Song said Democratic presidential candidate Ana Ruiz had said the plan would fail.",
+            vec![(
+                "indirect",
+                "Song",
+                "said",
+                "Democratic presidential candidate Ana Ruiz had said the plan would fail",
+            )],
+        ),
+        (
+            "a quotation inside the nested report stays a statement of its own",
+            "Okafor said Lindqvist called the plan \"a disaster.\"",
+            vec![
+                (
+                    "partial",
+                    "Okafor",
+                    "said",
+                    "Lindqvist called the plan \"a disaster.\"",
+                ),
+                ("partial", "Lindqvist", "called", "the plan \"a disaster.\""),
+            ],
+        ),
     ]);
 }
 

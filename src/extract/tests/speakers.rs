@@ -82,16 +82,23 @@ fn speaker_position_table() {
             )],
         ),
         (
+            // (A quotation keeps the nested report a statement of its own, whose speaker is
+            // what this row tests.)
             "that before a quantifier opens a clause, not a phrase",
-            "The officials noted that most farmers said the levy was unfair.",
+            "The officials noted that most farmers said the levy was \"unfair.\"",
             vec![
                 (
-                    "indirect",
+                    "partial",
                     "The officials",
                     "noted",
-                    "most farmers said the levy was unfair",
+                    "most farmers said the levy was \"unfair.\"",
                 ),
-                ("indirect", "most farmers", "said", "the levy was unfair"),
+                (
+                    "partial",
+                    "most farmers",
+                    "said",
+                    "the levy was \"unfair.\"",
+                ),
             ],
         ),
         (
