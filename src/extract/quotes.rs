@@ -1,5 +1,6 @@
 //! Quotation marks in a paragraph: pairs of straight or curly double quotes, mismatched marks
-//! read by their position, and an opening quote left open at the paragraph's end.
+//! read by their position, and an opening quote left open at the paragraph's end; in an
+//! article in British style (`QuoteStyle::Single`), single marks instead.
 
 use crate::article::quote_mark_at;
 
