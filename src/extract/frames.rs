@@ -179,13 +179,11 @@ impl<'a> Para<'a> {
         // ...`) opens a clause of its own, and ends that content all the same; so does a
         // verb joined to the speaker's (`and warned against hackers`).
         let set_off = |b: usize| {
-            let coordinator =
-                |k: usize| self.is_word(k) && lexicon().coordinators.contains(self.lower(k));
-            coordinator(b)
+            self.is_coordinator(b)
                 || self.is_punct(b, ",;")
                 || (b > lo && self.is_punct(b - 1, ",;\u{2014}\u{2013}"))
                 || (b > lo && self.is_quote(b - 1) && self.quote_ends_with_comma(b - 1))
-                || (b > lo + 1 && coordinator(b - 1) && self.is_punct(b - 2, ","))
+                || (b > lo + 1 && self.is_coordinator(b - 1) && self.is_punct(b - 2, ","))
         };
         for (k, &b) in regions.iter().enumerate() {
             stated[k] |= set_off(b);
@@ -200,10 +198,7 @@ impl<'a> Para<'a> {
                 .zip(&stated)
                 // (`laughed and admitted "..."`: one joined right after the cue counts.)
                 .filter(|&((&b, &n), &st)| {
-                    let joined = b == a.cue.end
-                        && self.is_word(b)
-                        && lexicon().coordinators.contains(self.lower(b));
-                    (b > a.cue.end || joined) && !n && st
+                    (b > a.cue.end || (b == a.cue.end && self.is_coordinator(b))) && !n && st
                 })
                 .map(|((&b, _), _)| b)
                 .min()
@@ -225,8 +220,7 @@ impl<'a> Para<'a> {
             let later_participle = attrs[k + 1..].iter().any(|b| {
                 b.form == Form::Participle
                     && self.lower(b.cue.start).ends_with("ing")
-                    && !(self.is_word(b.region)
-                        && lexicon().coordinators.contains(self.lower(b.region)))
+                    && !self.is_coordinator(b.region)
             });
             if let Some(mut raw) = self.content(lo, hi, a, next_region, later_participle) {
                 if raw.via.is_none() {

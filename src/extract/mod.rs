@@ -47,9 +47,10 @@ mod tokens;
 mod turns;
 
 use crate::article::Article;
-use crate::finding::{Kind, Statement};
+use crate::finding::{Kind, Span, Statement};
 use quotes::{find_quotes, Quote, QuoteStyle};
 use resolve::Resolver;
+use rustc_hash::FxHashMap;
 use statement::{append_piece, prepend_pieces};
 use std::ops::Range;
 use tokens::Para;
@@ -221,10 +222,11 @@ pub fn extract_unfiltered(article: &Article) -> Vec<Statement> {
 /// words the outer statement already holds. (On PolNeAR train 10 of 62 such statements
 /// matched a gold attribution; the outer one matched in 50.)
 fn drop_nested_reports(out: &mut Vec<Statement>) {
-    let mut by_start: std::collections::HashMap<usize, Vec<usize>> = Default::default();
-    for (k, a) in out.iter().enumerate() {
-        if let Some(s) = a.spans().first() {
-            by_start.entry(s[0]).or_default().push(k);
+    let spans: Vec<Vec<Span>> = out.iter().map(Statement::spans).collect();
+    let mut by_start: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for (k, s) in spans.iter().enumerate() {
+        if let Some(first) = s.first() {
+            by_start.entry(first[0]).or_default().push(k);
         }
     }
     let nested: Vec<bool> = out
@@ -234,16 +236,11 @@ fn drop_nested_reports(out: &mut Vec<Statement>) {
             let (Some(sp), Some(cue)) = (b.speaker_span, b.cue_span) else {
                 return false;
             };
+            let inside = |j: usize| spans[j].iter().any(|s| s[0] <= cue[0] && cue[1] <= s[1]);
             b.kind == Kind::Indirect
-                && by_start.get(&sp[0]).is_some_and(|outer| {
-                    outer.iter().any(|&j| {
-                        j != k
-                            && out[j]
-                                .spans()
-                                .iter()
-                                .any(|s| s[0] <= cue[0] && cue[1] <= s[1])
-                    })
-                })
+                && by_start
+                    .get(&sp[0])
+                    .is_some_and(|outer| outer.iter().any(|&j| j != k && inside(j)))
         })
         .collect();
     let mut k = 0;

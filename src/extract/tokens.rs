@@ -132,6 +132,11 @@ impl<'a> Para<'a> {
             && !self.participle(k + 2)
     }
 
+    /// Whether token `k` is a coordinator (`and`, `but`, `or`: `coordinators.txt`).
+    pub(super) fn is_coordinator(&self, k: usize) -> bool {
+        self.is_word(k) && lexicon().coordinators.contains(self.lower(k))
+    }
+
     /// The word after a coordinator at `k` (`and`, or a comma or dash and one: `, and`,
     /// `- and`), past one adverb (`and then`, `and publicly`), before `e`: where a verb
     /// coordinated with an earlier one would stand.
@@ -144,7 +149,7 @@ impl<'a> Para<'a> {
         } else {
             return None;
         };
-        if c >= e || !self.is_word(c) || !lex.coordinators.contains(self.lower(c)) {
+        if c >= e || !self.is_coordinator(c) {
             return None;
         }
         let mut j = c + 1;
